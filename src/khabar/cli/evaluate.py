@@ -1,0 +1,45 @@
+"""``khabar eval``: score a stage against a gold file and print the figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from khabar.cli._console import fail
+from khabar.errors import KhabarError
+
+eval_app = typer.Typer(help="Score a stage against a gold file.", no_args_is_help=True)
+
+
+def _ratio(right: int, total: int) -> str:
+    return f"{right / total:.1%} ({right}/{total})" if total else "n/a (0 tokens)"
+
+
+@eval_app.command("clitics")
+def clitics_cli(
+    gold: Annotated[Path, typer.Argument(help="TSV of hand-labelled tokens (tests/data/clitics_gold.tsv).")],
+    errors: Annotated[bool, typer.Option("--errors", help="List every token analysed wrongly.")] = False,
+) -> None:
+    """Accuracy of the clitic analysis (proclitics and pronoun suffix exactly right)."""
+    from khabar.evaluation.clitics import read_gold, score
+
+    try:
+        result = score(read_gold(gold))
+    except (KhabarError, OSError) as error:
+        fail(str(error))
+        raise typer.Exit(1) from None
+    console = Console()
+    console.print(f"tokens                 {result.total}")
+    console.print(f"accuracy               {_ratio(result.correct, result.total)}")
+    console.print(f"  tokens with clitics  {_ratio(result.with_clitics_correct, result.with_clitics)}")
+    console.print(f"  tokens without       {_ratio(result.without_clitics_correct, result.without_clitics)}")
+    console.print(f"  unambiguous tokens   {_ratio(result.unambiguous_correct, result.unambiguous)}")
+    if errors:
+        for token, proclitics, enclitic in result.errors:
+            gold_label = "+".join([*token.proclitics, "STEM", *([token.enclitic] if token.enclitic else [])])
+            got = "+".join([*proclitics, "STEM", *([enclitic] if enclitic else [])])
+            console.print(escape(f"line {token.line}: {token.surface}  gold {gold_label}  got {got}"))

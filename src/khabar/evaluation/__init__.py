@@ -1,0 +1,1 @@
+"""Scoring khabar's stages against gold files (``khabar eval …``)."""

@@ -1,0 +1,36 @@
+"""The pipeline stages, one module each, registered here by name in pipeline order.
+
+=============  ==========================================================  =====================
+stage          what it does                                                 provides
+=============  ==========================================================  =====================
+normalise      normalised views of the text with an offset map back         normalised
+segment        paragraphs and sentences                                     paragraphs, sentences
+tokenise       tokens with their clitic analysis                            tokens
+=============  ==========================================================  =====================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from khabar.errors import PipelineError
+from khabar.pipeline import Stage
+from khabar.stages.normalise import Normaliser
+from khabar.stages.segment import Segmenter
+from khabar.stages.tokenise import Tokeniser
+
+STAGE_FACTORIES: dict[str, Callable[[], Stage]] = {
+    "normalise": Normaliser,
+    "segment": Segmenter,
+    "tokenise": Tokeniser,
+}
+DEFAULT_STAGES: tuple[str, ...] = tuple(STAGE_FACTORIES)
+
+
+def create_stage(name: str) -> Stage:
+    """A new instance of the built-in stage ``name``."""
+    try:
+        factory = STAGE_FACTORIES[name]
+    except KeyError:
+        raise PipelineError(f"unknown stage {name!r}; available: {', '.join(STAGE_FACTORIES)}") from None
+    return factory()

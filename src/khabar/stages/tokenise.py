@@ -1,0 +1,125 @@
+"""Tokens with their clitic analysis.
+
+Tokens are found on the original text: Arabic words (letters with their marks and tatweel), words in other
+scripts, numbers (``3.5``, ``4,000``, ``١٬٥٠٠``, ``10:30``, ``10/3/2021``) and punctuation. Bidi and zero-width
+controls between tokens belong to no token. Each Arabic word carries its clitic analysis
+(:mod:`khabar.text.clitics`) as spans of the original text, so وَبِالعِرَاقِ has proclitics وَ بِ ال and the
+stem عِرَاقِ, harakat included, and no second text is ever made.
+
+Analyses are computed once per surface form and shared by every occurrence (news vocabulary is Zipfian: most
+tokens are repeats), and :class:`~khabar.document.TokenTable` makes :class:`Token` objects only when asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from khabar.document import Clitic, Document, Span, Token, TokenTable
+from khabar.text.clitics import LEXICON_FOLD, CliticAnalyser, default_analyser
+from khabar.text.normalise import normalise
+
+ARABIC_LETTERS_AND_MARKS = (
+    "\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d5-\u06dc\u06df-\u06e8\u06ea-\u06ef\u06fa-\u06ff"
+    "\u0750-\u077f\u08a0-\u08ff\ufb50-\ufd3d\ufd50-\ufdfb\ufe70-\ufefc"
+)
+_ARABIC_BLOCKS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_CONTROLS = "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad"
+TOKEN_PATTERN = re.compile(
+    rf"([{ARABIC_LETTERS_AND_MARKS}][{ARABIC_LETTERS_AND_MARKS}\u200c\u200d]*)"  # 1: Arabic word
+    rf"|([^\W\d_{_ARABIC_BLOCKS}]+)"  # 2: word in another script
+    r"|(\d+(?:[.,٫٬:/]\d+)*)"  # 3: number
+    rf"|(\.{{2,}}|[^\s\w{_CONTROLS}]|_)"  # 4: punctuation or symbol
+)
+KINDS = {1: "word", 2: "foreign", 3: "number", 4: "punct"}
+CACHE_LIMIT = 200_000
+
+
+class TokenAnalysis:
+    """The analysis shared by all tokens of one surface form, as offsets relative to the token start."""
+
+    __slots__ = ("enclitic", "kind", "proclitics", "stem")
+
+    def __init__(
+        self,
+        kind: str,
+        proclitics: tuple[tuple[int, int, str, str], ...] = (),
+        stem: tuple[int, int] | None = None,
+        enclitic: tuple[int, int, str] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.proclitics = proclitics
+        self.stem = stem
+        self.enclitic = enclitic
+
+    def token(self, text: str, start: int, end: int) -> Token:
+        if self.stem is None:
+            return Token(start, end, text[start:end], kind=self.kind)
+        proclitics = tuple(
+            Clitic(start + a, start + b, text[start + a : start + b], form=form, role=role)
+            for a, b, form, role in self.proclitics
+        )
+        a, b = self.stem
+        stem = Span(start + a, start + b, text[start + a : start + b])
+        enclitic = None
+        if self.enclitic is not None:
+            a, b, form = self.enclitic
+            enclitic = Clitic(start + a, start + b, text[start + a : start + b], form=form, role="pron")
+        return Token(start, end, text[start:end], kind=self.kind, proclitics=proclitics, stem=stem, enclitic=enclitic)
+
+
+_PLAIN = {kind: TokenAnalysis(name) for kind, name in KINDS.items()}
+
+
+def analyse_word(surface: str, analyser: CliticAnalyser) -> TokenAnalysis:
+    """The clitic analysis of one Arabic surface word, mapped onto its characters."""
+    view = normalise(surface, LEXICON_FOLD)
+    segmentation = analyser.analyse(view.text)
+    if not segmentation.is_split:
+        return _PLAIN[1]
+    proclitics = []
+    position = 0
+    for clitic in segmentation.proclitics:
+        a, b = view.to_original(position, position + len(clitic.written))
+        proclitics.append((a, b, clitic.form, clitic.role))
+        position += len(clitic.written)
+    stem_end = position + len(segmentation.stem)
+    stem = view.to_original(position, stem_end)
+    enclitic = None
+    if segmentation.enclitic is not None:
+        a, b = view.to_original(stem_end, stem_end + len(segmentation.enclitic))
+        enclitic = (a, b, segmentation.enclitic)
+    return TokenAnalysis("word", tuple(proclitics), stem, enclitic)
+
+
+class Tokeniser:
+    """Pipeline stage: sets the ``tokens`` layer."""
+
+    name = "tokenise"
+    requires: frozenset[str] = frozenset()
+    provides = frozenset({"tokens"})
+
+    def __init__(self, analyser: CliticAnalyser | None = None) -> None:
+        self._analyser = analyser or default_analyser()
+        self._cache: dict[str, TokenAnalysis] = {}
+
+    def analysis(self, surface: str) -> TokenAnalysis:
+        cached = self._cache.get(surface)
+        if cached is None:
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
+            cached = self._cache[surface] = analyse_word(surface, self._analyser)
+        return cached
+
+    def tokenise(self, text: str) -> TokenTable:
+        # Comprehensions over the match list run several times faster than one loop with appends.
+        matches = list(TOKEN_PATTERN.finditer(text))
+        cached = self._cache.get
+        plain = _PLAIN
+        analyses = [
+            (cached(m.group()) or self.analysis(m.group())) if m.lastindex == 1 else plain[m.lastindex] for m in matches
+        ]
+        return TokenTable(text, [m.span() for m in matches], analyses)
+
+    def __call__(self, doc: Document) -> Document:
+        doc.set_layer("tokens", self.tokenise(doc.text), check=False)
+        return doc

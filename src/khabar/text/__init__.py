@@ -1,0 +1,1 @@
+"""The Arabic text layer: normalisation views, character classes and clitic analysis."""
