@@ -42,7 +42,7 @@ class InputError(KhabarError, ValueError):
         if self.line is not None:
             where.append(f"line {self.line}")
         if self.byte_offset is not None:
-            where.append(f"byte {self.byte_offset}")
+            where.append(f"byte offset {self.byte_offset}")
         return f"{': '.join([', '.join(where), self.reason]) if where else self.reason}"
 
 

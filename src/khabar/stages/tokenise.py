@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from khabar.document import Clitic, Document, Span, Token, TokenTable
-from khabar.text.clitics import LEXICON_FOLD, CliticAnalyser, default_analyser
-from khabar.text.normalise import normalise
+from khabar.text.clitics import LEXICON_FOLD, CliticAnalyser, Segmentation, default_analyser
+from khabar.text.normalise import fold, normalise
 
 ARABIC_LETTERS_AND_MARKS = (
     "\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d5-\u06dc\u06df-\u06e8\u06ea-\u06ef\u06fa-\u06ff"
@@ -71,24 +71,50 @@ _PLAIN = {kind: TokenAnalysis(name) for kind, name in KINDS.items()}
 
 
 def analyse_word(surface: str, analyser: CliticAnalyser) -> TokenAnalysis:
-    """The clitic analysis of one Arabic surface word, mapped onto its characters."""
-    view = normalise(surface, LEXICON_FOLD)
-    segmentation = analyser.analyse(view.text)
+    """The clitic analysis of one Arabic surface word, mapped onto its characters.
+
+    A split that would cut a ligature (ﷲ stands for four letters) is not made: pieces must tile the token.
+    """
+    key = fold(surface, LEXICON_FOLD)
+    segmentation = analyser.analyse(key)
     if not segmentation.is_split:
         return _PLAIN[1]
-    proclitics = []
+    lengths = [len(c.written) for c in segmentation.proclitics] + [len(segmentation.stem)]
+    if segmentation.enclitic is not None:
+        lengths.append(len(segmentation.enclitic))
+    bounds = []
     position = 0
-    for clitic in segmentation.proclitics:
-        a, b = view.to_original(position, position + len(clitic.written))
-        proclitics.append((a, b, clitic.form, clitic.role))
-        position += len(clitic.written)
-    stem_end = position + len(segmentation.stem)
-    stem = view.to_original(position, stem_end)
+    if key == surface:  # nothing folded: key offsets are surface offsets
+        for length in lengths:
+            bounds.append((position, position + length))
+            position += length
+        return _analysis(segmentation, bounds)
+    view = normalise(surface, LEXICON_FOLD)
+    for length in lengths:
+        bounds.append(view.to_original(position, position + length))
+        position += length
+    # Marks and controls between letters belong to the piece before them, marks before the first letter to the
+    # first piece; pieces that overlap cut a ligature.
+    bounds[0] = (0, bounds[0][1])
+    for i in range(len(bounds) - 1):
+        if bounds[i][1] > bounds[i + 1][0]:
+            return _PLAIN[1]
+        bounds[i] = (bounds[i][0], bounds[i + 1][0])
+    bounds[-1] = (bounds[-1][0], len(surface))
+    if any(a >= b for a, b in bounds):
+        return _PLAIN[1]
+    return _analysis(segmentation, bounds)
+
+
+def _analysis(segmentation: Segmentation, bounds: list[tuple[int, int]]) -> TokenAnalysis:
+    count = len(segmentation.proclitics)
+    proclitics = tuple(
+        (a, b, clitic.form, clitic.role) for (a, b), clitic in zip(bounds, segmentation.proclitics, strict=False)
+    )
     enclitic = None
     if segmentation.enclitic is not None:
-        a, b = view.to_original(stem_end, stem_end + len(segmentation.enclitic))
-        enclitic = (a, b, segmentation.enclitic)
-    return TokenAnalysis("word", tuple(proclitics), stem, enclitic)
+        enclitic = (*bounds[-1], segmentation.enclitic)
+    return TokenAnalysis("word", proclitics, bounds[count], enclitic)
 
 
 class Tokeniser:

@@ -39,6 +39,8 @@ STEM_RATIO = 0.5
 MIN_STEM_COUNT = 3
 IMPERFECT_PREFIXES = frozenset("يتنأ")
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه")
+_PROCLITIC_LETTERS = frozenset("وفبكلسا")
+_SUFFIX_LAST_LETTERS = frozenset(suffix[-1] for suffix in PRONOUN_SUFFIXES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +138,10 @@ class CliticAnalyser:
         """Whether ``rest``, left after taking a conjunction or preposition off ``whole``, is a word."""
         if len(rest) < 2 or rest in ("ال", "لل"):
             return False
-        return rest in self._hosts or self._common(rest, whole) or self._definite(rest)
+        if rest in self._hosts or self._common(rest, whole) or self._definite(rest):
+            return True
+        base, suffix = self._suffix(rest)  # بدوره: دوره is rarer than بدوره, but دور is common
+        return suffix is not None and self._common(base, whole)
 
     def _proclitics(self, word: str) -> tuple[list[Proclitic], str]:
         found: list[Proclitic] = []
@@ -193,7 +198,9 @@ class CliticAnalyser:
 
     def analyse(self, word: str) -> Segmentation:
         """Split ``word`` (a key under :data:`LEXICON_FOLD`) into proclitics, stem and pronoun suffix."""
-        if word in self._whole or len(word) < 2:
+        if len(word) < 2 or (word[0] not in _PROCLITIC_LETTERS and word[-1] not in _SUFFIX_LAST_LETTERS):
+            return Segmentation((), word, None)
+        if word in self._whole:
             return Segmentation((), word, None)
         proclitics, rest = self._proclitics(word)
         if proclitics and proclitics[-1].role == "det":

@@ -1,0 +1,88 @@
+"""The pipeline object, its stage contracts and the top-level API."""
+
+from __future__ import annotations
+
+import pytest
+
+import khabar
+from khabar import Document, Pipeline
+from khabar.errors import InputError, PipelineError
+from khabar.stages import DEFAULT_STAGES, STAGE_FACTORIES
+
+
+def test_default_pipeline_runs_every_registered_stage_in_order() -> None:
+    assert Pipeline().names == DEFAULT_STAGES == tuple(STAGE_FACTORIES)
+
+
+def test_a_stage_whose_needs_nothing_provides_is_refused_when_built() -> None:
+    class NeedsTokens:
+        name = "needs-tokens"
+        requires = frozenset({"tokens"})
+        provides = frozenset({"x"})
+
+        def __call__(self, doc: Document) -> Document:
+            return doc
+
+    with pytest.raises(PipelineError, match="needs tokens"):
+        Pipeline(["segment", NeedsTokens()])
+    assert Pipeline(["tokenise", NeedsTokens()]).names == ("tokenise", "needs-tokens")
+
+
+def test_unknown_stage_and_non_stage_are_refused() -> None:
+    with pytest.raises(PipelineError, match="unknown stage 'ner'"):
+        Pipeline(["ner"])
+    with pytest.raises(PipelineError, match="is not a stage"):
+        Pipeline([object()])  # type: ignore[list-item]
+
+
+def test_analyze_sets_the_text_layers(seed_text: str) -> None:
+    doc = khabar.analyze(seed_text, "2021-03-10", id="seed")
+    assert doc.id == "seed" and doc.published_iso == "2021-03-10"
+    assert doc.text == seed_text
+    assert len(doc.sentences) == 12 and len(doc.tokens) > 400
+
+
+def test_pipe_accepts_texts_records_and_documents_in_order() -> None:
+    records = [
+        "نص أول",
+        {"id": "b", "text": "نص ثان", "date": "2018-02-18T21:35:43+04:00", "title": "ع"},
+        Document("نص ثالث", id="c"),
+    ]
+    docs = list(khabar.pipe(records))
+    assert [d.text for d in docs] == ["نص أول", "نص ثان", "نص ثالث"]
+    assert docs[1].id == "b" and docs[1].published_iso == "2018-02-18T21:35:43+04:00"
+    assert docs[1].meta == {"title": "ع"}
+
+
+def test_pipe_raises_on_a_bad_record_without_a_handler() -> None:
+    with pytest.raises(InputError, match="record 1: no 'text' field"):
+        list(khabar.pipe(["جيد", {"body": "x"}]))
+
+
+def test_pipe_reports_and_skips_bad_records_with_a_handler() -> None:
+    failures: list[tuple[int, str]] = []
+    records = ["جيد", {"body": "x"}, {"text": 5}, {"text": "نص", "published": "غدا"}, 42, "جيد أيضا"]
+    docs = list(khabar.pipe(records, on_error=lambda i, _record, error: failures.append((i, str(error)))))
+    assert [d.text for d in docs] == ["جيد", "جيد أيضا"]
+    assert [i for i, _ in failures] == [1, 2, 3, 4]
+    assert "not a string" in failures[1][1] and "not an ISO date" in failures[2][1]
+
+
+def test_a_failing_stage_is_reported_with_the_record_and_the_batch_goes_on() -> None:
+    class Fragile:
+        name = "fragile"
+        requires: frozenset[str] = frozenset()
+        provides = frozenset({"nothing"})
+
+        def __call__(self, doc: Document) -> Document:
+            if "boom" in doc.text:
+                raise RuntimeError("cannot cope")
+            return doc
+
+    failures = []
+    docs = list(
+        Pipeline([Fragile()]).pipe([{"id": "x", "text": "boom"}, "fine"], on_error=lambda i, r, e: failures.append(e))
+    )
+    assert [d.text for d in docs] == ["fine"]
+    assert isinstance(failures[0], PipelineError)
+    assert "record 0 (id 'x'): analysis failed: RuntimeError: cannot cope" in str(failures[0])
