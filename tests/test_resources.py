@@ -19,8 +19,12 @@ DATA = ROOT / "src" / "khabar" / "data"
 
 
 def test_charmaps_are_what_the_build_script_writes() -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_charmaps.py"), "--check"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_charmaps.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
