@@ -94,6 +94,9 @@ class Time(Span):
     value: str | None = None
     begin: str | None = None
     until: str | None = None
+    calendar: str | None = None
+    mod: str | None = None
+    flag: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -104,6 +107,10 @@ class Quantity(Span):
     value: int | float | None = None
     unit: str | None = None
     ordinal: bool = False
+    kind: str | None = None
+    currency: str | None = None
+    mod: str | None = None
+    flag: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -165,7 +172,9 @@ class Event:
         return _to_dict(self)
 
 
-_OPTIONAL_WHEN_DEFAULT = frozenset({"subtype", "ordinal"})
+_OPTIONAL_WHEN_DEFAULT = frozenset({"subtype", "ordinal", "calendar", "mod", "flag", "currency"})
+# Fields that are left out only on the classes named here (Quote.kind is always written).
+_OPTIONAL_WHEN_DEFAULT_FOR: dict[str, frozenset[str]] = {"Quantity": frozenset({"kind"})}
 
 
 @cache
@@ -183,9 +192,10 @@ def _json_value(value: Any) -> Any:
 
 def _to_dict(obj: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
+    optional = _OPTIONAL_WHEN_DEFAULT_FOR.get(type(obj).__name__, frozenset())
     for name in _field_names(type(obj)):
         value = getattr(obj, name)
-        if name in _OPTIONAL_WHEN_DEFAULT and not value:
+        if (name in _OPTIONAL_WHEN_DEFAULT or name in optional) and not value:
             continue
         out[name] = _json_value(value)
     return out

@@ -43,3 +43,42 @@ def clitics_cli(
             gold_label = "+".join([*token.proclitics, "STEM", *([token.enclitic] if token.enclitic else [])])
             got = "+".join([*proclitics, "STEM", *([enclitic] if enclitic else [])])
             console.print(escape(f"line {token.line}: {token.surface}  gold {gold_label}  got {got}"))
+
+
+def _timex_report(folder: Path, which: str, errors: bool) -> None:
+    from khabar.evaluation.timex import score
+
+    try:
+        results = score(folder, which)
+    except (KhabarError, OSError) as error:
+        fail(str(error))
+        raise typer.Exit(1) from None
+    console = Console()
+    total = sum(r.total for r in results)
+    right = sum(r.correct for r in results)
+    for result in results:
+        note = f"  ({result.disagreed} of the failures documented as disagreements)" if result.disagreed else ""
+        console.print(escape(f"{result.name:<36} {_ratio(result.correct, result.total)}{note}"))
+    console.print(escape(f"{'overall':<36} {_ratio(right, total)}"))
+    if errors:
+        for result in results:
+            for case_id, text, got in result.failures:
+                console.print(escape(f"{case_id}  {text!r}  got {got}"), soft_wrap=True)
+
+
+@eval_app.command("times")
+def times_cli(
+    folder: Annotated[Path, typer.Argument(help="The timex suite folder.")] = Path("../shared/data/timex"),
+    errors: Annotated[bool, typer.Option("--errors", help="List every case scored wrong.")] = False,
+) -> None:
+    """Accuracy of the times stage on Duckling's time and duration cases and Recognizers' verified ones."""
+    _timex_report(folder, "times", errors)
+
+
+@eval_app.command("numbers")
+def numbers_cli(
+    folder: Annotated[Path, typer.Argument(help="The timex suite folder.")] = Path("../shared/data/timex"),
+    errors: Annotated[bool, typer.Option("--errors", help="List every case scored wrong.")] = False,
+) -> None:
+    """Accuracy of the numbers stage on Duckling's numeral, ordinal and money cases and Recognizers' verified ones."""
+    _timex_report(folder, "numbers", errors)

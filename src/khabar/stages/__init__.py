@@ -6,6 +6,8 @@ stage          what it does                                                 prov
 normalise      normalised views of the text with an offset map back         normalised
 segment        paragraphs and sentences                                     paragraphs, sentences
 tokenise       tokens with their clitic analysis                            tokens
+numbers        numbers in digits and words, with unit, currency, percent    quantities
+times          dates, times, durations, sets resolved against published     times
 =============  ==========================================================  =====================
 """
 
@@ -16,13 +18,17 @@ from collections.abc import Callable
 from khabar.errors import PipelineError
 from khabar.pipeline import Stage
 from khabar.stages.normalise import Normaliser
+from khabar.stages.numbers import Numbers
 from khabar.stages.segment import Segmenter
+from khabar.stages.times import Times
 from khabar.stages.tokenise import Tokeniser
 
 STAGE_FACTORIES: dict[str, Callable[[], Stage]] = {
     "normalise": Normaliser,
     "segment": Segmenter,
     "tokenise": Tokeniser,
+    "numbers": Numbers,
+    "times": Times,
 }
 DEFAULT_STAGES: tuple[str, ...] = tuple(STAGE_FACTORIES)
 

@@ -164,7 +164,7 @@ class CliticAnalyser:
         if prep is not None and rest[1:] not in PRONOUN_SUFFIXES and self._peelable(rest[1:], rest):
             found.append(prep)
             rest = rest[1:]
-        elif rest[:1] == "س" and rest[1:2] in IMPERFECT_PREFIXES and self._common(rest[1:], rest):
+        elif rest[:1] == "س" and len(rest) > 2 and rest[1] in IMPERFECT_PREFIXES and self._common(rest[1:], rest):
             return [*found, _FUTURE], rest[1:]
         if self._definite(rest):
             found.append(_ARTICLE)

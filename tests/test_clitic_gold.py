@@ -1,0 +1,33 @@
+"""The clitic analysis against 400 hand-labelled news tokens (tests/data/clitics_gold.tsv)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from khabar.cli import app
+from khabar.evaluation.clitics import read_gold, score
+
+GOLD = Path(__file__).resolve().parent / "data" / "clitics_gold.tsv"
+# Measured 96.2% (385/400) when the floor was set; lowering it needs a reason written here.
+ACCURACY_FLOOR = 0.95
+
+
+def test_accuracy_stays_above_its_floor() -> None:
+    result = score(read_gold(GOLD))
+    assert result.total == 400
+    assert result.accuracy >= ACCURACY_FLOOR, [e[0].surface for e in result.errors]
+
+
+def test_eval_command_prints_the_figures() -> None:
+    result = CliRunner().invoke(app, ["eval", "clitics", str(GOLD), "--errors"])
+    assert result.exit_code == 0, result.stderr
+    assert "accuracy" in result.stdout and "/400)" in result.stdout
+
+
+def test_eval_command_refuses_an_unlabelled_file(tmp_path: Path) -> None:
+    path = tmp_path / "gold.tsv"
+    path.write_text("surface\tproclitics\tstem\tenclitic\nوقال\t\t\t\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "clitics", str(path)])
+    assert result.exit_code == 1 and "line 2" in result.stderr
