@@ -137,3 +137,10 @@ ARABICISH = st.text(
 @given(ARABICISH)
 def test_never_raises(text: str) -> None:
     quantities(text)
+
+
+@pytest.mark.parametrize("text", ["²", "x²", "³٤", "½ مليون", "①"])
+def test_digit_like_symbols_are_not_numbers(text: str) -> None:
+    """Regression (found by hypothesis): a superscript digit once reached int() as a number."""
+    for quantity in quantities(text):
+        assert quantity.value is None or isinstance(quantity.value, int | float)

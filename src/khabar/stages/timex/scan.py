@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Any, overload
 
 from khabar.stages.timex.lexicon import Entry, clitic_forms, holidays, number_words, time_words
@@ -16,7 +17,7 @@ from khabar.stages.timex.numwords import Composer, NumberPhrase
 
 TOKEN_PATTERN = re.compile(
     r"(?P<word>[^\W\d_]+)"
-    r"|(?P<date>[0-9]{1,4}(?P<sep>[-/.])[0-9]{1,2}(?P=sep)[0-9]{1,4})(?![0-9])"
+    r"|(?P<date>[0-9]{1,4}(?:-[0-9]{1,2}-|/[0-9]{1,2}/|\.[0-9]{1,2}\.)[0-9]{1,4})(?![0-9])"
     r"|(?P<clock>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)(?![0-9:])"
     r"|(?P<pair>(?:(?<![\w.,])[-−])?[0-9]{1,4}/[0-9]{1,4})(?![0-9/])"
     r"|(?P<num>(?:(?<![\w.,$€£¥%)])[-−])?(?:[0-9]+(?:[.,][0-9]+)*|(?<!\w)[.,][0-9]+))"
@@ -26,17 +27,54 @@ SYMBOL_CATS = {"،": "c", ",": "c", ".": "c", "-": "-", "–": "-", "—": "-", 
 OTHER = "~"
 
 
+# The token pattern as one capturing group, so that ``split`` returns gaps and tokens in turn.
+_TOKEN_SPLIT = re.compile("(" + re.sub(r"\(\?P<\w+>", "(?:", TOKEN_PATTERN.pattern) + ")")
+
+
+def _tokens(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """Token texts and spans, without a match object per token (split and accumulate run in C)."""
+    parts = _TOKEN_SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts)))
+    return parts[1::2], list(zip(offsets[::2], offsets[1::2], strict=False))
+
+
+class _Kinds:
+    """The token pattern's group for each token, found only for the tokens that are asked about."""
+
+    __slots__ = ("_kinds", "_spans", "_text", "_texts")
+
+    def __init__(self, text: str, texts: list[str], spans: list[tuple[int, int]]) -> None:
+        self._text = text
+        self._texts = texts
+        self._spans = spans
+        self._kinds: dict[int, str] = {}
+
+    def __call__(self, index: int) -> str:
+        kind = self._kinds.get(index)
+        if kind is None:
+            token = self._texts[index]
+            if token[0].isalpha():
+                kind = "word"
+            elif len(token) == 1 and not token.isalnum():
+                kind = "sym"  # every other group needs a letter or a digit
+            else:
+                match = TOKEN_PATTERN.match(self._text, self._spans[index][0])
+                kind = (match.lastgroup if match is not None else None) or "sym"
+            self._kinds[index] = kind
+        return kind
+
+
 class _Lazy(Sequence[Any]):
-    """A per-token property computed from the match only when asked (most tokens are never asked)."""
+    """A per-token property read through ``get(index)`` only when asked (most tokens are never asked)."""
 
-    __slots__ = ("_get", "_matches")
+    __slots__ = ("_get", "_length")
 
-    def __init__(self, matches: list[re.Match[str]], get: Callable[[re.Match[str]], Any]) -> None:
-        self._matches = matches
+    def __init__(self, length: int, get: Callable[[int], Any]) -> None:
+        self._length = length
         self._get = get
 
     def __len__(self) -> int:
-        return len(self._matches)
+        return self._length
 
     @overload
     def __getitem__(self, index: int) -> Any: ...
@@ -44,12 +82,12 @@ class _Lazy(Sequence[Any]):
     def __getitem__(self, index: slice) -> list[Any]: ...
     def __getitem__(self, index: int | slice) -> Any:
         if isinstance(index, slice):
-            return [self._get(m) for m in self._matches[index]]
-        return self._get(self._matches[index])
-
-
-def _kind(match: re.Match[str]) -> str:
-    return match.lastgroup or "sym"
+            return [self._get(i) for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        return self._get(index)
 
 
 @dataclass(slots=True)
@@ -119,10 +157,8 @@ def analyse(text: str) -> Analysis:
     """Tokens, number phrases, atoms and time expressions of the matching view ``text``."""
     from khabar.stages.timex.grammar import find_times
 
-    matches = list(TOKEN_PATTERN.finditer(text))
-    texts = [m.group() for m in matches]
-    kinds = _Lazy(matches, _kind)
-    spans = _Lazy(matches, re.Match.span)
+    texts, spans = _tokens(text)
+    kinds = _Lazy(len(texts), _Kinds(text, texts, spans))
     numbers_table = number_words()
     times_table = time_words()
     num_readings = [numbers_table.get(t) for t in texts]
