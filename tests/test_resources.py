@@ -28,13 +28,25 @@ def test_charmaps_are_what_the_build_script_writes() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+NOT_ARABIC_WORDS = {"about", "source", "licence", "name_latn", "id", "country", "sector"}
+
+
+def _strings(value: object) -> list[str]:
+    """Every word or phrase of a lexicon: strings in lists and dict values, except descriptive fields."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() if key not in NOT_ARABIC_WORDS for s in _strings(item)]
+    return []
+
+
 def _lexicon_words() -> list[str]:
     words: list[str] = []
     for path in sorted(DATA.glob("lexicons/*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        for value in data.values():
-            if isinstance(value, list):
-                words.extend(value)
+        words.extend(_strings({k: v for k, v in data.items() if not isinstance(v, str)}))
     with gzip.open(DATA / "lexicons" / "word_frequencies.tsv.gz", "rt", encoding="utf-8") as handle:
         words.extend(line.split("\t", 1)[0] for line in handle)
     return words

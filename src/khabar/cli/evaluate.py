@@ -82,3 +82,29 @@ def numbers_cli(
 ) -> None:
     """Accuracy of the numbers stage on Duckling's numeral, ordinal and money cases and Recognizers' verified ones."""
     _timex_report(folder, "numbers", errors)
+
+
+@eval_app.command("ner")
+def ner_cli(
+    gold: Annotated[Path, typer.Argument(help="A BIO file: 'token tag' per line, blank line between sentences.")],
+    model: Annotated[Path | None, typer.Option(help="A model .npz (default: the packaged one).")] = None,
+    context: Annotated[
+        int, typer.Option(help="Sentences per pseudo-document for the consistency pass (1: sentences alone).")
+    ] = 1,
+) -> None:
+    """Entity-level precision, recall and F1 (exact match) per type and micro-averaged."""
+    from khabar.cli.train import print_scores
+    from khabar.ner.bio import read_bio
+    from khabar.ner.model import NerModel, default_model
+    from khabar.ner.train import evaluate
+
+    try:
+        tagger = NerModel.load(model) if model is not None else default_model()
+        sentences = read_bio(gold)
+        result = evaluate(tagger, sentences, context=context)
+    except (KhabarError, OSError) as error:
+        fail(str(error))
+        raise typer.Exit(1) from None
+    tokens = sum(len(s.tokens) for s in sentences)
+    where = "sentences alone" if context <= 1 else f"documents of {context} sentences"
+    print_scores(Console(), f"{gold.name}: {len(sentences)} sentences, {tokens} tokens ({where})", result)

@@ -8,27 +8,26 @@ segment        paragraphs and sentences                                     para
 tokenise       tokens with their clitic analysis                            tokens
 numbers        numbers in digits and words, with unit, currency, percent    quantities
 times          dates, times, durations, sets resolved against published     times
+entities       names of people, organisations, places (CRF tagger)          mentions
 =============  ==========================================================  =====================
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from importlib import import_module
 
 from khabar.errors import PipelineError
 from khabar.pipeline import Stage
-from khabar.stages.normalise import Normaliser
-from khabar.stages.numbers import Numbers
-from khabar.stages.segment import Segmenter
-from khabar.stages.times import Times
-from khabar.stages.tokenise import Tokeniser
 
-STAGE_FACTORIES: dict[str, Callable[[], Stage]] = {
-    "normalise": Normaliser,
-    "segment": Segmenter,
-    "tokenise": Tokeniser,
-    "numbers": Numbers,
-    "times": Times,
+# Each stage as "module:class", imported when a pipeline first asks for it (stage modules import the text layer
+# and their resources; importing them lazily keeps `import khabar` light and free of import cycles).
+STAGE_FACTORIES: dict[str, str] = {
+    "normalise": "khabar.stages.normalise:Normaliser",
+    "segment": "khabar.stages.segment:Segmenter",
+    "tokenise": "khabar.stages.tokenise:Tokeniser",
+    "numbers": "khabar.stages.numbers:Numbers",
+    "times": "khabar.stages.times:Times",
+    "entities": "khabar.stages.entities:Entities",
 }
 DEFAULT_STAGES: tuple[str, ...] = tuple(STAGE_FACTORIES)
 
@@ -36,7 +35,7 @@ DEFAULT_STAGES: tuple[str, ...] = tuple(STAGE_FACTORIES)
 def create_stage(name: str) -> Stage:
     """A new instance of the built-in stage ``name``."""
     try:
-        factory = STAGE_FACTORIES[name]
+        module, _, factory = STAGE_FACTORIES[name].partition(":")
     except KeyError:
         raise PipelineError(f"unknown stage {name!r}; available: {', '.join(STAGE_FACTORIES)}") from None
-    return factory()
+    return getattr(import_module(module), factory)()

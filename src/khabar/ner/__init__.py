@@ -1,0 +1,1 @@
+"""Named-entity recognition: features, the linear-chain tagger, training and scoring."""

@@ -1,0 +1,201 @@
+"""Features of the named-entity tagger.
+
+Every feature of a token depends on its surface form only (its key, stem, clitics, shape, affixes, corpus
+frequency, distributional clusters and lexicon memberships), so the features of a form are computed once and the
+tagger can precompute, per form, the score it contributes at each window position. The only features that
+depend on the sentence are the multi-word place names (:meth:`FeatureExtractor.gazetteer`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from khabar.document import Token
+from khabar.resources import data_path
+from khabar.stages.tokenise import Tokeniser
+from khabar.text.clitics import LEXICON_FOLD, WordFrequencies
+from khabar.text.normalise import MATCHING, fold
+
+_DIGIT = re.compile(r"\d")
+WINDOW = (-2, -1, 0, 1, 2)
+DENSE_WINDOW = (-1, 0, 1)
+BOUNDARY = {-2: "BOS2", -1: "BOS", 1: "EOS", 2: "EOS2"}
+CACHE_LIMIT = 300_000
+
+
+def _key(text: str) -> str:
+    return _DIGIT.sub("0", fold(text, MATCHING)).lower()
+
+
+def word_key(token: Token) -> str:
+    """The key of a token for clusters and lexicons: its stem (clitics off), folded, digits as 0."""
+    return _key(token.base.text)
+
+
+@dataclass(frozen=True)
+class WordSpace:
+    """Distributional clusters (three granularities) and short dense vectors of stem keys."""
+
+    clusters: dict[str, tuple[str, str, str]]
+    rows: dict[str, int]
+    vectors: np.ndarray
+
+
+@cache
+def word_space() -> WordSpace:
+    """The packaged clusters and vectors (scripts/build_word_clusters.py)."""
+    clusters: dict[str, tuple[str, str, str]] = {}
+    rows: dict[str, int] = {}
+    vectors: list[str] = []
+    with data_path("models/word_clusters.tsv.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            word, small, medium, large, *vector = line.rstrip("\n").split("\t")
+            clusters[word] = (small, medium, large)
+            if vector:
+                rows[word] = len(vectors)
+                vectors.append(vector[0])
+    array = np.array([v.split() for v in vectors], dtype=np.float32) if vectors else np.zeros((0, 0), np.float32)
+    return WordSpace(clusters, rows, array)
+
+
+@cache
+def _lexicon_json(name: str) -> dict:
+    with data_path(f"lexicons/{name}").open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+class FeatureExtractor:
+    """Computes and caches the features of token forms, and finds place names in sentences."""
+
+    def __init__(self, tokeniser: Tokeniser | None = None) -> None:
+        self._tokeniser = tokeniser or Tokeniser()
+        self._frequencies = WordFrequencies.load()
+        space = word_space()
+        self._clusters = space.clusters
+        self._vector_rows = space.rows
+        self._vectors = space.vectors
+        self.dimensions = space.vectors.shape[1]
+        self._keys_cache: dict[str, str] = {}
+        triggers = _lexicon_json("ner_triggers.json")
+        self._word_sets = {
+            "title": self._stem_keys(triggers["person_titles"]),
+            "orgw": self._stem_keys(triggers["organisation_words"]),
+            "locw": self._stem_keys(triggers["location_words"]),
+        }
+        places = _lexicon_json("places.json")
+        # known names by their first key: (the keys after it, label), longest first
+        self._places: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        names = [
+            (name, "LOC") for name in [*places["countries"].values(), *places["regions"].values(), *places["cities"]]
+        ]
+        names += [(name, "ORG") for actor in _lexicon_json("actors.json")["organisations"] for name in actor["names"]]
+        for name, label in names:
+            first, *rest = self._keys(name)
+            self._places.setdefault(first, []).append((tuple(rest), label))
+        for entries in self._places.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def _keys(self, text: str) -> list[str]:
+        return [word_key(t) for t in self._tokeniser.tokenise(text) if t.kind != "punct"]
+
+    def _stem_keys(self, words: Sequence[str]) -> frozenset[str]:
+        return frozenset(key for word in words for key in self._keys(word))
+
+    def key(self, surface: str) -> str:
+        """The stem key of a surface form (cached)."""
+        key = self._keys_cache.get(surface)
+        if key is None:
+            if len(self._keys_cache) >= CACHE_LIMIT:
+                self._keys_cache.clear()
+            analysis = self._tokeniser.analysis(surface)
+            stem = surface[analysis.stem[0] : analysis.stem[1]] if analysis.stem is not None else surface
+            key = self._keys_cache[surface] = _key(stem)
+        return key
+
+    def vector(self, surface: str) -> np.ndarray | None:
+        """The dense vector of a form's stem, when the word space has one."""
+        row = self._vector_rows.get(self.key(surface))
+        return None if row is None else self._vectors[row]
+
+    def features(self, surface: str) -> tuple[str, ...]:
+        """The features of one token form (cached)."""
+        cached = self._cache.get(surface)
+        if cached is None:
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()
+            cached = self._cache[surface] = self._compute(surface)
+        return cached
+
+    def _compute(self, surface: str) -> tuple[str, ...]:
+        analysis = self._tokeniser.analysis(surface)
+        stem = surface[analysis.stem[0] : analysis.stem[1]] if analysis.stem is not None else surface
+        key = _key(stem)
+        features = [f"w={_key(surface)}", f"s={key}", f"k={analysis.kind}"]
+        if analysis.proclitics:
+            features.append("pc=" + "+".join(form for _, _, form, _ in analysis.proclitics))
+            if analysis.proclitics[-1][3] == "det":
+                features.append("det")
+        if analysis.enclitic is not None:
+            features.append("enc")
+        if analysis.kind == "word" or analysis.kind == "foreign":
+            features += [f"p2={key[:2]}", f"p3={key[:3]}", f"x1={key[-1:]}", f"x2={key[-2:]}", f"x3={key[-3:]}"]
+            features.append(f"len={min(len(key), 9)}")
+            count = self._frequencies[fold(stem, LEXICON_FOLD)]
+            features.append(f"f={min(int(math.log2(count + 1)), 14)}")
+        clusters = self._clusters.get(key)
+        if clusters is not None:
+            features += [f"c6={clusters[0]}", f"c8={clusters[1]}", f"c10={clusters[2]}"]
+        elif analysis.kind == "word":
+            features.append("c=none")
+        features += [name for name, words in self._word_sets.items() if key in words]
+        return tuple(features)
+
+    def gazetteer(self, keys: Sequence[str]) -> list[str | None]:
+        """Per token, ``B-X``/``I-X`` where a known place (LOC) or organisation (ORG) name covers it (longest
+        match), else None."""
+        marks: list[str | None] = [None] * len(keys)
+        places = self._places
+        i = 0
+        while i < len(keys):
+            for rest, label in places.get(keys[i], ()):
+                end = i + 1 + len(rest)
+                if tuple(keys[i + 1 : end]) == rest:
+                    marks[i] = f"B-{label}"
+                    for j in range(i + 1, end):
+                        marks[j] = f"I-{label}"
+                    i = end
+                    break
+            else:
+                i += 1
+        return marks
+
+    def window_features(self, surfaces: Sequence[str]) -> list[dict[str, float]]:
+        """Training view: for each token, every feature of its window, prefixed with its offset."""
+        forms = [self.features(s) for s in surfaces]
+        vectors = [self.vector(s) for s in surfaces]
+        marks = self.gazetteer([self.key(s) for s in surfaces])
+        rows = []
+        for i in range(len(surfaces)):
+            row = {"bias": 1.0}
+            for offset in WINDOW:
+                j = i + offset
+                if not 0 <= j < len(surfaces):
+                    row[f"{offset}:{BOUNDARY[offset]}"] = 1.0
+                    continue
+                row.update((f"{offset}:{f}", 1.0) for f in forms[j])
+                vector = vectors[j]
+                if vector is not None and offset in DENSE_WINDOW:
+                    row.update((f"{offset}:e{k}", float(v)) for k, v in enumerate(vector) if v)
+            if marks[i] is not None:
+                row[f"gz={marks[i]}"] = 1.0
+            rows.append(row)
+        return rows

@@ -1,0 +1,214 @@
+"""The named-entity tagger: a linear-chain CRF over window features, decoded with Viterbi in numpy.
+
+The weights come from training (:mod:`khabar.ner.train`) and are stored as ``data/models/ner.npz``: the feature
+names, one weight row per feature (one column per label) and the label-to-label transition weights.
+
+Because every window feature depends on one token's form (see :mod:`khabar.ner.features`), the tagger sums,
+once per form, what the form contributes at each of the five window offsets; scoring a sentence is then a few
+array additions, and only multi-word place names and sentence boundaries are added per sentence.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from khabar.errors import ResourceError
+from khabar.ner.features import BOUNDARY, CACHE_LIMIT, DENSE_WINDOW, WINDOW, FeatureExtractor
+from khabar.resources import data_path
+
+MODEL_FILE = "models/ner.npz"
+_DENSE_NAME = re.compile(r"e\d+")
+
+
+class NerModel:
+    """A trained tagger: ``tag(sentences)`` gives a BIO label per token."""
+
+    def __init__(
+        self,
+        labels: Sequence[str],
+        features: Sequence[str],
+        weights: np.ndarray,
+        transitions: np.ndarray,
+        extractor: FeatureExtractor | None = None,
+        meta: dict[str, str] | None = None,
+    ) -> None:
+        self.labels = tuple(labels)
+        self.meta = dict(meta or {})
+        self._index = {name: i for i, name in enumerate(features)}
+        self._features = list(features)
+        self._weights = weights.astype(np.float32)
+        self._transitions = transitions.astype(np.float32)
+        self._extractor = extractor or FeatureExtractor()
+        self._zero = np.zeros(len(self.labels), dtype=np.float32)
+        self._forms: dict[str, np.ndarray] = {}
+        self._allowed = self._legal_transitions()
+        self._start = np.array(
+            [0.0 if not label.startswith("I-") else -np.inf for label in self.labels], dtype=np.float32
+        )
+        self._bias = self._vector("bias")
+        self._boundary = {offset: self._vector(f"{offset}:{name}") for offset, name in BOUNDARY.items()}
+        self._gazetteer = {name[3:]: self._vector(name) for name in self._features if name.startswith("gz=")}
+        self._by_form_feature, self._form_weights = self._window_tables()
+        self._dense = self._dense_table()
+
+    # --- persistence
+
+    @classmethod
+    def load(cls, path: Path | None = None, extractor: FeatureExtractor | None = None) -> NerModel:
+        source = path if path is not None else data_path(MODEL_FILE)
+        try:
+            with source.open("rb") as handle:
+                arrays = np.load(io.BytesIO(handle.read()), allow_pickle=False)
+                meta = dict(zip(arrays["meta_keys"].tolist(), arrays["meta_values"].tolist(), strict=True))
+                return cls(
+                    arrays["labels"].tolist(),
+                    arrays["features"].tolist(),
+                    arrays["weights"],
+                    arrays["transitions"],
+                    extractor,
+                    meta,
+                )
+        except (OSError, KeyError, ValueError) as error:
+            raise ResourceError(f"cannot read the NER model {source}: {error}") from None
+
+    def save(self, path: Path) -> None:
+        with path.open("wb") as handle:
+            np.savez_compressed(
+                handle,
+                labels=np.array(self.labels),
+                features=np.array(self._features),
+                weights=self._weights.astype(np.float16),
+                transitions=self._transitions,
+                meta_keys=np.array(list(self.meta)),
+                meta_values=np.array(list(self.meta.values())),
+            )
+
+    # --- scoring
+
+    def _vector(self, feature: str) -> np.ndarray:
+        row = self._index.get(feature)
+        return self._zero if row is None else self._weights[row]
+
+    def _window_tables(self) -> tuple[dict[str, int], np.ndarray]:
+        """Per form feature, its weights at every window offset: an index and an array (features × offsets × labels)."""
+        offsets = {str(offset): row for row, offset in enumerate(WINDOW)}
+        index: dict[str, int] = {}
+        entries: list[tuple[int, int, int]] = []
+        for row, name in enumerate(self._features):
+            offset, colon, feature = name.partition(":")
+            if colon and offset in offsets and not _DENSE_NAME.fullmatch(feature):
+                entries.append((index.setdefault(feature, len(index)), offsets[offset], row))
+        table = np.zeros((len(index) + 1, len(WINDOW), len(self.labels)), dtype=np.float32)
+        for feature_row, offset_row, weight_row in entries:
+            table[feature_row, offset_row] = self._weights[weight_row]
+        return index, table
+
+    def _dense_table(self) -> np.ndarray | None:
+        """Weights of the dense features: an array (dimensions × offsets·labels), or None without them."""
+        dimensions = self._extractor.dimensions
+        if not dimensions or not any(f"{offset}:e0" in self._index for offset in DENSE_WINDOW):
+            return None
+        table = np.zeros((dimensions, len(WINDOW), len(self.labels)), dtype=np.float32)
+        for offset in DENSE_WINDOW:
+            for k in range(dimensions):
+                table[k, WINDOW.index(offset)] = self._vector(f"{offset}:e{k}")
+        return table.reshape(dimensions, -1)
+
+    def _legal_transitions(self) -> np.ndarray:
+        allowed = np.zeros((len(self.labels), len(self.labels)), dtype=np.float32)
+        for j, label in enumerate(self.labels):
+            if label.startswith("I-"):
+                for i, previous in enumerate(self.labels):
+                    if previous[2:] != label[2:]:
+                        allowed[i, j] = -np.inf
+        return allowed
+
+    def _form(self, surface: str) -> np.ndarray:
+        """What a form contributes at each window offset: an array (offsets × labels)."""
+        matrix = self._forms.get(surface)
+        if matrix is None:
+            if len(self._forms) >= CACHE_LIMIT:
+                self._forms.clear()
+            index = self._by_form_feature
+            rows = [index[f] for f in self._extractor.features(surface) if f in index]
+            matrix = self._form_weights[rows].sum(axis=0) if rows else self._form_weights[-1].copy()
+            if self._dense is not None:
+                vector = self._extractor.vector(surface)
+                if vector is not None:
+                    matrix += (vector @ self._dense).reshape(matrix.shape)
+            self._forms[surface] = matrix
+        return matrix
+
+    def emissions(self, surfaces: Sequence[str]) -> np.ndarray:
+        """Label scores of every token of a sentence, transitions aside: an array (tokens × labels)."""
+        n = len(surfaces)
+        forms = np.stack([self._form(s) for s in surfaces])  # tokens × offsets × labels
+        scores = np.repeat(self._bias[None, :], n, axis=0)
+        for row, offset in enumerate(WINDOW):
+            # token i receives what token i + offset contributes at that offset
+            if offset < 0:
+                scores[-offset:] += forms[: n + offset, row]
+                scores[: min(-offset, n)] += self._boundary[offset]
+            elif offset > 0:
+                scores[: n - offset] += forms[offset:, row]
+                scores[max(n - offset, 0) :] += self._boundary[offset]
+            else:
+                scores += forms[:, row]
+        marks = self._extractor.gazetteer([self._extractor.key(s) for s in surfaces]) if self._gazetteer else ()
+        for i, mark in enumerate(marks):
+            if mark is not None and mark in self._gazetteer:
+                scores[i] += self._gazetteer[mark]
+        return scores
+
+    def viterbi(self, batch: Sequence[np.ndarray]) -> list[list[str]]:
+        """The best legal label sequences for a batch of emission arrays, decoded side by side."""
+        lengths = np.array([len(scores) for scores in batch])
+        size, longest, labels = len(batch), int(lengths.max()), len(self.labels)
+        emissions = np.zeros((size, longest, labels), dtype=np.float32)
+        for row, scores in enumerate(batch):
+            emissions[row, : len(scores)] = scores
+        transitions = self._transitions + self._allowed
+        best = emissions[:, 0] + self._start
+        back = np.zeros((size, longest, labels), dtype=np.int64)
+        for t in range(1, longest):
+            candidates = best[:, :, None] + transitions
+            back[:, t] = candidates.argmax(axis=1)
+            step = candidates.max(axis=1) + emissions[:, t]
+            best = np.where((t < lengths)[:, None], step, best)
+        final = best.argmax(axis=1)
+        paths = np.zeros((size, longest), dtype=np.int64)
+        current = final
+        rows = np.arange(size)
+        for t in range(longest - 1, -1, -1):
+            current = np.where(lengths - 1 == t, final, current)
+            paths[:, t] = current
+            if t:
+                current = np.where(t < lengths, back[rows, t, current], current)
+        names = self.labels
+        return [[names[k] for k in paths[row, : lengths[row]]] for row in range(size)]
+
+    def key(self, surface: str) -> str:
+        """The key under which a token form is compared (its stem, folded)."""
+        return self._extractor.key(surface)
+
+    def tag(self, sentences: Sequence[Sequence[str]], batch_size: int = 64) -> list[list[str]]:
+        """BIO labels for every token of every sentence (sentences are lists of token texts)."""
+        result: list[list[str]] = [[] for _ in sentences]
+        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+        for first in range(0, len(order), batch_size):
+            chosen = order[first : first + batch_size]
+            for i, labels in zip(chosen, self.viterbi([self.emissions(sentences[i]) for i in chosen]), strict=True):
+                result[i] = labels
+        return result
+
+
+@cache
+def default_model() -> NerModel:
+    """The packaged model, loaded once per process."""
+    return NerModel.load()

@@ -1,0 +1,59 @@
+"""The entities stage: names of people, organisations, places and other things (the ``mentions`` layer).
+
+Each sentence's tokens are tagged by the CRF of :mod:`khabar.ner.model`, then names are made consistent across
+the article (:mod:`khabar.ner.consistency`). A mention starts after the
+conjunctions and prepositions written on its first token, keeping a written article: وللناتو gives ناتو,
+والعراق gives العراق, so that the mention text is the name as a reader would quote it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from khabar.document import Document, Mention
+from khabar.ner.bio import entities
+from khabar.ner.consistency import propagate
+from khabar.ner.model import NerModel, default_model
+
+
+class Entities:
+    """Pipeline stage: sets the ``mentions`` layer (entity links come from the resolve stage)."""
+
+    name = "entities"
+    requires = frozenset({"sentences", "tokens"})
+    provides = frozenset({"mentions"})
+
+    def __init__(self, model: NerModel | None = None) -> None:
+        self._model = model or default_model()
+
+    def __call__(self, doc: Document) -> Document:
+        tokens = doc.tokens
+        spans = tokens.spans if hasattr(tokens, "spans") else [(t.start, t.end) for t in tokens]
+        starts = [s for s, _ in spans]
+        text = doc.text
+        ranges = []
+        for sentence in doc.sentences:
+            first = bisect_left(starts, sentence.start)
+            last = bisect_left(starts, sentence.end)
+            if first < last:
+                ranges.append((first, last))
+        sentences = [[text[a:b] for a, b in spans[first:last]] for first, last in ranges]
+        labels = propagate(
+            [[self._model.key(s) for s in sentence] for sentence in sentences], self._model.tag(sentences)
+        )
+        mentions = []
+        for (first, _), sentence_labels in zip(ranges, labels, strict=True):
+            for begin, end, kind in entities(sentence_labels):
+                start = self._name_start(doc, first + begin)
+                stop = spans[first + end - 1][1]
+                mentions.append(Mention(start, stop, text[start:stop], id=f"m{len(mentions) + 1}", type=kind))
+        doc.set_layer("mentions", mentions)
+        return doc
+
+    @staticmethod
+    def _name_start(doc: Document, index: int) -> int:
+        token = doc.tokens[index]
+        for clitic in token.proclitics:
+            if clitic.role == "det" and clitic.text == "ال":
+                return clitic.start
+        return token.stem.start if token.stem is not None else token.start
