@@ -1,10 +1,10 @@
-# khabar: `make run` analyses the bundled examples and shows them; `make test` runs every check.
+# khabar: `make run` ingests the bundled examples into a store and serves the web page; `make test` runs every check.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install run test lint format bench clean
+.PHONY: install run serve test lint format bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "khabar needs Python 3.11 or newer (set PYTHON=...)")'
@@ -15,11 +15,22 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: $(STAMP)
+DB := build/khabar.db
+
+examples/jawharafm.jsonl:
+	$(BIN)/python scripts/build_examples.py
+
+# Ingesting again changes nothing, so `make run` can be repeated; Ctrl-C stops the server.
+run: $(STAMP) examples/jawharafm.jsonl
 	@mkdir -p build
-	$(BIN)/khabar analyze examples/articles.jsonl --out build/examples.jsonl
-	$(BIN)/khabar show build/examples.jsonl
-	@echo "khabar/1 JSONL written to build/examples.jsonl"
+	$(BIN)/khabar analyze examples/articles.jsonl --out build/examples.jsonl --quiet
+	$(BIN)/khabar ingest examples/articles.jsonl examples/jawharafm.jsonl --db $(DB)
+	@echo "serving on http://127.0.0.1:8000"
+	$(BIN)/khabar serve --db $(DB) --host 127.0.0.1 --port 8000
+
+serve: $(STAMP)
+	@echo "serving on http://127.0.0.1:8000"
+	$(BIN)/khabar serve --db $(DB) --host 127.0.0.1 --port 8000
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
@@ -35,6 +46,7 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python bench/text_layer.py
+	$(BIN)/python bench/store.py --limit 3000
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis

@@ -63,8 +63,10 @@ def main() -> int:
 
     print(f"model load            {load_seconds:8.2f} s")
     print(f"tagger, ANERcorp test {rates[0]:8.0f} tokens/s cold cache, {rates[1]:8.0f} warm ({tokens} tokens)")
-    print(f"entities stage        {article_tokens / stage_seconds:8.0f} tokens/s, {len(docs) / stage_seconds:6.0f} "
-          f"articles/s on {len(docs)} articles ({mentions} mentions)")
+    print(
+        f"entities stage        {article_tokens / stage_seconds:8.0f} tokens/s, {len(docs) / stage_seconds:6.0f} "
+        f"articles/s on {len(docs)} articles ({mentions} mentions)"
+    )
     print(f"peak memory           {peak:8.0f} MiB")
     print("goal                   100000 tokens/s on one core")
     return 0

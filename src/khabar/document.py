@@ -77,12 +77,18 @@ class Token(Span):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Mention(Span):
-    """A name in the text (``type`` PER, ORG, LOC or MISC) and the entity it refers to."""
+    """A name in the text (``type`` PER, ORG, LOC or MISC) and the entity it refers to.
+
+    ``subtype`` says when the mention is not a name: ``title`` (الأمين العام for the person holding it),
+    ``demonym`` (العراقي for Iraq), ``institution`` (الخارجية العراقية), ``anaphor`` (الحلف) or ``group``
+    (الجانبان), whose ``refers`` lists the entities it stands for.
+    """
 
     id: str
     type: str
     entity: str | None = None
     subtype: str | None = None
+    refers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -137,7 +143,11 @@ class Role:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """One real-world thing, with the ids of the mentions that refer to it."""
+    """One real-world thing, with the ids of the mentions that refer to it.
+
+    ``key`` is the same for this thing in every article (a knowledge-base id such as ``org:nato``, else the
+    type and the skeleton of the name), so that a corpus can count and link it.
+    """
 
     id: str
     type: str
@@ -147,6 +157,7 @@ class Entity:
     roles: tuple[Role, ...] = ()
     country: str | None = None
     sector: str | None = None
+    key: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return _to_dict(self)
@@ -172,7 +183,7 @@ class Event:
         return _to_dict(self)
 
 
-_OPTIONAL_WHEN_DEFAULT = frozenset({"subtype", "ordinal", "calendar", "mod", "flag", "currency"})
+_OPTIONAL_WHEN_DEFAULT = frozenset({"subtype", "ordinal", "calendar", "mod", "flag", "currency", "refers", "key"})
 # Fields that are left out only on the classes named here (Quote.kind is always written).
 _OPTIONAL_WHEN_DEFAULT_FOR: dict[str, frozenset[str]] = {"Quantity": frozenset({"kind"})}
 

@@ -1,4 +1,5 @@
-"""The ``khabar`` command line: thin commands over the library (``analyze``, ``show``, ``eval``).
+"""The ``khabar`` command line: thin commands over the library (``analyze``, ``show``, ``eval``, and over a
+corpus store ``ingest``, ``search``, ``serve``).
 
 Each command module has a ``*_cli`` function that parses options and reports errors, and calls a plain
 function that does the work and can be used from Python (the spaCy ``apply_cli -> apply`` pattern).
@@ -13,7 +14,11 @@ import typer
 from khabar._version import __version__
 from khabar.cli.analyze import analyze_cli
 from khabar.cli.evaluate import eval_app
+from khabar.cli.ingest import ingest_cli
+from khabar.cli.search import search_cli
+from khabar.cli.serve import serve_cli
 from khabar.cli.show import show_cli
+from khabar.cli.train import train_app
 
 app = typer.Typer(
     name="khabar",
@@ -42,6 +47,10 @@ def _main(
 app.command("analyze")(analyze_cli)
 app.command("show")(show_cli)
 app.add_typer(eval_app, name="eval")
+app.command("ingest")(ingest_cli)
+app.command("search")(search_cli)
+app.command("serve")(serve_cli)
+app.add_typer(train_app, name="train")
 
 
 def main() -> None:

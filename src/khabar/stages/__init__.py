@@ -9,6 +9,7 @@ tokenise       tokens with their clitic analysis                            toke
 numbers        numbers in digits and words, with unit, currency, percent    quantities
 times          dates, times, durations, sets resolved against published     times
 entities       names of people, organisations, places (CRF tagger)          mentions
+resolve        mentions to entities: variants, aliases, titles, roles, codes  entities
 =============  ==========================================================  =====================
 """
 

@@ -1,0 +1,126 @@
+"""What ``khabar ingest`` reads: text files, JSONL(.gz) files, HTML pages, and folders of them.
+
+Every article comes out as a :class:`SourceItem` naming where it was read from (``file:line`` for JSONL), so a
+bad one can be reported and skipped without ending the run. HTML pages go through trafilatura, which finds the
+article among menus and footers and reads its title, date and canonical URL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from khabar.errors import InputError
+from khabar.readers import BadRecord, detect_format, open_binary, read_jsonl, read_text
+
+TEXT_SUFFIXES = (".txt", ".text", ".txt.gz")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".jsonlines")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceItem:
+    """One article read from ``origin``, or the reason it could not be read (``error``)."""
+
+    origin: str
+    record: dict[str, Any] | None
+    error: str | None = None
+
+
+def _has_suffix(path: Path, suffixes: tuple[str, ...]) -> bool:
+    return path.name.lower().endswith(suffixes)
+
+
+def list_files(paths: Sequence[str | Path]) -> list[Path]:
+    """The files to read: files as given, folders walked in name order for the known suffixes (hidden ones left)."""
+    files: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            known = TEXT_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES
+            files.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and _has_suffix(p, known)
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputError("no such file or folder", source=str(given))
+    return files
+
+
+def _is_html(path: Path) -> bool:
+    if _has_suffix(path, HTML_SUFFIXES):
+        return True
+    if _has_suffix(path, TEXT_SUFFIXES + JSONL_SUFFIXES):
+        return False
+    with open_binary(path) as handle:
+        return bool(_HTML_START.match(handle.read(4096)))
+
+
+def read_html(path: Path, *, name: str, published: str | None = None) -> dict[str, Any]:
+    """The article of an HTML page, with its title, date, URL and site name where the page gives them."""
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    with open_binary(path) as handle:
+        raw = handle.read()
+    extracted = trafilatura.bare_extraction(
+        raw,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = (extracted.text or "").strip() if extracted is not None else ""
+    if not text:
+        raise InputError("no article text found in this HTML page", source=name)
+    title = (extracted.title or "").strip() or None
+    if title is not None:
+        first, _, rest = text.partition("\n")
+        if first.strip() == title and rest.strip():
+            text = rest.strip()  # the headline is kept as the title, not as the first paragraph
+    record: dict[str, Any] = {"id": path.name.rsplit(".", 1)[0], "text": text}
+    date = extracted.date or published
+    for key, value in (("title", title), ("published", date), ("url", extracted.url), ("source", extracted.sitename)):
+        if value:
+            record[key] = value
+    return record
+
+
+def iter_sources(
+    paths: Sequence[str | Path],
+    *,
+    published: str | None = None,
+    text_key: str = "text",
+    id_key: str = "id",
+) -> Iterator[SourceItem]:
+    """Every article of ``paths`` in order; a missing path raises :class:`InputError` before anything is read."""
+    for path in list_files(paths):
+        name = str(path)
+        try:
+            if _is_html(path):
+                yield SourceItem(name, read_html(path, name=name, published=published))
+            elif detect_format(path, name) == "jsonl":
+                for item in read_jsonl(
+                    path, name=name, text_key=text_key, id_key=id_key, published=published, skip_bad=True
+                ):
+                    if isinstance(item, BadRecord):
+                        yield SourceItem(f"{name}:{item.line}", None, str(item.error))
+                    else:
+                        yield SourceItem(f"{name}:{item.line}", item.record)
+            else:
+                for article in read_text(path, name=name, published=published):
+                    yield SourceItem(name, article.record)
+        except InputError as error:
+            yield SourceItem(name, None, str(error))
+        except OSError as error:
+            yield SourceItem(name, None, f"{name}: cannot read: {error}")
