@@ -108,3 +108,29 @@ def ner_cli(
     tokens = sum(len(s.tokens) for s in sentences)
     where = "sentences alone" if context <= 1 else f"documents of {context} sentences"
     print_scores(Console(), f"{gold.name}: {len(sentences)} sentences, {tokens} tokens ({where})", result)
+
+
+@eval_app.command("resolve")
+def resolve_cli(
+    gold: Annotated[Path, typer.Argument(help="Hand-labelled mention pairs (tests/data/resolution_pairs.tsv).")],
+    corpus: Annotated[Path, typer.Option(help="JSONL holding the articles of the pairs.")] = Path(
+        "../shared/data/corpus/demo_ar_news_200.jsonl"
+    ),
+) -> None:
+    """Precision and recall of same-entity links between mention pairs."""
+    from khabar.evaluation.resolve import score_pairs
+
+    try:
+        result = score_pairs(gold, corpus)
+    except (KhabarError, OSError) as error:
+        fail(str(error))
+        raise typer.Exit(1) from None
+    console = Console()
+    console.print(
+        f"same-entity links  precision {result.precision:.1%}  recall {result.recall:.1%}  F1 {result.f1:.1%}"
+    )
+    console.print(
+        f"  right links {result.true_positives}, wrong links {result.false_positives}, "
+        f"missed links {result.false_negatives}, right separations {result.true_negatives}"
+    )
+    console.print(f"  pairs labelled unclear {result.unclear}; pairs whose mentions were not found {result.not_found}")

@@ -29,6 +29,7 @@ STAGE_FACTORIES: dict[str, str] = {
     "numbers": "khabar.stages.numbers:Numbers",
     "times": "khabar.stages.times:Times",
     "entities": "khabar.stages.entities:Entities",
+    "resolve": "khabar.stages.resolve:Resolve",
 }
 DEFAULT_STAGES: tuple[str, ...] = tuple(STAGE_FACTORIES)
 

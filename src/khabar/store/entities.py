@@ -1,8 +1,9 @@
-"""Which corpus entity a document's entity is: for now, the same type and the same normalised name.
+"""Which corpus entity a document's entity is: its resolution key, the same in every article.
 
-Cross-article identity (linking يانس ستولتنبرغ and ينس ستولتنبرغ, or an entity to a knowledge base) belongs to
-the entity-linking stage; when it lands, :func:`entity_key` is the one function to replace (for example by the
-linked identifier). Everything else in the store goes through it.
+The resolve stage gives every entity a ``key``: a knowledge-base id (``org:nato``), else the type and the
+skeleton of the name, so يانس ستولتنبرغ and ينس ستولتنبرغ meet in one corpus entity
+(:mod:`khabar.resolve.corpus`). Documents analysed before that stage existed have no key: their type and
+normalised name stand in. Everything else in the store goes through :func:`entity_key`.
 """
 
 from __future__ import annotations
@@ -12,5 +13,5 @@ from khabar.text.normalise import match_key
 
 
 def entity_key(entity: Entity) -> str:
-    """The corpus key of ``entity``: ``TYPE:normalised name`` (MATCHING folding, white space collapsed)."""
-    return f"{entity.type}:{match_key(entity.name)}"
+    """The corpus key of ``entity``: its resolution key, else ``TYPE:normalised name``."""
+    return entity.key or f"{entity.type}:{match_key(entity.name)}"

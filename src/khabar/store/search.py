@@ -2,10 +2,10 @@
 
 A query is read into clauses that must all match. Words become their search terms (:mod:`khabar.store.terms`:
 no clitics, hamza, ta marbuta, diacritics or Eastern digits in the way), text in quotes ("…", «…», “…”) is a
-phrase, and a name that has known variants becomes the set of its variants: the groups of ``aliases.json``
-(الناتو = حلف شمال الأطلسي = NATO) and, once articles carry entities, every name under which the store has seen
-that entity. Nothing of the query reaches FTS5 unquoted: every term is a quoted string made of letters and
-digits only, so query syntax typed by a user is just text.
+phrase, and a name that has known variants becomes the set of its variants: the names of one actor of the
+knowledge base (:mod:`khabar.resolve.kb`: الناتو = حلف شمال الأطلسي = NATO) and every name under which the
+store has seen that entity. Nothing of the query reaches FTS5 unquoted: every term is a quoted string made of
+letters and digits only, so query syntax typed by a user is just text.
 
 Results are ranked by BM25 (a title match weighs :data:`~khabar.store.schema.TITLE_WEIGHT` times a body
 match; see :data:`RANK_LIMIT` for queries that match most of the store) and come with a snippet of the original
@@ -14,15 +14,14 @@ text, the matched words marked: the window of :data:`SNIPPET_WORDS` words holdin
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
+from khabar.resolve.kb import knowledge_base
 from khabar.store.queries import MAX_PAGE_SIZE, NO_FILTER, Filter, Page, list_documents
 from khabar.store.terms import TermIndexer
 
@@ -123,8 +122,7 @@ class Results:
 
 @cache
 def _alias_groups() -> tuple[tuple[str, ...], ...]:
-    data = json.loads((files("khabar.store") / "aliases.json").read_text(encoding="utf-8"))
-    return tuple(tuple(group) for group in data["groups"])
+    return tuple(knowledge_base().alias_groups())
 
 
 class Searcher:

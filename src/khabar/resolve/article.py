@@ -1,0 +1,565 @@
+"""Resolution inside one article: every mention of one real-world thing becomes one entity.
+
+In text order, each name mention joins an entity or starts one:
+
+- a name the knowledge base knows (الناتو, حلف شمال الأطلسي, داعش, العراق) joins the entity of that actor;
+- a person's name joins the person whose full name has the same skeleton (يانس ستولتنبرغ = ينس ستولتنبرغ), or
+  whose last name it is (حسين → فؤاد حسين; the latest such person when several share it); a one-word place
+  or organisation mention that is such a surname is a person mention the tagger mistyped;
+- other names join an earlier mention with the same key.
+
+Then descriptions are linked: a title in apposition before a person (وزير خارجية العراق فؤاد حسين; مستشار
+الأمن القومي العراقي، قاسم الأعرجي) becomes a role of that person, and the same title later without the name
+(الأمين العام لحلف الناتو، أكد ...) a mention of that person; الجانبان / الطرفان refer to the two parties of the
+sentence before; a bare head (الحلف) to the one organisation named with it; an institution with a nationality
+(الخارجية العراقية) is an organisation of that country; a nationality adjective (العراقي) a mention of the
+country. Offsets of new mentions always come from the tokens of the original text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from khabar.document import Document, Entity, Mention, Role
+from khabar.resolve.kb import Actor, KnowledgeBase, Office, knowledge_base
+from khabar.resolve.names import phrase_key, skeleton, word_key
+from khabar.resolve.romanise import romanise
+
+GROUP_WORDS = frozenset({"جانبان", "جانبين", "طرفان", "طرفين", "بلدان", "بلدين", "دولتان", "دولتين"})
+# Heads that, with the article alone, stand for the one organisation named with them (الحلف → حلف الناتو);
+# heads that are also common nouns (التنظيم "the organising", الاتحاد "the union") are left out.
+ANAPHOR_HEADS = frozenset({"حلف", "حركه", "حزب", "منظمه", "جبهه", "جماعه"})
+# Words that end a title phrase when reading backwards from a name: verbs and particles of reporting.
+_STOP_TEXT = (
+    "أكد قال أعلن كان كانت استقبل التقى بحث دعا شكر أشار أوضح أضاف ذكر قالت أكدت "
+    "إن أن على من عن إلى مع بعد قبل ثم حيث الذي التي وقد قد لقد هو هي بين ضد "
+    "خلال عبر وجاء جاء يذكر"
+)
+STOP_WORDS = frozenset(word_key(w) for w in _STOP_TEXT.split())
+PERSON_TYPES = ("PER",)
+ORG_TYPES = ("ORG",)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    type: str
+    first: int  # first token index
+    last: int  # last token index (inclusive)
+    subtype: str | None = None
+    cluster: int | None = None
+    refers: tuple[int, ...] = ()
+
+
+@dataclass
+class _Cluster:
+    type: str
+    actor: Actor | None = None
+    full_names: list[tuple[str, ...]] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    roles: list[tuple[str, str, str | None, int | None]] = field(default_factory=list)  # ar, en, sector, of
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+
+
+class ArticleResolver:
+    """Turns a document's mentions into entities (sets ``mentions`` and ``entities``)."""
+
+    def __init__(self, kb: KnowledgeBase | None = None) -> None:
+        self.kb = kb or knowledge_base()
+
+    def __call__(self, doc: Document) -> None:
+        work = _Work(doc, self.kb)
+        work.run()
+
+
+class _Work:
+    """The state of resolving one document."""
+
+    def __init__(self, doc: Document, kb: KnowledgeBase) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.text = doc.text
+        tokens = doc.tokens
+        self.spans = list(tokens.spans) if hasattr(tokens, "spans") else [(t.start, t.end) for t in tokens]
+        self.starts = [s for s, _ in self.spans]
+        self.ends = [e for _, e in self.spans]
+        # keys of token stems: لحلف → حلف, والعراق → عراق
+        self.keys = [word_key(t.base.text) for t in tokens]
+        self.raw = [self.text[s:e] for s, e in self.spans]
+        self.sentence_of = self._sentence_index()
+        self.mentions: list[_Mention] = []
+        self.owner: list[_Mention | None] = [None] * len(self.spans)  # the mention covering each token
+        self.clusters: list[_Cluster] = []
+
+    # --- tokens
+
+    def _sentence_index(self) -> list[int]:
+        index = [0] * len(self.spans)
+        for number, sentence in enumerate(self.doc.sentences):
+            for i in range(bisect_left(self.starts, sentence.start), bisect_left(self.starts, sentence.end)):
+                index[i] = number
+        return index
+
+    def _tokens_of(self, start: int, end: int) -> tuple[int, int]:
+        first = max(bisect_right(self.starts, start) - 1, 0)
+        last = max(bisect_left(self.ends, end), first)
+        return first, min(last, len(self.spans) - 1)
+
+    def _name_start(self, index: int) -> int:
+        """Where a name or title starting at token ``index`` starts: after و/ف/ب/ل/ك, keeping a written ال."""
+        token = self.doc.tokens[index]
+        for clitic in token.proclitics:
+            if clitic.role == "det" and clitic.text == "ال":
+                return clitic.start
+        return token.stem.start if token.stem is not None else token.start
+
+    def _add(self, mention: _Mention) -> None:
+        self.mentions.append(mention)
+        for i in range(mention.first, mention.last + 1):
+            if self.owner[i] is None:
+                self.owner[i] = mention
+
+    def _mention_text(self, mention: _Mention) -> str:
+        return self.text[mention.start : mention.end]
+
+    # --- main
+
+    def run(self) -> None:
+        for mention in self.doc.mentions:
+            if not self.spans:
+                break
+            first, last = self._tokens_of(mention.start, mention.end)
+            if word_key(mention.text) in GROUP_WORDS:
+                continue  # الجانبان is a reference to two parties, resolved below, not a name
+            self._add(_Mention(mention.start, mention.end, mention.type, first, last, mention.subtype))
+        self._known_names()
+        self.mentions.sort(key=lambda m: m.start)
+        for mention in self.mentions:
+            self._cluster(mention)
+        self._surnames()
+        self._roles()
+        self._institutions_and_demonyms()
+        self._bare_titles()
+        self._anaphors()
+        self._groups()
+        self._emit()
+
+    # --- clustering names
+
+    def _known_names(self) -> None:
+        """Names of known organisations and countries the tagger missed (تنظيم الدولة الإسلامية) become mentions."""
+        i = 0
+        while i < len(self.spans):
+            found = None
+            for length in range(min(self.kb.longest_name, len(self.spans) - i), 0, -1):
+                actor = self.kb.find_key(" ".join(self.keys[i : i + length]), ("ORG", "LOC"))
+                if actor is not None:
+                    found = (length, actor)
+                    break
+            if found is None or self._covered(i, i + found[0] - 1):
+                i += 1
+                continue
+            length, actor = found
+            last = i + length - 1
+            if self.sentence_of[i] == self.sentence_of[last]:
+                self._add(_Mention(self._name_start(i), self.spans[last][1], actor.type, i, last))
+            i = last + 1
+
+    def _new_cluster(self, mention: _Mention, actor: Actor | None) -> int:
+        cluster = _Cluster(type=actor.type if actor else mention.type, actor=actor)
+        if actor is not None:
+            cluster.country, cluster.sector, cluster.name = actor.country, actor.sector, actor.name
+        self.clusters.append(cluster)
+        return len(self.clusters) - 1
+
+    def _join(self, mention: _Mention, index: int) -> None:
+        mention.cluster = index
+        cluster = self.clusters[index]
+        words = self._mention_text(mention).split()
+        cluster.keys.add(phrase_key(self._mention_text(mention)))
+        if len(words) > 1 and mention.type == "PER":
+            cluster.full_names.append(tuple(skeleton(w) for w in words))
+
+    def _cluster(self, mention: _Mention) -> None:
+        text = self._mention_text(mention)
+        types = ORG_TYPES if mention.type in ("ORG", "MISC") else (mention.type,)
+        actor = self.kb.find(text, types, ambiguous=True) or self.kb.find(text, ("PER", "ORG", "LOC"))
+        if actor is not None:
+            mention.type = actor.type if actor.type != "LOC" or mention.type == "LOC" else mention.type
+            for index, cluster in enumerate(self.clusters):
+                if cluster.actor is not None and cluster.actor.id == actor.id:
+                    self._join(mention, index)
+                    return
+        if actor is None:
+            person = self._person_for(text)
+            if person is not None and (mention.type == "PER" or len(text.split()) == 1):
+                mention.type = "PER"
+                self._join(mention, person)
+                return
+            # the same name again is the same thing, even where the tagger typed it otherwise (the entity's type
+            # is the majority of its mentions')
+            key = phrase_key(text)
+            for index in range(len(self.clusters) - 1, -1, -1):
+                cluster = self.clusters[index]
+                if key in cluster.keys and cluster.actor is None:
+                    self._join(mention, index)
+                    return
+        self._join(mention, self._new_cluster(mention, actor))
+
+    def _person_for(self, text: str) -> int | None:
+        """The person cluster a name belongs to: same full-name skeleton, or its surname alone."""
+        words = tuple(skeleton(w) for w in text.split())
+        if not words or not all(words):
+            return None
+        for index in range(len(self.clusters) - 1, -1, -1):
+            cluster = self.clusters[index]
+            if cluster.type != "PER":
+                continue
+            for full in cluster.full_names:
+                if words == full or (len(words) == 1 and len(words[0]) > 2 and words[0] == full[-1]):
+                    return index
+                if len(words) > 1 and words[-1] == full[-1] and words[0] == full[0]:
+                    return index
+        return None
+
+    # --- roles and titles
+
+    def _office_at(self, index: int, table: dict[str, Office], limit: int) -> tuple[int, Office] | None:
+        """The longest office of ``table`` whose words start at token ``index`` (not past ``limit``)."""
+        best = None
+        for length in range(1, self.kb.longest_office + 1):
+            end = index + length
+            if end > limit:
+                break
+            office = table.get(" ".join(self.keys[index:end]))
+            if office is not None:
+                best = (end, office)
+        return best
+
+    def _mention_at(self, index: int) -> _Mention | None:
+        return self.owner[index] if 0 <= index < len(self.owner) else None
+
+    def _of(self, first: int, end: int) -> tuple[int | None, str | None]:
+        """The organisation or country an office belongs to, from the tokens after it: a named one first."""
+        for i in range(first, end):
+            mention = self._mention_at(i)
+            if mention is not None and mention.cluster is not None and mention.type in ("ORG", "LOC", "MISC"):
+                return mention.cluster, None
+        for i in range(first, end):
+            code = self.kb.demonym(self.text[self.spans[i][0] : self.spans[i][1]])
+            if code is not None:
+                return None, code
+        return None, None
+
+    def _title_before(self, mention: _Mention) -> tuple[int, int, Office] | None:
+        """The title in apposition right before a person: (first token, end of title words, office)."""
+        i = mention.first - 1
+        sentence = self.sentence_of[mention.first]
+        while (
+            i >= 0
+            and self.sentence_of[i] == sentence
+            and (
+                self.raw[i] in ("،", ",")
+                or self._office_at(i, self.kb.ranks, mention.first) is not None
+                or (i > 0 and self._office_at(i - 1, self.kb.ranks, mention.first) is not None)
+            )
+        ):
+            i -= 1
+        window_end = i + 1
+        start = None
+        j = i
+        while j >= 0 and j > window_end - 9 and self.sentence_of[j] == sentence:
+            key = self.keys[j]
+            other = self._mention_at(j)
+            if (
+                key in STOP_WORDS
+                or (other is not None and other.type == "PER")
+                or (not key[:1].isalpha() and self.raw[j] not in ("(", ")"))
+            ):
+                break
+            if self._office_at(j, self.kb.titles, window_end) is not None:
+                start = j
+            if self.doc.tokens[j].proclitics[:1] and self.doc.tokens[j].proclitics[0].role == "conj":
+                break
+            j -= 1
+        if start is None:
+            return None
+        end, office = self._office_at(start, self.kb.titles, window_end)
+        return start, end, office
+
+    def _roles(self) -> None:
+        self.role_holders: dict[tuple[str, int | str | None], set[int]] = {}
+        self.apposition_titles: set[int] = set()  # first tokens of titles already read as roles
+        for mention in list(self.mentions):
+            if mention.type != "PER" or mention.cluster is None or mention.subtype:
+                continue
+            for start in range(max(mention.first - self.kb.longest_office, 0), mention.first):
+                rank = self._office_at(start, self.kb.ranks, mention.first)
+                if rank is not None and rank[0] == mention.first:
+                    self._add_role(mention.cluster, start, rank[0], rank[1], None, None)
+                    break
+            found = self._title_before(mention)
+            if found is None:
+                continue
+            start, end, office = found
+            of_cluster, of_code = self._of(end, mention.first)
+            self._add_role(mention.cluster, start, end, office, of_cluster, of_code)
+            self.apposition_titles.add(start)
+
+    def _add_role(
+        self, person: int, start: int, end: int, office: Office, of_cluster: int | None, of_code: str | None
+    ) -> None:
+        if of_cluster is None and of_code is not None:
+            of_cluster = self._country_cluster(of_code)
+        title = self.text[self._name_start(start) : self.spans[end - 1][1]]
+        cluster = self.clusters[person]
+        if all(r[0] != title or r[3] != of_cluster for r in cluster.roles):
+            cluster.roles.append((title, office.en, office.sector, of_cluster))
+        key = phrase_key(office.ar)
+        self.role_holders.setdefault((key, of_cluster), set()).add(person)
+        self.role_holders.setdefault((key, None), set()).add(person)
+
+    def _country_cluster(self, code: str) -> int | None:
+        actor = self.kb.country(code)
+        if actor is None:
+            return None
+        for index, cluster in enumerate(self.clusters):
+            if cluster.actor is not None and cluster.actor.id == actor.id:
+                return index
+        cluster = _Cluster(type="LOC", actor=actor, country=code, name=actor.name)
+        self.clusters.append(cluster)
+        return len(self.clusters) - 1
+
+    def _covered(self, first: int, last: int) -> bool:
+        return any(self.owner[i] is not None for i in range(max(first, 0), min(last + 1, len(self.owner))))
+
+    def _bare_titles(self) -> None:
+        """A title without a name (الأمين العام لحلف الناتو، أكد …) is a mention of the one who holds it."""
+        if not self.role_holders:
+            return
+        i = 0
+        while i < len(self.spans):
+            found = self._office_at(i, self.kb.titles, len(self.spans))
+            if found is None or i in self.apposition_titles or self._covered(i, found[0] - 1):
+                i += 1
+                continue
+            end, office = found
+            sentence = self.sentence_of[i]
+            scope = end
+            while scope < min(end + 4, len(self.spans)) and self.sentence_of[scope] == sentence:
+                scope += 1
+            of_cluster, of_code = self._of(end, scope)
+            if of_cluster is None and of_code is not None:
+                of_cluster = self._country_cluster(of_code)
+            key = phrase_key(office.ar)
+            holders = self.role_holders.get((key, of_cluster)) if of_cluster is not None else None
+            holders = holders or self.role_holders.get((key, None))
+            following = self._mention_at(end) or self._mention_at(min(end + 1, len(self.spans) - 1))
+            if (
+                holders
+                and len(holders) == 1
+                and not (following is not None and following.type == "PER" and following.first <= scope)
+            ):
+                last = end - 1
+                if of_cluster is not None:
+                    for j in range(end, scope):
+                        mention = self._mention_at(j)
+                        if mention is not None and mention.cluster == of_cluster:
+                            last = mention.last
+                            break
+                start = self._name_start(i)
+                mention = _Mention(start, self.spans[last][1], "PER", i, last, "title", next(iter(holders)))
+                self._add(mention)
+                i = last + 1
+                continue
+            i = end
+
+    # --- institutions, nationality adjectives, anaphors, groups
+
+    def _institutions_and_demonyms(self) -> None:
+        for i in range(len(self.spans)):
+            if self._covered(i, i):
+                continue
+            code = self.kb.demonym(self.text[self.spans[i][0] : self.spans[i][1]])
+            if code is None:
+                continue
+            institution = None
+            for length in range(min(self.kb.longest_office, i), 0, -1):
+                office = self.kb.institutions.get(" ".join(self.keys[i - length : i]))
+                if office is not None and not self._covered(i - length, i - 1):
+                    institution = (i - length, office)
+                    break
+            country = self._country_cluster(code)
+            if institution is not None and country is not None:
+                first, office = institution
+                actor = self.kb.country(code)
+                cluster = _Cluster(
+                    type="ORG",
+                    country=code,
+                    sector=office.sector,
+                    name=self.text[self._name_start(first) : self.spans[i][1]],
+                )
+                cluster.roles = []
+                cluster.keys.add(phrase_key(cluster.name))
+                latin = f"{office.en} of {actor.name_latn}" if actor else office.en
+                cluster.actor = Actor(
+                    f"institution:{code}:{phrase_key(office.ar)}", "ORG", cluster.name, latin, code, office.sector
+                )
+                index = self._institution_cluster(cluster)
+                self._add(_Mention(self._name_start(first), self.spans[i][1], "ORG", first, i, "institution", index))
+            elif country is not None:
+                self._add(_Mention(self._name_start(i), self.spans[i][1], "LOC", i, i, "demonym", country))
+
+    def _institution_cluster(self, cluster: _Cluster) -> int:
+        for index, existing in enumerate(self.clusters):
+            if existing.actor is not None and existing.actor.id == cluster.actor.id:
+                return index
+        self.clusters.append(cluster)
+        return len(self.clusters) - 1
+
+    def _anaphors(self) -> None:
+        """الحلف → the one organisation of the article whose name starts with حلف."""
+        heads: dict[str, set[int]] = {}
+        for mention in self.mentions:
+            if mention.type == "ORG" and mention.cluster is not None and mention.subtype is None:
+                words = self._mention_text(mention).split()
+                heads.setdefault(word_key(words[0]), set()).add(mention.cluster)
+                if self.clusters[mention.cluster].actor is not None:
+                    for word in self.clusters[mention.cluster].actor.name.split()[:1]:
+                        heads.setdefault(word_key(word), set()).add(mention.cluster)
+        for i, key in enumerate(self.keys):
+            token = self.doc.tokens[i]
+            has_article = any(c.role == "det" for c in token.proclitics)
+            if key in ANAPHOR_HEADS and has_article and len(heads.get(key, ())) == 1 and not self._covered(i, i):
+                start = self._name_start(i)
+                self._add(_Mention(start, self.spans[i][1], "ORG", i, i, "anaphor", next(iter(heads[key]))))
+
+    def _groups(self) -> None:
+        """الجانبان → the two parties named in the sentence before (or in its own sentence).
+
+        A later الجانبان within three sentences of the first one refers to the same two parties: the story goes on
+        about them even when other people are named in between.
+        """
+        self._by_sentence: dict[int, list[_Mention]] = {}
+        for mention in sorted(self.mentions, key=lambda m: m.start):
+            self._by_sentence.setdefault(self.sentence_of[mention.first], []).append(mention)
+        last: tuple[int, tuple[int, ...]] | None = None
+        for i, key in enumerate(self.keys):
+            if key not in GROUP_WORDS or self._covered(i, i):
+                continue
+            sentence = self.sentence_of[i]
+            parties: tuple[int, ...] = ()
+            if last is not None and sentence - last[0] <= 3:
+                parties = last[1]
+            else:
+                for candidate in (sentence, sentence - 1, sentence - 2):
+                    found = self._persons_in(candidate, before=i if candidate == sentence else None)
+                    if len(found) >= 2:
+                        parties = tuple(found[:2])
+                        break
+            if parties:
+                last = (sentence, parties)
+                self._add(_Mention(self._name_start(i), self.spans[i][1], "PER", i, i, "group", None, parties))
+
+    def _persons_in(self, sentence: int, before: int | None) -> list[int]:
+        found: list[int] = []
+        for mention in self._by_sentence.get(sentence, ()):
+            if before is not None and mention.first >= before:
+                break
+            if mention.type == "PER" and mention.cluster is not None and mention.cluster not in found:
+                found.append(mention.cluster)
+        return found
+
+    def _surnames(self) -> None:
+        """A person's last name alone (الأعرجي after قاسم الأعرجي) is a mention of that person."""
+        surnames: dict[str, set[int]] = {}
+        for index, cluster in enumerate(self.clusters):
+            if cluster.type == "PER":
+                for full in cluster.full_names:
+                    if len(full[-1]) > 3:
+                        surnames.setdefault(full[-1], set()).add(index)
+        if not surnames:
+            return
+        for i in range(len(self.spans)):
+            holders = surnames.get(skeleton(self.doc.tokens[i].base.text))
+            if holders and len(holders) == 1 and not self._covered(i, i):
+                cluster = next(iter(holders))
+                self._add(_Mention(self._name_start(i), self.spans[i][1], "PER", i, i, None, cluster))
+
+    # --- output
+
+    def _emit(self) -> None:
+        used = sorted(
+            {m.cluster for m in self.mentions if m.cluster is not None}
+            | {c for m in self.mentions for c in m.refers}
+            | {r[3] for c in self.clusters for r in c.roles if r[3] is not None}
+        )
+        order = {cluster: n for n, cluster in enumerate(used, start=1)}
+        mentions = sorted(self.mentions, key=lambda m: (m.start, -m.end))
+        out_mentions = []
+        members: dict[int, list[str]] = {c: [] for c in used}
+        for n, mention in enumerate(mentions, start=1):
+            mention_id = f"m{n}"
+            entity = f"e{order[mention.cluster]}" if mention.cluster is not None else None
+            if mention.cluster is not None:
+                members[mention.cluster].append(mention_id)
+            out_mentions.append(
+                Mention(
+                    mention.start,
+                    mention.end,
+                    self._mention_text(mention),
+                    id=mention_id,
+                    type=mention.type,
+                    entity=entity,
+                    subtype=mention.subtype,
+                    refers=tuple(f"e{order[c]}" for c in mention.refers),
+                )
+            )
+        entities = [self._entity(index, order, members[index], mentions) for index in used]
+        self.doc.set_layer("mentions", out_mentions)
+        self.doc.set_layer("entities", entities, check=False)
+
+    def _entity(self, index: int, order: dict[int, int], member_ids: list[str], mentions: list[_Mention]) -> Entity:
+        cluster = self.clusters[index]
+        names = [self._mention_text(m) for m in mentions if m.cluster == index and m.subtype is None]
+        types = Counter(m.type for m in mentions if m.cluster == index and m.subtype is None)
+        kind = (
+            cluster.actor.type if cluster.actor is not None else (types.most_common(1)[0][0] if types else cluster.type)
+        )
+        name = cluster.name or (max(names, key=lambda n: (len(n.split()), len(n))) if names else "")
+        latin = cluster.actor.name_latn if cluster.actor is not None else romanise(name)
+        roles = tuple(
+            Role(title, en, f"e{order[of]}" if of is not None else None) for title, en, _, of in cluster.roles
+        )
+        country, sector = cluster.country, cluster.sector
+        for _, _, role_sector, of in cluster.roles:
+            sector = sector or role_sector
+            if of is not None and country is None:
+                country = self.clusters[of].country or (
+                    self.clusters[of].actor.country if self.clusters[of].actor else None
+                )
+        return Entity(
+            f"e{order[index]}",
+            kind,
+            name,
+            latin,
+            tuple(member_ids),
+            roles,
+            country,
+            sector,
+            key=self._key(cluster, kind, name),
+        )
+
+    @staticmethod
+    def _key(cluster: _Cluster, kind: str, name: str) -> str:
+        """A key that is the same for this entity in every article (see khabar.resolve.corpus)."""
+        if cluster.actor is not None:
+            return cluster.actor.id
+        # ORG and MISC share one kind: the tagger often types the same name one way here and the other there
+        prefix = {"PER": "per", "LOC": "loc"}.get(kind, "org")
+        return f"{prefix}:" + " ".join(skeleton(w) for w in name.split())

@@ -1,0 +1,154 @@
+"""The built-in knowledge base: countries, major organisations and people, offices, state institutions.
+
+Everything is read from hand-written data files in ``data/lexicons`` (each with its source and licence in
+``data/MANIFEST.json``) and indexed by :func:`~khabar.resolve.names.phrase_key` so that any spelling of hamza,
+ى/ي, ة/ه and the article finds the entry. Persons are also indexed by the skeleton of their names, for
+transliteration variants (ستولتنبرغ / ستولتنبيرغ).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from khabar.resolve.names import phrase_key, phrase_skeleton, word_key
+from khabar.resources import data_path
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A known country, organisation or person."""
+
+    id: str
+    type: str
+    name: str
+    name_latn: str
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """A title, rank or institution: its Arabic form as listed, English form and sector."""
+
+    ar: str
+    en: str
+    sector: str | None
+
+
+def _load(name: str) -> dict:
+    with data_path(f"lexicons/{name}").open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+class KnowledgeBase:
+    """Lookups by name key; built once per process (:func:`knowledge_base`)."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, Actor] = {}
+        self._by_key: dict[str, list[str]] = {}
+        self._ambiguous_by_key: dict[str, list[str]] = {}
+        self._person_skeletons: dict[str, list[str]] = {}
+        self._demonyms: dict[str, str] = {}
+        self._names: dict[str, list[str]] = {}
+        self._load_countries()
+        self._load_organisations()
+        self._load_people()
+        self.titles = self._offices(_load("titles.json")["titles"])
+        self.ranks = self._offices(_load("titles.json").get("ranks", []))
+        self.institutions = self._offices(_load("institutions.json")["institutions"])
+        ministries = _load("titles.json").get("ministries", [])
+        self.ministries = {word_key(m["ar"]) for m in ministries} | {
+            word_key(a) for m in ministries for a in m.get("also", []) if len(a.split()) == 1
+        }
+        self.longest_name = max(len(k.split()) for k in self._by_key)
+        self.longest_office = max(len(k.split()) for k in [*self.titles, *self.ranks, *self.institutions])
+
+    # --- loading
+
+    def _add(self, actor: Actor, names: list[str], ambiguous: list[str] = ()) -> None:
+        self.actors[actor.id] = actor
+        self._names[actor.id] = list(names)
+        for name in names:
+            key = phrase_key(name)
+            if key and actor.id not in self._by_key.setdefault(key, []):
+                self._by_key[key].append(actor.id)
+        for name in ambiguous:
+            self._ambiguous_by_key.setdefault(phrase_key(name), []).append(actor.id)
+
+    def _load_countries(self) -> None:
+        for country in _load("countries.json")["countries"]:
+            code = country["code"]
+            actor = Actor(f"country:{code}", "LOC", country["names"][0], country["name_latn"], code, None)
+            self._add(actor, country["names"])
+            for demonym in country.get("demonyms", []):
+                stem = word_key(demonym)
+                # the adjective, masculine and feminine (العراقي, العراقية): plurals name people, not the country
+                for form in (stem, stem + "ه"):
+                    self._demonyms.setdefault(form, code)
+
+    def _load_organisations(self) -> None:
+        for org in _load("actors.json")["organisations"]:
+            actor = Actor(
+                f"org:{org['id']}", "ORG", org["names"][0], org["name_latn"], org.get("country"), org.get("sector")
+            )
+            self._add(actor, org["names"], org.get("ambiguous_names", []))
+
+    def _load_people(self) -> None:
+        for person in _load("people.json")["people"]:
+            actor = Actor(
+                f"person:{person['id']}",
+                "PER",
+                person["names"][0],
+                person["name_latn"],
+                person.get("country"),
+                person.get("sector"),
+            )
+            self._add(actor, person["names"])
+            for name in person["names"]:
+                skeleton = phrase_skeleton(name)
+                if actor.id not in self._person_skeletons.setdefault(skeleton, []):
+                    self._person_skeletons[skeleton].append(actor.id)
+
+    @staticmethod
+    def _offices(entries: list[dict]) -> dict[str, Office]:
+        return {phrase_key(e["ar"]): Office(e["ar"], e["en"], e.get("sector")) for e in entries}
+
+    # --- lookups
+
+    def find(self, text: str, types: tuple[str, ...], *, ambiguous: bool = False) -> Actor | None:
+        """The one actor of one of ``types`` named ``text`` (None when unknown or not unique)."""
+        key = phrase_key(text)
+        ids = [i for i in self._by_key.get(key, ()) if self.actors[i].type in types]
+        if not ids and ambiguous:
+            ids = [i for i in self._ambiguous_by_key.get(key, ()) if self.actors[i].type in types]
+        if not ids and "PER" in types:
+            ids = self._person_skeletons.get(phrase_skeleton(text), [])
+        return self.actors[ids[0]] if len(ids) == 1 else None
+
+    def find_key(self, key: str, types: tuple[str, ...]) -> Actor | None:
+        """The one actor of one of ``types`` whose unambiguous name has this phrase key."""
+        ids = [i for i in self._by_key.get(key, ()) if self.actors[i].type in types]
+        return self.actors[ids[0]] if len(ids) == 1 else None
+
+    def alias_groups(self) -> list[tuple[str, ...]]:
+        """For every actor with several names, all of them (Arabic names and the Latin one): for search."""
+        groups = []
+        for actor_id, names in self._names.items():
+            group = tuple(dict.fromkeys([*names, self.actors[actor_id].name_latn]))
+            if len(group) > 1:
+                groups.append(group)
+        return groups
+
+    def country(self, code: str) -> Actor | None:
+        return self.actors.get(f"country:{code}")
+
+    def demonym(self, word: str) -> str | None:
+        """The country code of a nisba adjective (العراقية → IRQ), else None."""
+        return self._demonyms.get(word_key(word))
+
+
+@cache
+def knowledge_base() -> KnowledgeBase:
+    return KnowledgeBase()

@@ -1,0 +1,48 @@
+"""Keys under which names are compared.
+
+- :func:`word_key`: one word folded for matching (hamza, ى/ي, ة/ه, marks), without the article: الناتو, ناتو
+  and للناتو's stem all give ناتو.
+- :func:`phrase_key`: the words of a name, each by :func:`word_key`, joined by spaces.
+- :func:`skeleton`: a word reduced to what survives the ways Arabic writes foreign names: alef after the first
+  letter dropped, and in long words (:data:`LONG_NAME`) the other long vowels and hamza carriers too; g written
+  غ ج ك or ق unified, تش (ch) kept as one sound. So ستولتنبرغ and ستولتنبيرغ, ينس and يانس, فرانسيس and فرنسيس
+  have one skeleton, and حسين and حسن keep two.
+"""
+
+from __future__ import annotations
+
+import re
+
+from khabar.text.normalise import match_key
+
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_G_SOUNDS = str.maketrans({"غ": "G", "ج": "G", "ك": "G", "ق": "G"})
+_WEAK = re.compile(r"[اويءؤئى]")
+# Long words are mostly transliterated foreign names, whose long vowels writers add or leave out; in shorter
+# (mostly Arabic) names و and ي are letters of the name: حسين is not حسن. Alef is dropped everywhere: ينس = يانس.
+LONG_NAME = 6
+
+
+def word_key(word: str) -> str:
+    key = match_key(_PUNCTUATION.sub("", word))
+    if key.startswith("ال") and len(key) > 3:
+        key = key[2:]
+    return key
+
+
+def phrase_key(text: str) -> str:
+    return " ".join(k for k in (word_key(w) for w in text.split()) if k)
+
+
+def skeleton(word: str) -> str:
+    key = word_key(word)
+    if not key:
+        return ""
+    key = key.replace("تش", "C").translate(_G_SOUNDS)
+    if len(key) >= LONG_NAME:
+        return key[0] + _WEAK.sub("", key[1:])
+    return key[0] + key[1:].replace("ا", "")
+
+
+def phrase_skeleton(text: str) -> str:
+    return " ".join(s for s in (skeleton(w) for w in text.split()) if s)

@@ -1,0 +1,180 @@
+"""Entity resolution: variants, aliases, surnames, titles, roles, demonyms, Latin names, corpus-level links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from khabar import Document, Entity, analyze
+from khabar.cli import app
+from khabar.resolve.corpus import CorpusResolver
+from khabar.resolve.names import phrase_key, skeleton
+from khabar.resolve.romanise import romanise
+
+
+def entity_of(doc: Document, text: str):
+    """The entity of the first mention whose text is ``text``."""
+    entities = {e.id: e for e in doc.entities}
+    for mention in doc.mentions:
+        if mention.text == text and mention.entity is not None:
+            return entities[mention.entity]
+    raise AssertionError(f"no mention {text!r} with an entity; mentions: {[m.text for m in doc.mentions]}")
+
+
+def mention_texts(doc: Document, entity) -> set[str]:
+    return {m.text for m in doc.mentions if m.entity == entity.id}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("ستولتنبرغ", "ستولتنبيرغ"), ("ينس", "يانس"), ("فرانسيس", "فرنسيس"), ("غولدمان", "جولدمان"), ("ليلى", "ليلي")],
+)
+def test_transliteration_variants_share_a_skeleton(a: str, b: str) -> None:
+    assert skeleton(a) == skeleton(b)
+
+
+def test_different_names_keep_different_skeletons() -> None:
+    assert skeleton("حسين") != skeleton("حسن")
+    assert phrase_key("الناتو") == phrase_key("ناتو")
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [("قاسم الأعرجي", "Qasim al-Araji"), ("فؤاد حسين", "Fuad Hussein"), ("محمد بن سلمان", "Mohammed bin Salman")],
+)
+def test_romanisation_reads_like_english_news(arabic: str, latin: str) -> None:
+    assert romanise(arabic) == latin
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text: str) -> Document:
+    return analyze(seed_text, "2021-03-10", id="seed")
+
+
+def test_seed_people_are_exactly_five(seed: Document) -> None:
+    people = [e for e in seed.entities if e.type == "PER"]
+    latin = sorted(e.name_latn for e in people)
+    assert len(people) == 5, latin
+    assert {"Jens Stoltenberg", "Pope Francis", "Qasim al-Araji", "Fuad Hussein"} <= set(latin)
+
+
+def test_seed_stoltenberg_in_every_spelling_and_title(seed: Document) -> None:
+    stoltenberg = entity_of(seed, "يانس ستولتنبرغ")
+    assert stoltenberg.name_latn == "Jens Stoltenberg"
+    texts = mention_texts(seed, stoltenberg)
+    assert {"يانس ستولتنبرغ", "ستولتنبيرغ", "ستولتنبرغ", "ينس ستولتنبرغ"} <= texts
+    assert {"الأمين العام لحلف الناتو", "الأمين العام"} <= texts
+    nato = entity_of(seed, "الناتو")
+    assert any(r.title_en == "Secretary General" and r.of == nato.id for r in stoltenberg.roles)
+
+
+def test_seed_hussein_surname_and_role(seed: Document) -> None:
+    hussein = entity_of(seed, "فؤاد حسين")
+    assert {"فؤاد حسين", "حسين", "وزير خارجية العراق"} <= mention_texts(seed, hussein)
+    iraq = entity_of(seed, "العراق")
+    assert any(r.title_en == "Foreign Minister" and r.of == iraq.id for r in hussein.roles)
+    assert (hussein.country, hussein.sector) == ("IRQ", "GOV")
+
+
+def test_seed_araji_and_olsen_roles(seed: Document) -> None:
+    araji = entity_of(seed, "قاسم الأعرجي")
+    assert "الأعرجي" in mention_texts(seed, araji)
+    assert any(r.title_en == "National Security Adviser" for r in araji.roles)
+    olsen = entity_of(seed, "بيير أولسن")
+    assert "قائد بعثة الناتو" in mention_texts(seed, olsen)
+    assert olsen.sector == "MIL"
+
+
+def test_seed_organisations_and_places_once_whatever_the_alias(seed: Document) -> None:
+    nato = entity_of(seed, "الناتو")
+    assert {"الناتو", "حلف الناتو", "حلف شمال الأطلسي", "الحلف"} <= mention_texts(seed, nato)
+    assert (nato.name_latn, nato.country) == ("NATO", "IGO")
+    isis = entity_of(seed, "داعش")
+    assert "تنظيم الدولة الإسلامية" in mention_texts(seed, isis)
+    assert [e.name_latn for e in seed.entities if e.type == "ORG" and e.key.startswith("org:")] == [
+        "NATO",
+        "Islamic State (ISIS)",
+    ]
+    places = sorted(e.name_latn for e in seed.entities if e.type == "LOC")
+    assert places == ["Afghanistan", "Iraq"]
+
+
+def test_seed_the_two_sides_are_the_two_ministers(seed: Document) -> None:
+    groups = [m for m in seed.mentions if m.subtype == "group"]
+    assert groups
+    names = {e.id: e.name_latn for e in seed.entities}
+    for group in groups:
+        assert sorted(names[e] for e in group.refers) == ["Fuad Hussein", "Jens Stoltenberg"]
+
+
+def test_seed_iraqi_foreign_ministry_is_an_institution_of_iraq(seed: Document) -> None:
+    ministry = entity_of(seed, "الخارجية العراقية")
+    assert (ministry.type, ministry.country, ministry.sector) == ("ORG", "IRQ", "GOV")
+
+
+def test_every_mention_points_into_the_text_and_to_an_entity(seed: Document) -> None:
+    ids = {e.id for e in seed.entities}
+    for mention in seed.mentions:
+        assert seed.text[mention.start : mention.end] == mention.text
+        assert mention.entity in ids or (mention.subtype == "group" and set(mention.refers) <= ids)
+    for entity in seed.entities:
+        assert entity.key
+
+
+def test_people_sharing_a_surname_stay_apart() -> None:
+    doc = analyze("التقى الرئيس السوري بشار الأسد في دمشق بالسفير الروسي. وكان حافظ الأسد قد حكم سوريا ثلاثين عاما.")
+    bashar, hafez = entity_of(doc, "بشار الأسد"), entity_of(doc, "حافظ الأسد")
+    assert bashar.id != hafez.id
+
+
+def test_corpus_resolver_joins_a_surname_to_the_one_full_name() -> None:
+    first = analyze("قال وزير الخارجية الأمريكي مايك بومبيو إن بلاده ستعمل مع الحلفاء.", id="a")
+    second = analyze("وأضاف بومبيو أن المحادثات ستستمر.", id="b")
+    resolver = CorpusResolver()
+    resolver.add_all([first, second])
+    mapping = resolver.resolve()
+    assert mapping[entity_of(first, "مايك بومبيو").key] == mapping[entity_of(second, "بومبيو").key]
+
+
+def _doc_with(doc_id: str, *entities: tuple[str, str]) -> Document:
+    doc = Document("نص", id=doc_id)
+    doc.set_layer("entities", [Entity(f"e{i}", "PER", name, key=key) for i, (name, key) in enumerate(entities)])
+    return doc
+
+
+def test_corpus_resolver_keeps_a_shared_surname_apart() -> None:
+    """Two people of one family, then the surname alone: it cannot be told which of them it is."""
+    karim = ("كريم الراشدي", "per:" + " ".join(skeleton(w) for w in ["كريم", "الراشدي"]))
+    suad = ("سعاد الراشدي", "per:" + " ".join(skeleton(w) for w in ["سعاد", "الراشدي"]))
+    alone = ("الراشدي", "per:" + skeleton("الراشدي"))
+    resolver = CorpusResolver()
+    resolver.add_all([_doc_with("a", karim), _doc_with("b", suad), _doc_with("c", alone)])
+    mapping = resolver.resolve()
+    assert len({mapping[karim[1]], mapping[suad[1]], mapping[alone[1]]}) == 3
+    resolver.add(_doc_with("d", alone))
+    only_one = CorpusResolver()
+    only_one.add_all([_doc_with("a", karim), _doc_with("c", alone)])
+    assert only_one.resolve()[alone[1]] == karim[1]
+
+
+def test_demo_corpus_variants_meet_in_one_entity(demo_articles: list[dict]) -> None:
+    resolver = CorpusResolver()
+    docs = [analyze(r["text"], published=r.get("date"), id=r["id"]) for r in demo_articles[:120]]
+    resolver.add_all(docs)
+    entities = resolver.entities()
+    by_latin = {}
+    for entity in entities:
+        if entity.name_latn:
+            by_latin.setdefault(entity.name_latn, []).append(entity)
+    duplicated = {name: len(group) for name, group in by_latin.items() if len(group) > 1 and group[0].type != "LOC"}
+    assert not duplicated, duplicated
+
+
+def test_eval_resolve_prints_precision_and_recall(shared_data: Path) -> None:
+    gold = Path(__file__).resolve().parent / "data" / "resolution_pairs.tsv"
+    corpus = shared_data / "corpus" / "demo_ar_news_200.jsonl"
+    result = CliRunner().invoke(app, ["eval", "resolve", str(gold), "--corpus", str(corpus)])
+    assert result.exit_code == 0, result.stderr
+    assert "precision" in result.stdout and "recall" in result.stdout
