@@ -39,6 +39,7 @@ _STOP_TEXT = (
 )
 STOP_WORDS = frozenset(word_key(w) for w in _STOP_TEXT.split())
 PERSON_TYPES = ("PER",)
+FORM_CACHE_LIMIT = 300_000
 ORG_TYPES = ("ORG",)
 
 
@@ -66,21 +67,66 @@ class _Cluster:
     name: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """What resolution needs of a token form, computed once per form."""
+
+    key: str  # word_key of the stem
+    skeleton: str
+    name_start: int  # offset in the token where a name starting with it starts (after و ب ل …, at a written ال)
+    article: bool
+    conjunction: bool
+
+
+def _analysis_of(token):
+    """The relative clitic analysis of a :class:`Token` (documents read back from JSON have no token table)."""
+    from khabar.stages.tokenise import TokenAnalysis
+
+    start = token.start
+    return TokenAnalysis(
+        token.kind,
+        tuple((c.start - start, c.end - start, c.form, c.role) for c in token.proclitics),
+        (token.stem.start - start, token.stem.end - start) if token.stem is not None else None,
+        None,
+    )
+
+
 class ArticleResolver:
     """Turns a document's mentions into entities (sets ``mentions`` and ``entities``)."""
 
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
         self.kb = kb or knowledge_base()
+        self._forms: dict[str, _Form] = {}
+
+    def form(self, surface: str, analysis) -> _Form:
+        cached = self._forms.get(surface)
+        if cached is None:
+            if len(self._forms) >= FORM_CACHE_LIMIT:
+                self._forms.clear()
+            stem = surface[analysis.stem[0] : analysis.stem[1]] if analysis.stem is not None else surface
+            start = analysis.stem[0] if analysis.stem is not None else 0
+            for a, b, _, role in analysis.proclitics:
+                if role == "det" and surface[a:b] == "ال":
+                    start = a
+            key = word_key(stem)
+            cached = self._forms[surface] = _Form(
+                key,
+                skeleton(stem),
+                start,
+                any(role == "det" for *_, role in analysis.proclitics),
+                bool(analysis.proclitics) and analysis.proclitics[0][3] == "conj",
+            )
+        return cached
 
     def __call__(self, doc: Document) -> None:
-        work = _Work(doc, self.kb)
+        work = _Work(doc, self.kb, self)
         work.run()
 
 
 class _Work:
     """The state of resolving one document."""
 
-    def __init__(self, doc: Document, kb: KnowledgeBase) -> None:
+    def __init__(self, doc: Document, kb: KnowledgeBase, resolver: ArticleResolver) -> None:
         self.doc = doc
         self.kb = kb
         self.text = doc.text
@@ -89,8 +135,10 @@ class _Work:
         self.starts = [s for s, _ in self.spans]
         self.ends = [e for _, e in self.spans]
         # keys of token stems: لحلف → حلف, والعراق → عراق
-        self.keys = [word_key(t.base.text) for t in tokens]
         self.raw = [self.text[s:e] for s, e in self.spans]
+        analyses = tokens.analyses if hasattr(tokens, "analyses") else [_analysis_of(t) for t in tokens]
+        self.forms = [resolver.form(raw, analysis) for raw, analysis in zip(self.raw, analyses, strict=True)]
+        self.keys = [form.key for form in self.forms]
         self.sentence_of = self._sentence_index()
         self.mentions: list[_Mention] = []
         self.owner: list[_Mention | None] = [None] * len(self.spans)  # the mention covering each token
@@ -112,11 +160,7 @@ class _Work:
 
     def _name_start(self, index: int) -> int:
         """Where a name or title starting at token ``index`` starts: after و/ف/ب/ل/ك, keeping a written ال."""
-        token = self.doc.tokens[index]
-        for clitic in token.proclitics:
-            if clitic.role == "det" and clitic.text == "ال":
-                return clitic.start
-        return token.stem.start if token.stem is not None else token.start
+        return self.spans[index][0] + self.forms[index].name_start
 
     def _add(self, mention: _Mention) -> None:
         self.mentions.append(mention)
@@ -156,6 +200,9 @@ class _Work:
         i = 0
         while i < len(self.spans):
             found = None
+            if self.keys[i] not in self.kb.first_words:
+                i += 1
+                continue
             for length in range(min(self.kb.longest_name, len(self.spans) - i), 0, -1):
                 actor = self.kb.find_key(" ".join(self.keys[i : i + length]), ("ORG", "LOC"))
                 if actor is not None:
@@ -251,7 +298,7 @@ class _Work:
             if mention is not None and mention.cluster is not None and mention.type in ("ORG", "LOC", "MISC"):
                 return mention.cluster, None
         for i in range(first, end):
-            code = self.kb.demonym(self.text[self.spans[i][0] : self.spans[i][1]])
+            code = self.kb.demonym_of_key(self.keys[i])
             if code is not None:
                 return None, code
         return None, None
@@ -284,7 +331,7 @@ class _Work:
                 break
             if self._office_at(j, self.kb.titles, window_end) is not None:
                 start = j
-            if self.doc.tokens[j].proclitics[:1] and self.doc.tokens[j].proclitics[0].role == "conj":
+            if self.forms[j].conjunction:
                 break
             j -= 1
         if start is None:
@@ -385,7 +432,7 @@ class _Work:
         for i in range(len(self.spans)):
             if self._covered(i, i):
                 continue
-            code = self.kb.demonym(self.text[self.spans[i][0] : self.spans[i][1]])
+            code = self.kb.demonym_of_key(self.keys[i])
             if code is None:
                 continue
             institution = None
@@ -433,8 +480,7 @@ class _Work:
                     for word in self.clusters[mention.cluster].actor.name.split()[:1]:
                         heads.setdefault(word_key(word), set()).add(mention.cluster)
         for i, key in enumerate(self.keys):
-            token = self.doc.tokens[i]
-            has_article = any(c.role == "det" for c in token.proclitics)
+            has_article = self.forms[i].article
             if key in ANAPHOR_HEADS and has_article and len(heads.get(key, ())) == 1 and not self._covered(i, i):
                 start = self._name_start(i)
                 self._add(_Mention(start, self.spans[i][1], "ORG", i, i, "anaphor", next(iter(heads[key]))))
@@ -486,7 +532,7 @@ class _Work:
         if not surnames:
             return
         for i in range(len(self.spans)):
-            holders = surnames.get(skeleton(self.doc.tokens[i].base.text))
+            holders = surnames.get(self.forms[i].skeleton)
             if holders and len(holders) == 1 and not self._covered(i, i):
                 cluster = next(iter(holders))
                 self._add(_Mention(self._name_start(i), self.spans[i][1], "PER", i, i, None, cluster))

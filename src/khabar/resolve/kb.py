@@ -63,6 +63,7 @@ class KnowledgeBase:
             word_key(a) for m in ministries for a in m.get("also", []) if len(a.split()) == 1
         }
         self.longest_name = max(len(k.split()) for k in self._by_key)
+        self.first_words = frozenset(k.split()[0] for k in self._by_key if k)
         self.longest_office = max(len(k.split()) for k in [*self.titles, *self.ranks, *self.institutions])
 
     # --- loading
@@ -147,6 +148,10 @@ class KnowledgeBase:
     def demonym(self, word: str) -> str | None:
         """The country code of a nisba adjective (العراقية → IRQ), else None."""
         return self._demonyms.get(word_key(word))
+
+    def demonym_of_key(self, key: str) -> str | None:
+        """:meth:`demonym` for a word already reduced by :func:`~khabar.resolve.names.word_key`."""
+        return self._demonyms.get(key)
 
 
 @cache
