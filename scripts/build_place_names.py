@@ -1,7 +1,8 @@
 """Build src/khabar/data/lexicons/places.json: Arabic names of countries, regions and cities from CLDR.
 
-Source: the Unicode CLDR data shipped with Babel (territory names and time-zone exemplar cities of the ``ar``
-locale). Marks are removed; names stay as CLDR writes them (hamza included). Needs Babel (the `train` extra).
+Source: the Unicode CLDR data shipped with Babel (territory names, and time-zone exemplar cities of the ``ar``
+locale with their English names). Marks are removed; names stay as CLDR writes them (hamza included). Needs
+Babel (the `train` extra).
 
     python scripts/build_place_names.py [--check]
 """
@@ -32,7 +33,12 @@ def build() -> dict:
     for code, name in sorted(arabic.territories.items()):
         target = regions if code.isdigit() or code in ("EU", "EZ", "UN", "QO", "ZZ") else countries
         target[code] = fold(name, MARKS_ONLY)
-    cities = sorted({fold(zone["city"], MARKS_ONLY) for zone in arabic.time_zones.values() if zone.get("city")})
+    english = Locale("en").time_zones
+    cities: dict[str, str] = {}
+    for zone_id, zone in sorted(arabic.time_zones.items()):
+        if zone.get("city"):
+            latin = english.get(zone_id, {}).get("city") or zone_id.rsplit("/", 1)[-1].replace("_", " ")
+            cities.setdefault(fold(zone["city"], MARKS_ONLY), latin)
     return {
         "about": "Arabic place names from CLDR; written by scripts/build_place_names.py, do not edit.",
         "source": f"Unicode CLDR via Babel {babel.__version__} (ar territory names, time-zone exemplar cities)",

@@ -205,7 +205,8 @@ class _Work:
                 continue
             for length in range(min(self.kb.longest_name, len(self.spans) - i), 0, -1):
                 actor = self.kb.find_key(" ".join(self.keys[i : i + length]), ("ORG", "LOC"))
-                if actor is not None:
+                # cities are only linked, never added: many of their names are also words (العيون "the eyes")
+                if actor is not None and not actor.id.startswith("city:"):
                     found = (length, actor)
                     break
             if found is None or self._covered(i, i + found[0] - 1):

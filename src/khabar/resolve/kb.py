@@ -53,6 +53,7 @@ class KnowledgeBase:
         self._demonyms: dict[str, str] = {}
         self._names: dict[str, list[str]] = {}
         self._load_countries()
+        self._load_cities()
         self._load_organisations()
         self._load_people()
         self.titles = self._offices(_load("titles.json")["titles"])
@@ -88,6 +89,13 @@ class KnowledgeBase:
                 # the adjective, masculine and feminine (العراقي, العراقية): plurals name people, not the country
                 for form in (stem, stem + "ه"):
                     self._demonyms.setdefault(form, code)
+
+    def _load_cities(self) -> None:
+        """Cities of CLDR (time-zone exemplar cities, with their English names): places the tagger finds."""
+        countries = {name for actor in self.actors.values() for name in self._names[actor.id]}
+        for arabic, latin in _load("places.json")["cities"].items():
+            if arabic not in countries:  # البحرين, الكويت: the country, already known
+                self._add(Actor(f"city:{latin}", "LOC", arabic, latin), [arabic])
 
     def _load_organisations(self) -> None:
         for org in _load("actors.json")["organisations"]:
