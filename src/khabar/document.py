@@ -121,11 +121,27 @@ class Quantity(Span):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Quote(Span):
-    """A direct or indirect statement, its speaker (an entity id or None) and its cue (the speech verb)."""
+    """A direct or indirect statement, its speaker (an entity id or None) and its cue (the speech verb).
+
+    ``speakers`` lists every speaker of a joint statement (the first is ``speaker``); ``speaker_mention`` is the
+    mention that names the speaker in this statement's sentence, when there is one.
+    """
 
     id: str
     kind: str
     speaker: str | None = None
+    cue: Span | None = None
+    speakers: tuple[str, ...] = ()
+    speaker_mention: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source(Span):
+    """What a story cites for its information: a dateline agency (``kind`` dateline) or an attribution
+    (وفقاً لبيان الخارجية العراقية, ``kind`` attribution), with the entity it names and the attribution cue."""
+
+    kind: str
+    entity: str | None = None
     cue: Span | None = None
 
 
@@ -183,7 +199,9 @@ class Event:
         return _to_dict(self)
 
 
-_OPTIONAL_WHEN_DEFAULT = frozenset({"subtype", "ordinal", "calendar", "mod", "flag", "currency", "refers", "key"})
+_OPTIONAL_WHEN_DEFAULT = frozenset(
+    {"subtype", "ordinal", "calendar", "mod", "flag", "currency", "refers", "key", "speakers", "speaker_mention"}
+)
 # Fields that are left out only on the classes named here (Quote.kind is always written).
 _OPTIONAL_WHEN_DEFAULT_FOR: dict[str, frozenset[str]] = {"Quantity": frozenset({"kind"})}
 
@@ -289,7 +307,7 @@ LAYER_TYPES: dict[str, type] = {
     "quantities": Quantity,
     "quotes": Quote,
     "events": Event,
-    "sources": Span,
+    "sources": Source,
 }
 METADATA_KEYS = ("title", "source", "url")
 
@@ -431,6 +449,10 @@ class Document:
     def events(self) -> Sequence[Event]:
         return self._layers.get("events", ())
 
+    @property
+    def sources(self) -> Sequence[Source]:
+        return self._layers.get("sources", ())
+
     # --- serialisation
 
     def to_dict(self, *, tokens: bool = False) -> dict[str, Any]:
@@ -532,6 +554,7 @@ __all__ = [
     "Quote",
     "Role",
     "Sentence",
+    "Source",
     "Span",
     "Time",
     "Token",

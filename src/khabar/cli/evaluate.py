@@ -134,3 +134,28 @@ def resolve_cli(
         f"missed links {result.false_negatives}, right separations {result.true_negatives}"
     )
     console.print(f"  pairs labelled unclear {result.unclear}; pairs whose mentions were not found {result.not_found}")
+
+
+@eval_app.command("quotes")
+def quotes_cli(
+    gold: Annotated[Path, typer.Argument(help="Hand-labelled articles (tests/data/quotes_gold.jsonl).")],
+) -> None:
+    """Span precision, recall and F1 of quotes, and speaker accuracy where the text names the speaker."""
+    from khabar.evaluation.quotes import score_quotes
+
+    try:
+        result = score_quotes(gold)
+    except (KhabarError, OSError) as error:
+        fail(str(error))
+        raise typer.Exit(1) from None
+    console = Console()
+    console.print(f"quotes             gold {result.gold}, found {result.predicted}, matched {result.matched}")
+    console.print(
+        f"spans (overlap)    precision {result.precision:.1%}  recall {result.recall:.1%}  F1 {result.f1:.1%}"
+    )
+    console.print(f"spans (exact)      F1 {result.exact_f1:.1%}")
+    console.print(
+        f"speaker accuracy   {result.speaker_accuracy:.1%} ({result.speakers_right}/{result.speakers_named} "
+        "matched quotes with a named speaker)"
+    )
+    console.print(f"unknown speakers   kept unknown {result.unknown_kept}/{result.unknown_gold}")

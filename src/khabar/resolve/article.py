@@ -26,6 +26,7 @@ from khabar.document import Document, Entity, Mention, Role
 from khabar.resolve.kb import Actor, KnowledgeBase, Office, knowledge_base
 from khabar.resolve.names import phrase_key, skeleton, word_key
 from khabar.resolve.romanise import romanise
+from khabar.stages.tokenise import analysis_of
 
 GROUP_WORDS = frozenset({"جانبان", "جانبين", "طرفان", "طرفين", "بلدان", "بلدين", "دولتان", "دولتين"})
 # Heads that, with the article alone, stand for the one organisation named with them (الحلف → حلف الناتو);
@@ -78,19 +79,6 @@ class _Form:
     conjunction: bool
 
 
-def _analysis_of(token):
-    """The relative clitic analysis of a :class:`Token` (documents read back from JSON have no token table)."""
-    from khabar.stages.tokenise import TokenAnalysis
-
-    start = token.start
-    return TokenAnalysis(
-        token.kind,
-        tuple((c.start - start, c.end - start, c.form, c.role) for c in token.proclitics),
-        (token.stem.start - start, token.stem.end - start) if token.stem is not None else None,
-        None,
-    )
-
-
 class ArticleResolver:
     """Turns a document's mentions into entities (sets ``mentions`` and ``entities``)."""
 
@@ -136,7 +124,7 @@ class _Work:
         self.ends = [e for _, e in self.spans]
         # keys of token stems: لحلف → حلف, والعراق → عراق
         self.raw = [self.text[s:e] for s, e in self.spans]
-        analyses = tokens.analyses if hasattr(tokens, "analyses") else [_analysis_of(t) for t in tokens]
+        analyses = tokens.analyses if hasattr(tokens, "analyses") else [analysis_of(t) for t in tokens]
         self.forms = [resolver.form(raw, analysis) for raw, analysis in zip(self.raw, analyses, strict=True)]
         self.keys = [form.key for form in self.forms]
         self.sentence_of = self._sentence_index()

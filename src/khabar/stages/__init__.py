@@ -10,6 +10,7 @@ numbers        numbers in digits and words, with unit, currency, percent    quan
 times          dates, times, durations, sets resolved against published     times
 entities       names of people, organisations, places (CRF tagger)          mentions
 resolve        mentions to entities: variants, aliases, titles, roles, codes  entities
+quotes         statements with cue and speaker; the sources a story cites   quotes, sources
 =============  ==========================================================  =====================
 """
 
@@ -30,6 +31,7 @@ STAGE_FACTORIES: dict[str, str] = {
     "times": "khabar.stages.times:Times",
     "entities": "khabar.stages.entities:Entities",
     "resolve": "khabar.stages.resolve:Resolve",
+    "quotes": "khabar.stages.quotes:Quotes",
 }
 DEFAULT_STAGES: tuple[str, ...] = tuple(STAGE_FACTORIES)
 

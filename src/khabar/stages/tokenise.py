@@ -70,6 +70,17 @@ class TokenAnalysis:
 _PLAIN = {kind: TokenAnalysis(name) for kind, name in KINDS.items()}
 
 
+def analysis_of(token: Token) -> TokenAnalysis:
+    """The shared-analysis form of a :class:`Token` (for documents read back from JSON, which have no table)."""
+    start = token.start
+    return TokenAnalysis(
+        token.kind,
+        tuple((c.start - start, c.end - start, c.form, c.role) for c in token.proclitics),
+        (token.stem.start - start, token.stem.end - start) if token.stem is not None else None,
+        (token.enclitic.start - start, token.enclitic.end - start, token.enclitic.form) if token.enclitic else None,
+    )
+
+
 def analyse_word(surface: str, analyser: CliticAnalyser) -> TokenAnalysis:
     """The clitic analysis of one Arabic surface word, mapped onto its characters.
 

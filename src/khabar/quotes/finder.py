@@ -1,0 +1,420 @@
+"""Finding statements, their cues and their speakers, and the sources an article cites.
+
+Direct quotes are the text between quotation marks (“ ” « » „ “ and straight double quotes, which alternate),
+outermost marks only, never past the end of their paragraph: an unclosed mark quotes to the paragraph's end. A
+quoted stretch counts as a statement when it is long (six words or more) or a speech word stands before it in its
+sentence; short quoted titles (برنامج "ذا فويس") are not statements.
+
+Indirect quotes start at a speech verb or participle (قال، أكد، أشار، مبيناً …, with their clitics: وأضاف) and
+run from after its complementiser (أن، إن، بأن) or its preposition (دعا إلى، شدد على، أعرب عن، حذر من) to the end
+of the sentence, or to the next ``، وأضاف`` / ``، مبيناً`` that opens another statement. A speech word followed,
+in its sentence, by a quotation mark introduces that direct quote instead.
+
+The speaker is the name or title after the verb (أكد قائد بعثة الناتو، أن …) or, when none, before it in the
+same sentence (الأمين العام لحلف الناتو، أكد أن …); titles and الجانبان are resolved by the resolve stage. A verb
+with no subject of its own (وقال "…", وأضاف أن …) continues the previous statement's speaker when that statement
+is at most two sentences back. Otherwise the speaker stays unknown: never a guess.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from khabar.document import Document, Mention, Quote, Source, Span
+from khabar.quotes.lexicon import SpeechLexicon, speech_lexicon
+from khabar.resolve.names import word_key
+from khabar.stages.tokenise import analysis_of
+
+OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+CLOSERS = frozenset('”»"')
+LONG_QUOTE_WORDS = 6
+MIN_QUOTE_WORDS = 2
+MIN_INDIRECT_TOKENS = 2
+SUBJECT_WINDOW = 20
+CUELESS_WINDOW = 8
+SUBJECT_GAP = 3
+GAP_WORDS = frozenset(word_key(w) for w in ("قد", "كان", "كانت", "ثم", "بدوره", "بدورها"))
+CARRY_SENTENCES = 2
+PREPOSITIONS = frozenset(word_key(w) for w in ("إلى", "على", "عن", "من"))
+SPEAKER_TYPES = ("PER", "ORG")
+
+
+@dataclass
+class _Statement:
+    start: int
+    end: int
+    kind: str
+    cue: int | None  # token index of the cue
+    sentence: int
+    speaker: Mention | None = None
+    carried: bool = False
+    joint: tuple[str, ...] = ()  # entity ids of every speaker of a joint statement
+
+
+class QuoteFinder:
+    """Sets a document's ``quotes`` and ``sources`` layers; needs tokens, sentences, paragraphs and mentions."""
+
+    def __init__(self, lexicon: SpeechLexicon | None = None) -> None:
+        self.lexicon = lexicon or speech_lexicon()
+        self._keys: dict[str, str] = {}
+
+    def _key(self, surface: str, stem: str) -> str:
+        key = self._keys.get(surface)
+        if key is None:
+            if len(self._keys) > 200_000:
+                self._keys.clear()
+            key = self._keys[surface] = word_key(stem)
+        return key
+
+    def __call__(self, doc: Document) -> None:
+        _Article(doc, self).run()
+
+
+class _Article:
+    def __init__(self, doc: Document, finder: QuoteFinder) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lexicon = finder.lexicon
+        tokens = doc.tokens
+        self.spans = list(tokens.spans) if hasattr(tokens, "spans") else [(t.start, t.end) for t in tokens]
+        self.starts = [s for s, _ in self.spans]
+        analyses = tokens.analyses if hasattr(tokens, "analyses") else None
+        self.raw = [self.text[s:e] for s, e in self.spans]
+        self.keys = []
+        self.preps = []  # the preposition written on the token (لبيان → ل), else ""
+        self.conj = []  # whether the token starts with a conjunction (ووزير)
+        self.name_starts = []  # where a phrase starting with the token starts: after و ب ل, at a written ال
+        for i, raw in enumerate(self.raw):
+            analysis = analyses[i] if analyses is not None else analysis_of(tokens[i])
+            stem = raw[analysis.stem[0] : analysis.stem[1]] if analysis.stem is not None else raw
+            roles = [role for *_, role in analysis.proclitics]
+            self.keys.append(finder._key(raw, stem))
+            self.preps.append(next((form for _, _, form, role in analysis.proclitics if role == "prep"), ""))
+            self.conj.append(raw == "و" or roles[:1] == ["conj"])
+            start = analysis.stem[0] if analysis.stem is not None else 0
+            for a, b, _, role in analysis.proclitics:
+                if role == "det" and raw[a:b] == "ال":
+                    start = a
+            self.name_starts.append(self.spans[i][0] + start)
+        self.sentences = list(doc.sentences)
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.mentions = sorted(doc.mentions, key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+
+    # --- positions
+
+    def _is_participle(self, i: int) -> bool:
+        key = self.keys[i]
+        participles = self.lexicon.participles
+        return key in participles or (key[:1] in ("و", "ف") and key[1:] in participles)
+
+    def _sentence_at(self, offset: int) -> int:
+        return max(bisect_left(self.sentence_starts, offset + 1) - 1, 0)
+
+    def _token_at(self, offset: int) -> int:
+        return max(bisect_left(self.starts, offset + 1) - 1, 0)
+
+    def _sentence_tokens(self, sentence: int) -> tuple[int, int]:
+        span = self.sentences[sentence]
+        return bisect_left(self.starts, span.start), bisect_left(self.starts, span.end)
+
+    def _mentions_between(self, start: int, end: int) -> list[Mention]:
+        first = bisect_left(self.mention_starts, start)
+        return [m for m in self.mentions[first:] if m.start < end and m.end <= end]
+
+    def _is_cue(self, i: int) -> bool:
+        key = self.keys[i]
+        words = (self.lexicon.verbs, self.lexicon.participles)
+        if any(key in w for w in words):
+            return True
+        # a conjunction the clitic analyser left on a verb it finds rare with it (وأشار)
+        return key[:1] in ("و", "ف") and any(key[1:] in w for w in words)
+
+    # --- direct quotes
+
+    def _quoted(self) -> list[tuple[int, int]]:
+        """Inner spans of the outermost quotation marks, paragraph by paragraph."""
+        found = []
+        for paragraph in self.doc.paragraphs or [Span(0, len(self.text), self.text)]:
+            stack: list[tuple[str, int]] = []
+            for offset in range(paragraph.start, paragraph.end):
+                char = self.text[offset]
+                if char == '"' and stack and stack[-1][0] == '"':
+                    opened = stack.pop()[1]
+                    if not stack:
+                        found.append((opened + 1, offset))
+                elif char in OPENERS and (char != "“" or not stack or stack[-1][0] != "„"):
+                    stack.append((OPENERS[char], offset))
+                elif char in CLOSERS and stack and stack[-1][0] == char:
+                    opened = stack.pop()[1]
+                    if not stack:
+                        found.append((opened + 1, offset))
+            if stack:  # an unclosed mark quotes to the end of its paragraph
+                found.append((stack[0][1] + 1, paragraph.end))
+        return [self._trim(a, b) for a, b in found if self.text[a:b].strip()]
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in '”»"“«'):
+            end -= 1
+        return start, end
+
+    # --- statements
+
+    def run(self) -> None:
+        if not self.spans:
+            self.doc.set_layer("quotes", [])
+            self.doc.set_layer("sources", self._sources())
+            return
+        statements = self._direct() + self._indirect()
+        statements.sort(key=lambda s: s.start)
+        self._speakers(statements)
+        self.doc.set_layer("quotes", [self._quote(n, s) for n, s in enumerate(statements, start=1)])
+        self.doc.set_layer("sources", self._sources())
+
+    def _cue_before(self, offset: int) -> int | None:
+        """The speech word of the quotation starting at ``offset``: the last one before it in its sentence."""
+        sentence = self._sentence_at(offset)
+        first, _ = self._sentence_tokens(sentence)
+        for i in range(self._token_at(offset) - 1, first - 1, -1):
+            if self.spans[i][1] <= offset and self._is_cue(i):
+                return i
+        return None
+
+    def _direct(self) -> list[_Statement]:
+        statements = []
+        self.quoted = self._quoted()
+        for start, end in self.quoted:
+            words = len(self.text[start:end].split())
+            cue = self._cue_before(start)
+            if words >= LONG_QUOTE_WORDS or (cue is not None and words >= MIN_QUOTE_WORDS):
+                statements.append(_Statement(start, end, "direct", cue, self._sentence_at(start)))
+        self.direct_cues = {s.cue for s in statements if s.cue is not None}
+        return statements
+
+    def _inside_quote(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.quoted)
+
+    def _indirect(self) -> list[_Statement]:
+        statements = []
+        for sentence in range(len(self.sentences)):
+            first, last = self._sentence_tokens(sentence)
+            i = first
+            while i < last:
+                if not self._is_cue(i) or i in self.direct_cues or self._inside_quote(self.spans[i][0]):
+                    i += 1
+                    continue
+                statement = self._content_after(i, last, sentence)
+                if statement is not None:
+                    statements.append(statement)
+                i += 1
+        return statements
+
+    def _content_after(self, cue: int, last: int, sentence: int) -> _Statement | None:
+        """The reported clause of the speech word at ``cue`` (None when there is none)."""
+        begin = None
+        for j in range(cue + 1, min(cue + 1 + SUBJECT_WINDOW, last)):
+            key = self.keys[j]
+            if self._inside_quote(self.spans[j][0]) or self.raw[j] in OPENERS:
+                return None  # a quotation follows: it is the statement (direct), not a paraphrase
+            if key in self.lexicon.complementisers and not self.raw[j].startswith(("ل", "و")):
+                begin = j + 1
+                break
+            if key in PREPOSITIONS and not self._is_participle(cue):
+                begin = j + 1
+                if begin < last and self.keys[begin] in self.lexicon.complementisers:  # أشار إلى أن
+                    begin += 1
+                break
+            if j > cue + 1 and self._is_cue(j):
+                return None
+        if begin is None:
+            return None
+        end = last
+        for j in range(begin + 1, last):
+            after_comma = self.raw[j - 1] in ("،", ",")
+            starts_statement = self._is_cue(j) and (after_comma or self._is_participle(j))
+            attribution = after_comma and self._attribution_at(j) is not None  # …، بحسب مصدر أمني
+            if starts_statement or attribution or self.raw[j] in OPENERS:
+                end = j
+                break
+        while end > begin and not self.keys[end - 1][:1].isalnum():
+            end -= 1
+        if end - begin < MIN_INDIRECT_TOKENS:
+            return None
+        return _Statement(self.spans[begin][0], self.spans[end - 1][1], "indirect", cue, sentence)
+
+    # --- speakers
+
+    def _subject(self, statement: _Statement) -> Mention | None:
+        """The named or described speaker of a statement, in its own sentence."""
+        sentence = self.sentences[statement.sentence]
+        if statement.cue is None:
+            # a quotation with no speech word (ليؤكد misspelt, or none): a person named just before it
+            first = self._token_at(statement.start) - CUELESS_WINDOW
+            near = _outermost(
+                self._mentions_between(max(sentence.start, self.spans[max(first, 0)][0]), statement.start)
+            )
+            people = [m for m in near if m.type == "PER"]
+            return people[-1] if people else None
+        cue_start, cue_end = self.spans[statement.cue]
+        after = _outermost([m for m in self._mentions_between(cue_end, statement.start) if m.type in SPEAKER_TYPES])
+        close_after = [m for m in after if self._token_at(m.start) - statement.cue <= SUBJECT_WINDOW]
+        if close_after:
+            people = [m for m in close_after if m.type == "PER" and m.entity is not None]
+            # a joint statement names its speakers side by side: X، وY (not دعا X، Y إلى …, Y being the object)
+            joined = people[:1]
+            for mention in people[1:]:
+                gap = range(self._token_at(joined[-1].end - 1) + 1, self._token_at(mention.start) + 1)
+                if any(self.conj[i] for i in gap):
+                    joined.append(mention)
+            statement.joint = tuple(dict.fromkeys(m.entity for m in joined)) if len(joined) > 1 else ()
+            return _prefer_person(close_after)
+        before = _outermost([m for m in self._mentions_between(sentence.start, cue_start) if m.type in SPEAKER_TYPES])
+        if before:
+            after_subject = self._token_at(before[-1].end - 1) + 1
+            # الأمين العام لحلف الناتو، أكد: the subject ends just before the verb (a comma, كان or قد between)
+            gap = range(after_subject, statement.cue)
+            if len(gap) <= SUBJECT_GAP and all(self.raw[i] in ("،", ",") or self.keys[i] in GAP_WORDS for i in gap):
+                return before[-1]
+        return None
+
+    def _verb_between(self, first: int, last: int) -> bool:
+        return any(self._is_cue(i) for i in range(first, last))
+
+    def _speakers(self, statements: list[_Statement]) -> None:
+        previous: _Statement | None = None
+        for statement in statements:
+            participle = statement.cue is not None and self._is_participle(statement.cue)
+            # مبيناً أن …: a participle goes on with the speaker of the statement it follows
+            statement.speaker = None if participle else self._subject(statement)
+            if (
+                statement.speaker is None
+                and statement.cue is not None
+                and previous is not None
+                and (statement.sentence - previous.sentence <= CARRY_SENTENCES)
+            ):
+                statement.speaker = previous.speaker
+                statement.carried = True
+            if statement.speaker is not None:
+                previous = statement
+
+    def _quote(self, number: int, statement: _Statement) -> Quote:
+        speaker = statement.speaker
+        speakers: tuple[str, ...] = ()
+        entity = None
+        if speaker is not None:
+            if speaker.refers:
+                speakers = speaker.refers
+                entity = speaker.refers[0]
+            else:
+                entity = speaker.entity
+                speakers = statement.joint
+        cue = None
+        if statement.cue is not None:
+            a, b = self.spans[statement.cue]
+            cue = Span(a, b, self.text[a:b])
+        return Quote(
+            statement.start,
+            statement.end,
+            self.text[statement.start : statement.end],
+            id=f"q{number}",
+            kind=statement.kind,
+            speaker=entity,
+            cue=cue,
+            speakers=speakers if len(speakers) > 1 else (),
+            speaker_mention=speaker.id if speaker is not None and not statement.carried else None,
+        )
+
+    # --- sources
+
+    def _sources(self) -> list[Source]:
+        sources = self._dateline()
+        for i in range(len(self.spans)):
+            phrase_end = self._attribution_at(i)
+            if phrase_end is None:
+                continue
+            source = self._cited(i, phrase_end, sources)
+            if source is not None and all(s.start != source.start for s in sources):
+                sources.append(source)
+        return sorted(sources, key=lambda s: s.start)
+
+    def _attribution_at(self, i: int) -> int | None:
+        """The token after an attribution phrase starting at ``i`` (وفقاً ل، بحسب، نقلاً عن، ذكرت وكالة)."""
+        for phrase in self.lexicon.attribution:
+            if phrase[-1] == word_key("ل"):  # وفقا ل: the ل is written on the next word
+                words = phrase[:-1]
+                end = i + len(words)
+                if tuple(self.keys[i:end]) == words and end < len(self.keys) and self.preps[end] == "ل":
+                    return end
+            elif tuple(self.keys[i : i + len(phrase)]) == phrase:
+                return i + len(phrase)
+        if self.keys[i] in self.lexicon.agency_verbs and i + 1 < len(self.keys):
+            following = self._mentions_between(self.spans[i + 1][0], self.spans[min(i + 3, len(self.spans) - 1)][1])
+            if following and following[0].type == "ORG":
+                return i + 1
+        return None
+
+    def _cited(self, cue: int, first: int, earlier: list[Source]) -> Source | None:
+        if first >= len(self.spans):
+            return None
+        sentence = self._sentence_at(self.spans[first][0])
+        _, last = self._sentence_tokens(sentence)
+        start = self.name_starts[first]
+        named = self._mentions_between(start, self.spans[min(first + 4, last - 1)][1])
+        if named:
+            end, entity = named[0].end, named[0].entity
+        else:
+            j = first
+            while j < min(first + 3, last) and self.keys[j][:1].isalnum():
+                j += 1
+            if j == first:
+                return None
+            end = self.spans[j - 1][1]
+            # وفقاً للبيان: the statement cited before (وفقاً لبيان الخارجية العراقية)
+            head = self.keys[first]
+            entity = next((s.entity for s in reversed(earlier) if s.text and self._head(s) == head), None)
+        cue_end = self.spans[first - 1][1]
+        return Source(
+            start,
+            end,
+            self.text[start:end],
+            kind="attribution",
+            entity=entity,
+            cue=Span(self.spans[cue][0], cue_end, self.text[self.spans[cue][0] : cue_end]),
+        )
+
+    def _head(self, source: Source) -> str:
+        return self.keys[self._token_at(source.start)]
+
+    def _dateline(self) -> list[Source]:
+        """An agency in brackets on the first line (بغداد - (أ ف ب)): the dateline's source."""
+        head_end = min(len(self.text), 120)
+        line_end = self.text.find("\n")
+        if line_end != -1:
+            head_end = min(head_end, line_end)
+        opened = self.text.find("(", 0, head_end)
+        closed = self.text.find(")", opened + 1, head_end) if opened != -1 else -1
+        if opened == -1 or closed == -1 or closed - opened > 40:
+            return []
+        inner_start, inner_end = self._trim(opened + 1, closed)
+        named = self._mentions_between(inner_start, inner_end)
+        entity = named[0].entity if named else None
+        words = self.text[inner_start:inner_end].split()
+        if not named and not (1 <= len(words) <= 4 and all(len(w) <= 8 for w in words)):
+            return []
+        return [Source(inner_start, inner_end, self.text[inner_start:inner_end], kind="dateline", entity=entity)]
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """The mentions not inside another one (الناتو inside the title الأمين العام لحلف الناتو)."""
+    return [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end for o in mentions)]
+
+
+def _prefer_person(mentions: list[Mention]) -> Mention:
+    """Of the names after a verb, the first person (or title, or pair), else the first organisation."""
+    for mention in mentions:
+        if mention.type == "PER":
+            return mention
+    return mentions[0]

@@ -1,0 +1,41 @@
+"""The speech lexicon (``data/lexicons/speech.json``) as sets of stem keys."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from khabar.resolve.names import word_key
+from khabar.resources import data_path
+
+# "يُذكر أن" opens a background sentence ("it is worth recalling that"), not somebody's statement.
+IMPERSONAL = frozenset({word_key("يذكر")})
+
+
+@dataclass(frozen=True)
+class SpeechLexicon:
+    verbs: frozenset[str]
+    participles: frozenset[str]
+    statement_nouns: frozenset[str]
+    complementisers: frozenset[str]
+    attribution: tuple[tuple[str, ...], ...]
+    agency_verbs: frozenset[str]
+
+
+def _keys(words: list[str]) -> frozenset[str]:
+    return frozenset(word_key(w) for w in words) - IMPERSONAL
+
+
+@cache
+def speech_lexicon() -> SpeechLexicon:
+    with data_path("lexicons/speech.json").open(encoding="utf-8") as handle:
+        data = json.load(handle)
+    return SpeechLexicon(
+        verbs=_keys([form for forms in data["verbs"].values() for form in [*forms]] + list(data["verbs"])),
+        participles=_keys(data["participles"]),
+        statement_nouns=_keys([n for n in data["statement_nouns"] if " " not in n]),
+        complementisers=_keys([c for c in data["complementisers"] if " " not in c]),
+        attribution=tuple(tuple(word_key(w) for w in phrase.split()) for phrase in data["attribution"]),
+        agency_verbs=_keys(data["agency_verbs"]),
+    )

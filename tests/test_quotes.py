@@ -1,0 +1,139 @@
+"""Who said what: direct and indirect quotes, cues, speakers, and the sources a story cites."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar import Document, analyze
+
+
+def speaker_name(doc: Document, quote) -> str | None:
+    names = {e.id: e.name_latn or e.name for e in doc.entities}
+    return names.get(quote.speaker) if quote.speaker else None
+
+
+def check_spans(doc: Document) -> None:
+    for quote in doc.quotes:
+        assert doc.text[quote.start : quote.end] == quote.text
+        paragraph = next(p for p in doc.paragraphs if p.start <= quote.start < p.end)
+        assert quote.end <= paragraph.end, "a quote never runs past its paragraph"
+        if quote.cue is not None:
+            assert doc.text[quote.cue.start : quote.cue.end] == quote.cue.text
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text: str) -> Document:
+    return analyze(seed_text, "2021-03-10", id="seed")
+
+
+def test_seed_every_statement_is_attributed(seed: Document) -> None:
+    check_spans(seed)
+    by_start = {q.text[:20]: q for q in seed.quotes}
+    expected = {
+        "ضرورة استمرار التنسي": "Jens Stoltenberg",
+        "عديد أفراده يقتصر عل": "Jens Stoltenberg",  # الأمين العام لحلف الناتو، أكد أن “…”
+        "وجود البعثة جاء بطلب": None,  # بدوره، أكد قائد بعثة الناتو، أن … → Per Olsen (Latin name below)
+        "العراق ليس جزءاً من ": "Qasim al-Araji",
+        "قرّرنا رفع عديد قوات": "Jens Stoltenberg",
+        "سيتم تعزيز البعثة في": "Jens Stoltenberg",  # وقال “…” with no subject of its own
+    }
+    for prefix, name in expected.items():
+        assert prefix in by_start, f"no quote starting {prefix!r}: {list(by_start)}"
+        if name is not None:
+            assert speaker_name(seed, by_start[prefix]) == name, prefix
+    olsen = next(e for e in seed.entities if e.name == "بيير أولسن")
+    assert by_start["وجود البعثة جاء بطلب"].speaker == olsen.id
+    assert by_start["سيتم تعزيز البعثة في"].kind == "direct"
+    assert by_start["ضرورة استمرار التنسي"].kind == "indirect"
+
+
+def test_seed_joint_statements_name_both_speakers(seed: Document) -> None:
+    names = {e.id: e.name_latn for e in seed.entities}
+    joint = [q for q in seed.quotes if q.speakers]
+    assert joint
+    for quote in joint:
+        assert sorted(names[s] for s in quote.speakers) == ["Fuad Hussein", "Jens Stoltenberg"]
+
+
+def test_seed_phone_call_source_is_the_iraqi_foreign_ministry(seed: Document) -> None:
+    ministry = next(e for e in seed.entities if e.name == "الخارجية العراقية")
+    first = seed.sources[0]
+    assert (first.text, first.kind, first.entity) == ("بيان الخارجية العراقية", "attribution", ministry.id)
+    assert first.cue is not None and first.cue.text == "وفقاً"
+    assert all(s.entity == ministry.id for s in seed.sources)
+
+
+def test_indirect_quote_with_its_speaker_and_cue() -> None:
+    doc = analyze("أكد وزير الخارجية الفرنسي جان إيف لودريان أن بلاده ستواصل دعم الحوار في المنطقة.")
+    (quote,) = doc.quotes
+    assert quote.kind == "indirect" and quote.cue.text == "أكد"
+    assert quote.text == "بلاده ستواصل دعم الحوار في المنطقة"
+    assert speaker_name(doc, quote) is not None
+    check_spans(doc)
+
+
+def test_interrupted_quote_is_two_quotes_of_one_speaker() -> None:
+    doc = analyze(
+        "قال المتحدث باسم الحكومة سامي الخطيب \u201cسنعمل مع جميع الأطراف\u201d، "
+        "وأضاف \u201cلن نقبل بأي تدخل خارجي\u201d."
+    )
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert [q.text for q in direct] == ["سنعمل مع جميع الأطراف", "لن نقبل بأي تدخل خارجي"]
+    assert direct[0].speaker is not None and direct[0].speaker == direct[1].speaker
+
+
+def test_omitted_subject_carries_the_previous_speaker() -> None:
+    doc = analyze("وقال وزير المالية خالد العمري إن الموازنة ستقر قريبا. وأضاف أن العجز سينخفض هذا العام.")
+    first, second = doc.quotes
+    assert first.speaker is not None and second.speaker == first.speaker
+    assert second.speaker_mention is None  # carried over, not named in its sentence
+
+
+def test_unknown_speaker_stays_null() -> None:
+    doc = analyze("وقيل في الأوساط السياسية إن الحكومة ستستقيل. وأضاف أن الأزمة طويلة.")
+    assert all(q.speaker is None for q in doc.quotes)
+    doc = analyze("قال مسؤول عراقي إن الحكومة ستعمل على حل الأزمة.")
+    assert [q.speaker for q in doc.quotes] == [None]
+
+
+def test_short_quoted_titles_are_not_statements() -> None:
+    doc = analyze('شارك الفنان في برنامج "ذا فويس" على قناة "إم بي سي".')
+    assert doc.quotes == ()
+
+
+def test_unbalanced_and_unclosed_marks_stay_inside_their_paragraph() -> None:
+    text = "قال الوزير \u201cإن الوضع خطير جدا ولا يحتمل أي تأجيل في المنطقة\nفقرة أخرى لا علاقة لها بالتصريح أبدا."
+    doc = analyze(text)
+    check_spans(doc)
+    assert doc.quotes and doc.quotes[0].end <= text.index("\n")
+
+
+def test_nested_quotes_give_the_outer_quote() -> None:
+    doc = analyze("قال المدير \u00abنحن نرفض ما سماه \u201cالتسوية المؤقتة\u201d ولن نوقع على أي اتفاق\u00bb.")
+    (quote,) = doc.quotes
+    assert quote.text.startswith("نحن نرفض") and quote.text.endswith("اتفاق")
+
+
+def test_fifty_quotes_in_one_article() -> None:
+    text = "\n".join(
+        f"وقال المتحدث \u201cهذا هو التصريح رقم {i} في هذا المؤتمر الصحفي الطويل\u201d." for i in range(50)
+    )
+    doc = analyze(text)
+    check_spans(doc)
+    assert len([q for q in doc.quotes if q.kind == "direct"]) == 50
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        ("بغداد - (أ ف ب) قال مسؤول إن الحكومة ستعمل.", "أ ف ب", "dateline"),
+        ("ارتفعت الأسعار بنسبة كبيرة، بحسب وكالة رويترز.", "وكالة رويترز", "attribution"),
+        ("وذكرت وكالة رويترز أن الاجتماع انتهى دون اتفاق.", "وكالة رويترز", "attribution"),
+        ("وقتل ثلاثة أشخاص، نقلا عن مصادر طبية في المدينة.", "مصادر طبية في", "attribution"),
+    ],
+)
+def test_sources(text: str, source: str, kind: str) -> None:
+    doc = analyze(text)
+    assert any(s.text.startswith(source) and s.kind == kind for s in doc.sources), doc.sources
+    for item in doc.sources:
+        assert doc.text[item.start : item.end] == item.text
