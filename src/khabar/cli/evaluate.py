@@ -139,12 +139,13 @@ def resolve_cli(
 @eval_app.command("quotes")
 def quotes_cli(
     gold: Annotated[Path, typer.Argument(help="Hand-labelled articles (tests/data/quotes_gold.jsonl).")],
+    split: Annotated[str, typer.Option(help="all, dev (odd articles, for tuning) or test (even ones).")] = "all",
 ) -> None:
     """Span precision, recall and F1 of quotes, and speaker accuracy where the text names the speaker."""
     from khabar.evaluation.quotes import score_quotes
 
     try:
-        result = score_quotes(gold)
+        result = score_quotes(gold, split=split)
     except (KhabarError, OSError) as error:
         fail(str(error))
         raise typer.Exit(1) from None

@@ -37,7 +37,8 @@ SUBJECT_GAP = 3
 GAP_WORDS = frozenset(word_key(w) for w in ("قد", "كان", "كانت", "ثم", "بدوره", "بدورها"))
 CARRY_SENTENCES = 2
 PREPOSITIONS = frozenset(word_key(w) for w in ("إلى", "على", "عن", "من"))
-SPEAKER_TYPES = ("PER", "ORG")
+ADDRESS_WORDS = frozenset(word_key(w) for w in ("ل", "لـ", "إلى", "عبر", "مع"))
+SPEAKER_TYPES = ("PER", "ORG", "LOC")  # أعلنت كوريا الشمالية: a country speaks through its government
 
 
 @dataclass
@@ -259,7 +260,9 @@ class _Article:
             people = [m for m in near if m.type == "PER"]
             return people[-1] if people else None
         cue_start, cue_end = self.spans[statement.cue]
-        after = _outermost([m for m in self._mentions_between(cue_end, statement.start) if m.type in SPEAKER_TYPES])
+        after = _outermost(
+            [m for m in self._mentions_between(cue_end, statement.start) if self._may_speak(m, statement)]
+        )
         close_after = [m for m in after if self._token_at(m.start) - statement.cue <= SUBJECT_WINDOW]
         if close_after:
             people = [m for m in close_after if m.type == "PER" and m.entity is not None]
@@ -279,6 +282,18 @@ class _Article:
             if len(gap) <= SUBJECT_GAP and all(self.raw[i] in ("،", ",") or self.keys[i] in GAP_WORDS for i in gap):
                 return before[-1]
         return None
+
+    def _may_speak(self, mention: Mention, statement: _Statement) -> bool:
+        """A name after the verb that can be its subject: a person, an organisation, or a place as the verb's
+        very next word (أعلنت كوريا الشمالية), not where it was said (في النجف) nor who was told (لبي بي سي)."""
+        if mention.type not in SPEAKER_TYPES or self._addressee(mention):
+            return False
+        return mention.type != "LOC" or self._token_at(mention.start) == statement.cue + 1
+
+    def _addressee(self, mention: Mention) -> bool:
+        """قال لبي بي سي، أكد للصحفيين: a name with ل after the verb is who was told, not who spoke."""
+        i = self._token_at(mention.start)
+        return self.preps[i] == "ل" or (i > 0 and self.keys[i - 1] in ADDRESS_WORDS)
 
     def _verb_between(self, first: int, last: int) -> bool:
         return any(self._is_cue(i) for i in range(first, last))
@@ -413,8 +428,9 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
 
 
 def _prefer_person(mentions: list[Mention]) -> Mention:
-    """Of the names after a verb, the first person (or title, or pair), else the first organisation."""
-    for mention in mentions:
-        if mention.type == "PER":
-            return mention
+    """Of the names after a verb, the first person (or title, or pair), else organisation, else place."""
+    for kind in SPEAKER_TYPES:
+        for mention in mentions:
+            if mention.type == kind:
+                return mention
     return mentions[0]

@@ -259,6 +259,8 @@ class _Work:
             for full in cluster.full_names:
                 if words == full or (len(words) == 1 and len(words[0]) > 2 and words[0] == full[-1]):
                     return index
+                if 1 < len(words) < len(full) and full[-len(words) :] == words:  # سانت أونجي of ماري بيير سانت أونجي
+                    return index
                 if len(words) > 1 and words[-1] == full[-1] and words[0] == full[0]:
                     return index
         return None
