@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from khabar.document import Document, Mention, Quote, Source, Span
 from khabar.quotes.lexicon import SpeechLexicon, speech_lexicon
 from khabar.resolve.names import word_key
-from khabar.stages.tokenise import analysis_of
+from khabar.text.tokens import FormCache, TokenView
 
 OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 CLOSERS = frozenset('”»"')
@@ -58,15 +58,7 @@ class QuoteFinder:
 
     def __init__(self, lexicon: SpeechLexicon | None = None) -> None:
         self.lexicon = lexicon or speech_lexicon()
-        self._keys: dict[str, str] = {}
-
-    def _key(self, surface: str, stem: str) -> str:
-        key = self._keys.get(surface)
-        if key is None:
-            if len(self._keys) > 200_000:
-                self._keys.clear()
-            key = self._keys[surface] = word_key(stem)
-        return key
+        self.forms = FormCache()
 
     def __call__(self, doc: Document) -> None:
         _Article(doc, self).run()
@@ -77,29 +69,11 @@ class _Article:
         self.doc = doc
         self.text = doc.text
         self.lexicon = finder.lexicon
-        tokens = doc.tokens
-        self.spans = list(tokens.spans) if hasattr(tokens, "spans") else [(t.start, t.end) for t in tokens]
-        self.starts = [s for s, _ in self.spans]
-        analyses = tokens.analyses if hasattr(tokens, "analyses") else None
-        self.raw = [self.text[s:e] for s, e in self.spans]
-        self.keys = []
-        self.preps = []  # the preposition written on the token (لبيان → ل), else ""
-        self.conj = []  # whether the token starts with a conjunction (ووزير)
-        self.name_starts = []  # where a phrase starting with the token starts: after و ب ل, at a written ال
-        for i, raw in enumerate(self.raw):
-            analysis = analyses[i] if analyses is not None else analysis_of(tokens[i])
-            stem = raw[analysis.stem[0] : analysis.stem[1]] if analysis.stem is not None else raw
-            roles = [role for *_, role in analysis.proclitics]
-            self.keys.append(finder._key(raw, stem))
-            self.preps.append(next((form for _, _, form, role in analysis.proclitics if role == "prep"), ""))
-            self.conj.append(raw == "و" or roles[:1] == ["conj"])
-            start = analysis.stem[0] if analysis.stem is not None else 0
-            for a, b, _, role in analysis.proclitics:
-                if role == "det" and raw[a:b] == "ال":
-                    start = a
-            self.name_starts.append(self.spans[i][0] + start)
-        self.sentences = list(doc.sentences)
-        self.sentence_starts = [s.start for s in self.sentences]
+        view = self.view = TokenView(doc, finder.forms)
+        self.spans, self.starts, self.raw, self.keys = view.spans, view.starts, view.raw, view.keys
+        self.preps, self.conj, self.name_starts = view.preps, view.conj, view.name_starts
+        self.sentences = view.sentences
+        self.sentence_starts = view.sentence_starts
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
 
@@ -111,14 +85,13 @@ class _Article:
         return key in participles or (key[:1] in ("و", "ف") and key[1:] in participles)
 
     def _sentence_at(self, offset: int) -> int:
-        return max(bisect_left(self.sentence_starts, offset + 1) - 1, 0)
+        return self.view.sentence_at(offset)
 
     def _token_at(self, offset: int) -> int:
-        return max(bisect_left(self.starts, offset + 1) - 1, 0)
+        return self.view.token_at(offset)
 
     def _sentence_tokens(self, sentence: int) -> tuple[int, int]:
-        span = self.sentences[sentence]
-        return bisect_left(self.starts, span.start), bisect_left(self.starts, span.end)
+        return self.view.sentence_tokens(sentence)
 
     def _mentions_between(self, start: int, end: int) -> list[Mention]:
         first = bisect_left(self.mention_starts, start)

@@ -1,0 +1,92 @@
+"""What rule-based stages read of a document's tokens: stem keys, clitics, and positions, per token.
+
+:class:`TokenView` turns the token layer into parallel lists (``raw``, ``keys``, ``preps``, ``conj``, ``fut``,
+``name_starts``) so that lexicon matching is list indexing; what depends on a token form alone is computed once
+per form (:class:`FormCache`, one per stage instance).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from khabar.document import Document
+from khabar.resolve.names import word_key
+from khabar.stages.tokenise import TokenAnalysis, analysis_of
+
+CACHE_LIMIT = 300_000
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    key: str  # word_key of the stem
+    prep: str  # the preposition written on the token (لبيان → ل), else ""
+    conj: bool  # starts with و or ف
+    fut: bool  # carries the future س
+    name_start: int  # offset in the token where a phrase starting with it starts: after و ب ل, at a written ال
+
+
+class FormCache:
+    """Forms by surface, bounded."""
+
+    def __init__(self) -> None:
+        self._forms: dict[str, Form] = {}
+
+    def form(self, raw: str, analysis: TokenAnalysis) -> Form:
+        cached = self._forms.get(raw)
+        if cached is None:
+            if len(self._forms) >= CACHE_LIMIT:
+                self._forms.clear()
+            stem = raw[analysis.stem[0] : analysis.stem[1]] if analysis.stem is not None else raw
+            roles = [role for *_, role in analysis.proclitics]
+            start = analysis.stem[0] if analysis.stem is not None else 0
+            for a, b, _, role in analysis.proclitics:
+                if role == "det" and raw[a:b] == "ال":
+                    start = a
+            cached = self._forms[raw] = Form(
+                key=word_key(stem),
+                prep=next((form for _, _, form, role in analysis.proclitics if role == "prep"), ""),
+                conj=raw == "و" or roles[:1] == ["conj"],
+                fut="fut" in roles,
+                name_start=start,
+            )
+        return cached
+
+
+class TokenView:
+    """Parallel per-token lists of one document, and position lookups."""
+
+    def __init__(self, doc: Document, forms: FormCache) -> None:
+        self.doc = doc
+        self.text = doc.text
+        tokens = doc.tokens
+        self.spans = list(tokens.spans) if hasattr(tokens, "spans") else [(t.start, t.end) for t in tokens]
+        analyses = tokens.analyses if hasattr(tokens, "analyses") else [analysis_of(t) for t in tokens]
+        self.starts = [s for s, _ in self.spans]
+        self.raw = [self.text[s:e] for s, e in self.spans]
+        self.forms = [forms.form(raw, analysis) for raw, analysis in zip(self.raw, analyses, strict=True)]
+        self.keys = [f.key for f in self.forms]
+        self.preps = [f.prep for f in self.forms]
+        self.conj = [f.conj for f in self.forms]
+        self.name_starts = [s + f.name_start for (s, _), f in zip(self.spans, self.forms, strict=True)]
+        self.sentences = list(doc.sentences)
+        self.sentence_starts = [s.start for s in self.sentences]
+
+    def token_at(self, offset: int) -> int:
+        """The token holding ``offset`` (or the last one before it)."""
+        return max(bisect_left(self.starts, offset + 1) - 1, 0)
+
+    def sentence_at(self, offset: int) -> int:
+        return max(bisect_left(self.sentence_starts, offset + 1) - 1, 0)
+
+    def sentence_tokens(self, sentence: int) -> tuple[int, int]:
+        """``[first, last)`` token indices of a sentence."""
+        span = self.sentences[sentence]
+        return bisect_left(self.starts, span.start), bisect_left(self.starts, span.end)
+
+    def phrase_at(self, i: int, phrases: frozenset[tuple[str, ...]], longest: int = 4) -> int:
+        """The length of the longest phrase of ``phrases`` starting at token ``i`` (0 when none)."""
+        for length in range(min(longest, len(self.keys) - i), 0, -1):
+            if tuple(self.keys[i : i + length]) in phrases:
+                return length
+        return 0
