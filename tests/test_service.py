@@ -5,17 +5,13 @@ from __future__ import annotations
 import csv
 import inspect
 import io
-import warnings
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from khabar.document import Document
 from khabar.service import create_app
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")  # starlette's note about httpx versions
-    from fastapi.testclient import TestClient
 
 
 @pytest.fixture(scope="module")
