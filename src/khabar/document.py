@@ -181,7 +181,11 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """A PLOVER event with its participants (entity ids), date, place, modality and proof."""
+    """A PLOVER event with its participants (entity ids), date, place, modality and proof.
+
+    ``evidence`` is the sentence of its first report; ``evidences`` every sentence that reports it (one event per
+    real happening: a phone call reported three times is one event with three evidences).
+    """
 
     id: str
     type: str
@@ -194,13 +198,26 @@ class Event:
     date: str | None = None
     location: str | None = None
     modality: str = "asserted"
+    evidences: tuple[Span, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return _to_dict(self)
 
 
 _OPTIONAL_WHEN_DEFAULT = frozenset(
-    {"subtype", "ordinal", "calendar", "mod", "flag", "currency", "refers", "key", "speakers", "speaker_mention"}
+    {
+        "subtype",
+        "ordinal",
+        "calendar",
+        "mod",
+        "flag",
+        "currency",
+        "refers",
+        "key",
+        "speakers",
+        "speaker_mention",
+        "evidences",
+    }
 )
 # Fields that are left out only on the classes named here (Quote.kind is always written).
 _OPTIONAL_WHEN_DEFAULT_FOR: dict[str, frozenset[str]] = {"Quantity": frozenset({"kind"})}
@@ -535,6 +552,8 @@ def _from_dict(cls: type, item: Mapping[str, Any], text: str) -> Any:
         value = item[f.name]
         if f.name in ("cue", "trigger", "evidence") and value is not None:
             value = Span(value["start"], value["end"], text[value["start"] : value["end"]])
+        elif f.name == "evidences":
+            value = tuple(Span(v["start"], v["end"], text[v["start"] : v["end"]]) for v in value)
         elif f.name == "roles":
             value = tuple(Role(**r) for r in value)
         elif isinstance(value, list):

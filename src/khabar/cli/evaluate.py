@@ -160,3 +160,33 @@ def quotes_cli(
         "matched quotes with a named speaker)"
     )
     console.print(f"unknown speakers   kept unknown {result.unknown_kept}/{result.unknown_gold}")
+
+
+@eval_app.command("events")
+def events_cli(
+    gold: Annotated[
+        Path, typer.Argument(help="The arabic_event_gsr folder, or a JSONL file of sentences labelled assault/protest.")
+    ] = Path("../shared/data/events/arabic_event_gsr"),
+    limit: Annotated[int | None, typer.Option(help="Score only the first N sentences of each file.")] = None,
+) -> None:
+    """Precision, recall and F1 of ASSAULT and PROTEST detection; actor and target overlap on the span gold."""
+    from khabar.evaluation.events import score_event_sentences, score_events
+
+    try:
+        score = score_events if gold.is_dir() else score_event_sentences
+        result = score(gold, limit=limit)
+    except (KhabarError, OSError) as error:
+        fail(str(error))
+        raise typer.Exit(1) from None
+    console = Console()
+    for kind, detection in result.detection.items():
+        console.print(
+            f"{kind:8s} precision {detection.precision:.1%}  recall {detection.recall:.1%}  F1 {detection.f1:.1%}"
+            f"  (tp {detection.true_positives}, fp {detection.false_positives}, fn {detection.false_negatives},"
+            f" tn {detection.true_negatives})"
+        )
+    for kind, spans in result.spans.items():
+        console.print(
+            f"{kind:8s} spans: trigger found for {spans.triggered}/{spans.gold} gold events; actor named "
+            f"{spans.actors_right}/{spans.actors_gold}, target named {spans.targets_right}/{spans.targets_gold}"
+        )

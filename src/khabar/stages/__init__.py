@@ -11,6 +11,7 @@ times          dates, times, durations, sets resolved against published     time
 entities       names of people, organisations, places (CRF tagger)          mentions
 resolve        mentions to entities: variants, aliases, titles, roles, codes  entities
 quotes         statements with cue and speaker; the sources a story cites   quotes, sources
+events         PLOVER events: type, mode, participants, date, place, modality  events
 =============  ==========================================================  =====================
 """
 
@@ -32,6 +33,7 @@ STAGE_FACTORIES: dict[str, str] = {
     "entities": "khabar.stages.entities:Entities",
     "resolve": "khabar.stages.resolve:Resolve",
     "quotes": "khabar.stages.quotes:Quotes",
+    "events": "khabar.stages.events:Events",
 }
 DEFAULT_STAGES: tuple[str, ...] = tuple(STAGE_FACTORIES)
 

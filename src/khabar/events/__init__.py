@@ -1,0 +1,1 @@
+"""What happened: PLOVER event coding (types, modes, participants, modality, date, place, evidence)."""

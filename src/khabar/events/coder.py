@@ -1,0 +1,545 @@
+"""Coding PLOVER events: trigger, type and mode, participants, modality, date, place, proof.
+
+1. Triggers: the longest phrase of the event lexicon starting at each token, matched on stem keys, so that every
+   inflection and clitic form of a listed word counts (وقتلوا, بالهجوم, سيلتقي).
+2. Modality: ``negated`` when a negation word (لم، لن، لا، ما، عدم، نفى) stands within three tokens before the
+   trigger in its clause; ``future`` when the trigger carries the future س or a future word (سوف، من المقرر،
+   يعتزم، المقبل) stands near it; ``hypothetical`` after إذا، لو، في حال. PLOVER's precedence then applies: future
+   cooperation (CONSULT, SUPPORT, COOPERATE, AID) is AGREE, a future RETREAT is CONCEDE.
+3. Participants: the names of the trigger's sentence (persons, organisations, countries, titles; الجانبان gives
+   both parties): a verb's subject (the name right after it, else the last name before it outside a prepositional
+   phrase) or a noun's genitive or sender (اتصال … من X) is the actor; the recipient is the next name that is a
+   direct object or comes with a preposition the type takes (هجوم على، اجتماع مع). A host verb (استقبل) swaps
+   them (the visitor acts); who suffers a victim-subject word (مقتل X، أصيب X) is the recipient.
+4. Date: a date expression in the trigger's sentence, else the article's reference date (its first resolved date
+   on or before publication), else the publication date. Place: a place named in the clause with في/ب, else the
+   dateline's city.
+5. One event per happening: the same type and mode between the same participants on the same date is one event,
+   its other reports kept as ``evidences``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from khabar.document import Document, Event, Mention, Span
+from khabar.events.lexicon import NOT_AN_EVENT, EventLexicon, Trigger, event_lexicon
+from khabar.resolve.names import word_key
+from khabar.text.tokens import FormCache, TokenView
+
+CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":", "(", ")"})
+MODALITY_WINDOW = 3
+PARTICIPANT_TYPES = ("PER", "ORG", "LOC")
+COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+PLACE_WORDS = frozenset(word_key(w) for w in ("في", "داخل", "قرب", "بالقرب"))
+AFTER_WINDOW = 12  # tokens after a trigger where its subject and object are looked for
+BEFORE_WINDOW = 20
+SUBJECT_GAP = 2  # a name this close after a verb is its subject (VSO)
+GENITIVE_GAP = 4  # a name this close after a noun is its genitive (زيارة الحبر الأعظم البابا فرانسيس)
+OBJECT_GAP = 3  # a direct object follows the subject (or the verb) this closely
+COMPOUND_GAP = 3  # names of a compound subject are this close (X، ووزير خارجية Y)
+SUBJECT_IN_PHRASE = 4  # tokens of a subject that may stand inside a verb phrase (نشرت تركيا قوات)
+GOVERNED_GAP = 5  # a trigger this close after another, in its clause, can be its complement
+ANAPHORA_SENTENCES = 1  # a definite noun trigger (الزيارة) this many sentences later is the same event
+GOVERNING_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "CONSULT"})
+UNREALISING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "CONSULT"})
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+PREPOSITIONS = {
+    word_key(w): p
+    for w, p in (
+        ("في", "في"),
+        ("داخل", "في"),
+        ("قرب", "في"),
+        ("من", "من"),
+        ("إلى", "إلى"),
+        ("الى", "إلى"),
+        ("على", "على"),
+        ("مع", "مع"),
+        ("عن", "عن"),
+        ("ضد", "ضد"),
+        ("أمام", "أمام"),
+        ("بين", "بين"),
+    )
+}
+PLACE_PREPS = frozenset({"في"})
+PLACE_PREP_KEY = word_key("في")
+# The prepositions with which each type takes its recipient, besides a direct object.
+RECIPIENT_PREPS: dict[str, tuple[str, ...]] = {
+    "CONSULT": ("مع", "إلى", "ل"),
+    "AGREE": ("مع",),
+    "COOPERATE": ("مع",),
+    "SUPPORT": ("ب", "ل", "على"),
+    "AID": ("ل", "إلى"),
+    "REQUEST": ("من",),
+    "ACCUSE": ("ب", "على", "ل"),
+    "REJECT": (),
+    "THREATEN": (),
+    "SANCTION": ("على", "مع", "ضد"),
+    "ASSAULT": ("على", "ضد", "ل"),
+    "PROTEST": ("ضد", "على", "أمام"),
+    "COERCE": ("على",),
+    "RETREAT": ("عن", "من"),
+    "CONCEDE": ("ل",),
+    "MOBILIZE": ("ضد",),
+}
+VICTIM_MODES = frozenset({"targeted", "abduct", "torture", "sexual", "beat"})
+
+
+@dataclass
+class _Found:
+    trigger: Trigger
+    first: int
+    last: int  # inclusive
+    sentence: int
+    span_last: int = -1  # last token of the whole phrase (after a subject inside it)
+    verb: bool = False  # the trigger is used as a verb here (not a noun: no article, no preposition on it)
+    definite: bool = False
+    type: str = ""
+    mode: str | None = None
+    modality: str = "asserted"
+    actors: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    time: str | None = None
+    date: str | None = None
+    location: str | None = None
+    evidences: list[Span] = field(default_factory=list)
+
+
+class EventCoder:
+    """Sets a document's ``events`` layer; needs tokens, sentences, mentions, entities and times."""
+
+    def __init__(self, lexicon: EventLexicon | None = None) -> None:
+        self.lexicon = lexicon or event_lexicon()
+        self.forms = FormCache()
+
+    def __call__(self, doc: Document) -> None:
+        _Article(doc, self).run()
+
+
+class _Article:
+    def __init__(self, doc: Document, coder: EventCoder) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lexicon = coder.lexicon
+        self.view = TokenView(doc, coder.forms)
+        self.owner: list[Mention | None] = [None] * len(self.view.spans)
+        for mention in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
+            if mention.type in PARTICIPANT_TYPES and (mention.entity is not None or mention.refers):
+                first, last = self.view.token_at(mention.start), self.view.token_at(mention.end - 1)
+                for i in range(first, last + 1):
+                    if self.owner[i] is None:
+                        self.owner[i] = mention
+
+    def run(self) -> None:
+        found = self._triggers()
+        coded: list[_Found] = []
+        for index, item in enumerate(found):
+            governor = self._governor(found[:index], item)
+            if governor is not None and governor.type == "AGREE" and item.trigger.type in COOPERATION:
+                continue  # اتفقا على استمرار التنسيق: the cooperation is what was agreed, one AGREE event
+            coded.append(self._code(item, governor, coded))
+        self.doc.set_layer("events", self._merge(coded), check=False)
+
+    def _governor(self, earlier: list[_Found], item: _Found) -> _Found | None:
+        """The trigger whose complement ``item`` is (اتفقا على التنسيق، بحثا التعاون، دعا إلى التظاهر), if any."""
+        for previous in reversed(earlier):
+            if previous.sentence != item.sentence or item.first - previous.last > GOVERNED_GAP:
+                return None
+            between = range(previous.last + 1, item.first)
+            if any(self.view.raw[i] in CLAUSE_BREAKS for i in between):
+                return None
+            if previous.type in GOVERNING_TYPES:
+                return previous
+        return None
+
+    # --- triggers
+
+    def _triggers(self) -> list[_Found]:
+        """Trigger phrases, longest first at each token; a verb phrase may have its subject inside (نشرت تركيا
+        قوات): then ``last`` is the verb, where the subject is looked for, and ``span_last`` ends the phrase."""
+        keys = self.view.keys
+        found = []
+        tails: set[int] = set()  # tokens that end a verb phrase already matched around its subject
+        i = 0
+        while i < len(keys):
+            match = None if i in tails else self._match_at(i)
+            if match is None:
+                i += 1
+                continue
+            trigger, last, span_last = match
+            if trigger.type == NOT_AN_EVENT or self._misleading(trigger, i):
+                i = span_last + 1
+                continue
+            definite = self.text.startswith("ال", self.view.name_starts[i])
+            verb = trigger.verb and not definite and not self.view.preps[i]
+            sentence = self.view.sentence_at(self.view.spans[i][0])
+            found.append(_Found(trigger, i, last, sentence, span_last=span_last, verb=verb, definite=definite))
+            if last < span_last:
+                tails.update(range(span_last - len(trigger.words) + 2, span_last + 1))
+            i = last + 1
+        return found
+
+    def _match_at(self, i: int) -> tuple[Trigger, int, int] | None:
+        keys = self.view.keys
+        triggers = self.lexicon.by_first.get(keys[i], ())
+        for trigger in triggers:
+            end = i + len(trigger.words)
+            if tuple(keys[i:end]) == trigger.words:
+                return trigger, end - 1, end - 1
+        for trigger in triggers:  # the subject between a verb and the rest of its phrase
+            rest = trigger.words[1:]
+            if not trigger.verb or not rest:
+                continue
+            for start in range(i + 2, min(i + 2 + SUBJECT_IN_PHRASE, len(keys))):
+                if self.view.raw[start - 1] in CLAUSE_BREAKS:
+                    break
+                if tuple(keys[start : start + len(rest)]) == rest:
+                    return trigger, i, start + len(rest) - 1
+        return None
+
+    def _misleading(self, trigger: Trigger, i: int) -> bool:
+        """A weak trigger in a sentence about sport, disasters or fiction (هجمات مرتدة، مقتل 30 في الزلزال)."""
+        context = self.lexicon.contexts.get(trigger.type)
+        if trigger.strong or not context:
+            return False
+        first, last = self.view.sentence_tokens(self.view.sentence_at(self.view.spans[i][0]))
+        return any(self.view.phrase_at(j, context) for j in range(first, last))
+
+    # --- one event
+
+    def _clause(self, found: _Found) -> tuple[int, int]:
+        """Token bounds of the trigger's clause: between clause punctuation, inside its sentence."""
+        first, last = self.view.sentence_tokens(found.sentence)
+        start = found.first
+        while start > first and self.view.raw[start - 1] not in CLAUSE_BREAKS:
+            start -= 1
+        end = found.last + 1
+        while end < last and self.view.raw[end] not in CLAUSE_BREAKS:
+            end += 1
+        return start, end
+
+    def _modality(self, found: _Found, clause: tuple[int, int], governor: _Found | None) -> str:
+        view, lexicon = self.view, self.lexicon
+        if governor is not None and governor.type in UNREALISING_TYPES:
+            return "hypothetical"  # دعا إلى التظاهر، هدد بقصف، بحثا التعاون: asked, threatened, discussed
+        before = range(max(clause[0], found.first - MODALITY_WINDOW), found.first)
+        if any(self._negation_at(i) for i in before):
+            return "negated"
+        if any(view.phrase_at(i, lexicon.prevented) for i in before):
+            return "negated"  # أحبط هجوما: the attack did not happen
+        if any(view.phrase_at(i, lexicon.hypothetical) for i in range(clause[0], found.first)):
+            return "hypothetical"
+        if any(view.phrase_at(i, lexicon.unrealised) for i in before):
+            return "hypothetical"  # دعا إلى التظاهر، هدد بقصف، خشية هجوم: called for, threatened, feared
+        if any(
+            view.phrase_at(i, lexicon.unrealised_after) for i in range(found.last + 1, min(clause[1], found.last + 3))
+        ):
+            return "hypothetical"  # هجوم محتمل، هجوم وشيك
+        if any(view.phrase_at(i, lexicon.topic) for i in range(max(clause[0], found.first - 2), found.first)):
+            return "hypothetical"  # محادثات بشأن الانسحاب: what is talked about, not what happened
+        near = range(max(clause[0], found.first - MODALITY_WINDOW - 1), min(clause[1], found.last + 3))
+        if view.forms[found.first].fut or any(view.phrase_at(i, lexicon.future) for i in near):
+            return "future"
+        return "asserted"
+
+    def _negation_at(self, i: int) -> bool:
+        view, lexicon = self.view, self.lexicon
+        length = view.phrase_at(i, lexicon.negation)
+        return (
+            bool(length)
+            and view.phrase_at(i, lexicon.not_negation) <= length
+            and not any(view.phrase_at(j, lexicon.not_negation) for j in range(max(0, i - 1), i))
+        )
+
+    def _participants(self, found: _Found) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Actor and recipient entity ids of one trigger, from the names around it in its sentence.
+
+        The actor is the verb's subject (the name right after it, VSO, else the last name before it that is not
+        in a prepositional phrase, SVO) or a noun's genitive (زيارة البابا) or its sender (اتصال … من X); the
+        recipient is the next name that is a direct object or comes with a preposition the type takes (هجوم على،
+        اجتماع مع، أشاد ب). Names after في are places, never participants.
+        """
+        trigger = found.trigger
+        first, last = self.view.sentence_tokens(found.sentence)
+        after = self._names(found.last + 1, min(last, found.last + 1 + AFTER_WINDOW))
+        after = [(i, m) for i, m in after if self._prep(i) not in PLACE_PREPS]
+        before = self._names(max(first, found.first - BEFORE_WINDOW), found.first)
+        victim = trigger.role == "victim_subject" or trigger.mode in VICTIM_MODES
+        gap = SUBJECT_GAP if found.verb else GENITIVE_GAP
+        actor: list[str] = []
+        recipient: list[str] = []
+        rest = after
+        object_from = found.last
+        senders = [(i, m) for i, m in after if self._prep(i) == "من"]
+        right_after = [(i, m) for i, m in after[:1] if i - found.last <= gap and self._prep(i) in ("", "ل")]
+        if senders and not found.verb:  # اتصال هاتفي تلقاه حسين من ستولتنبيرغ
+            actor = _ids(senders[0][1])
+            near = [(i, m) for i, m in before[-1:] if found.first - self._mention_last(m) <= SUBJECT_GAP + 1]
+            rest = [(i, m) for i, m in after if i != senders[0][0]] + near
+            object_from = len(self.view.keys)
+        elif (
+            right_after
+            and not (victim and not found.verb)
+            and not (found.verb and self._subject_just_before(before, found))
+        ):
+            actor = _ids(right_after[0][1])
+            rest = after[1:]
+            object_from = self._mention_last(right_after[0][1])
+        else:
+            actor = self._subject_before(before)
+        takes = RECIPIENT_PREPS.get(found.type, ())
+        for position, (i, mention) in enumerate(rest):
+            following = rest[position + 1 : position + 2]
+            person_next = bool(following) and following[0][1].type == "PER"
+            if mention.subtype == "demonym" and person_next and following[0][0] - self._mention_last(mention) <= 2:
+                continue  # الرئيس الفرنسي إيمانويل ماكرون: the person, not the country
+            ids = [e for e in _ids(mention) if e not in actor]
+            prep = self._prep(i)
+            direct = prep == "" and self._gap(object_from, i) <= OBJECT_GAP
+            if ids and (direct or (prep and prep in takes)):
+                recipient = ids[:1]
+                break
+        if trigger.role == "host" and recipient:
+            actor, recipient = recipient, actor
+        elif victim and not recipient:
+            if not found.verb and right_after:
+                recipient = _ids(right_after[0][1])  # مقتل X، اغتيال X: the genitive suffers
+            elif trigger.role == "victim_subject":
+                actor, recipient = [], actor
+        return tuple(dict.fromkeys(actor)), tuple(dict.fromkeys(recipient))
+
+    def _subject_just_before(self, before: list[tuple[int, Mention]], found: _Found) -> bool:
+        """A name right before a verb in its clause is its subject (أن بعثة الناتو تدعم العراق: SVO)."""
+        if not before:
+            return False
+        i, mention = before[-1]
+        last = self._mention_last(mention)
+        between = range(last + 1, found.first)
+        return (
+            self._prep(i) == ""
+            and len(between) <= 1
+            and not any(self.view.raw[j] in CLAUSE_BREAKS or self.view.conj[j] for j in between)
+        )
+
+    def _subject_before(self, before: list[tuple[int, Mention]]) -> list[str]:
+        """The last name before the trigger outside a prepositional phrase, with the names joined to it by و or
+        apposition (ستولتنبرغ، ووزير خارجية العراق فؤاد حسين)."""
+        subjects = [(i, m) for i, m in before if self._prep(i) == ""]
+        if not subjects:
+            return []
+        chain = [subjects[-1]]
+        anchor = subjects[-1][0]  # first token of the chain so far, with the names that only modify it
+        joined = False
+        for i, mention in reversed(subjects[:-1]):
+            between = range(self._mention_last(mention) + 1, anchor)
+            if not between:  # وزير خارجية العراق فؤاد حسين: a name right before another modifies it
+                anchor = i
+                continue
+            if len(between) > COMPOUND_GAP:
+                break
+            conj = any(self.view.conj[j] or self.view.raw[j] == "و" for j in range(between[0], anchor + 1))
+            same = bool(set(_ids(mention)) & set(_ids(chain[-1][1])))
+            if not (conj or same or all(self.view.raw[j] in CLAUSE_BREAKS for j in between)):
+                break
+            joined = joined or conj
+            chain.append((i, mention))
+            anchor = i
+        chosen = chain if joined else chain[:1]
+        return [e for _, m in reversed(chosen) for e in _ids(m)]
+
+    def _verbal_subject(self, found: _Found) -> bool:
+        """Whether the subject of an attack verb is a person or an office (هاجم الرئيس منتقديه)."""
+        people = {e.id for e in self.doc.entities if e.type == "PER"}
+        if set(found.actors) & people:
+            return True
+        after = range(found.last + 1, min(len(self.view.keys), found.last + 1 + SUBJECT_GAP))
+        return any(
+            self.view.phrase_at(i, self.lexicon.verbal_subjects) or getattr(self.owner[i], "type", None) == "PER"
+            for i in after
+        )
+
+    def _gap(self, after: int, before: int) -> int:
+        """Tokens strictly between two positions, not counting a place phrase (في عمان) among them."""
+        count = 0
+        for j in range(after + 1, before):
+            owner = self.owner[j]
+            place = owner is not None and owner.type == "LOC" and self._prep(self.view.token_at(owner.start)) == "في"
+            if not place and self.view.keys[j] != PLACE_PREP_KEY:
+                count += 1
+        return count
+
+    def _mention_last(self, mention: Mention) -> int:
+        return self.view.token_at(mention.end - 1)
+
+    def _prep(self, i: int) -> str:
+        """The preposition governing token ``i``: written on it (بالعراق) or the word before it (في العراق)."""
+        if self.view.preps[i]:
+            return self.view.preps[i]
+        return PREPOSITIONS.get(self.view.keys[i - 1], "") if i > 0 else ""
+
+    def _names(self, first: int, end: int) -> list[tuple[int, Mention]]:
+        """The distinct participant mentions of tokens ``[first, end)``, with their first token."""
+        names: list[tuple[int, Mention]] = []
+        for i in range(max(first, 0), min(end, len(self.owner))):
+            mention = self.owner[i]
+            if mention is not None and (not names or names[-1][1] is not mention):
+                names.append((i, mention))
+        return names
+
+    def _time(self, found: _Found) -> tuple[str | None, str | None]:
+        sentence = self.view.sentences[found.sentence]
+        for time in self.doc.times:
+            in_sentence = sentence.start <= time.start < sentence.end
+            if in_sentence and time.type == "DATE" and time.value and time.value[:1].isdigit():
+                return time.id, time.value
+        reference = self._reference_date()
+        if reference is not None:
+            return reference
+        published = self.doc.published_iso
+        return None, published[:10] if published else None
+
+    def _reference_date(self) -> tuple[str | None, str | None] | None:
+        published = (self.doc.published_iso or "")[:10]
+        for time in self.doc.times:
+            if (
+                time.type == "DATE"
+                and time.value
+                and time.value[:1].isdigit()
+                and (not published or time.value <= published)
+            ):
+                return time.id, time.value
+        return None
+
+    def _location(self, found: _Found, clause: tuple[int, int], taken: set[str]) -> str | None:
+        for i, mention in self._names(clause[0], clause[1]):
+            if mention.type != "LOC" or mention.entity in taken or mention.entity is None:
+                continue
+            if self.view.preps[i] == "ب" or (i > 0 and self.view.keys[i - 1] in PLACE_WORDS):
+                return mention.entity
+        dateline = next((s for s in self.doc.sources if s.kind == "dateline"), None)
+        if dateline is not None:
+            first_place = next((m for m in self.doc.mentions if m.type == "LOC" and m.end <= dateline.start), None)
+            if first_place is not None:
+                return first_place.entity
+        return None
+
+    def _code(self, found: _Found, governor: _Found | None, coded: list[_Found]) -> _Found:
+        clause = self._clause(found)
+        found.modality = self._modality(found, clause, governor)
+        kind = found.trigger.type
+        if found.modality == "future" and kind in COOPERATION:
+            kind = "AGREE"  # PLOVER: cooperation promised for the future is an agreement
+        elif found.modality == "future" and kind == "RETREAT":
+            kind = "CONCEDE"
+        found.type = kind
+        found.mode = self._mode(found, clause) if kind == found.trigger.type else None
+        found.actors, found.recipients = self._participants(found)
+        if found.trigger.role == "verbal_if_person" and self._verbal_subject(found):
+            found.type, found.mode = "ACCUSE", "disapprove"  # هاجم الرئيس منتقديه: words, not weapons
+        previous = next((c for c in reversed(coded) if c.sentence == found.sentence and c.verb and c.actors), None)
+        subject_after = self._names(found.last + 1, found.last + 1 + SUBJECT_GAP)
+        if previous is not None and found.verb and self.view.conj[found.first] and not subject_after:
+            # شكر الوزير … وقبل الدعوة: a verb joined by و to an earlier one in its sentence shares its subject
+            found.actors = previous.actors
+            found.recipients = tuple(r for r in found.recipients if r not in found.actors)
+        found.time, found.date = self._time(found)
+        found.location = self._location(found, clause, set(found.actors) | set(found.recipients))
+        sentence = self.view.sentences[found.sentence]
+        found.evidences.append(Span(sentence.start, sentence.end, sentence.text))
+        return found
+
+    def _mode(self, found: _Found, clause: tuple[int, int]) -> str | None:
+        """The trigger's mode, or for a request or rejection the one its complement names (دعا X إلى الحوار)."""
+        modes = self.lexicon.complement_modes.get(found.type)
+        if found.trigger.mode is None and modes:
+            for i in range(found.last + 1, min(clause[1], found.last + 1 + AFTER_WINDOW)):
+                for mode, phrases in modes.items():
+                    if self.view.phrase_at(i, phrases):
+                        return mode
+        return found.trigger.mode
+
+    # --- one event per happening
+
+    def _same_sentence(self, events: list[Event], item: _Found) -> int | None:
+        """An event of the same type and modality in the same sentence whose participants agree with the item's:
+        قتل خمسة أشخاص في انفجار سيارة مفخخة is one attack."""
+        sentence = self.view.sentences[item.sentence]
+        for index in range(len(events) - 1, -1, -1):
+            event = events[index]
+            if event.evidence.start != sentence.start:
+                if event.evidence.start < sentence.start:
+                    return None
+                continue
+            if event.type != item.type or event.modality != item.modality:
+                continue
+            if event.mode and item.mode and event.mode != item.mode and item.type != "ASSAULT":
+                continue
+            agree = all(
+                not theirs or not ours or set(theirs) & set(ours)
+                for theirs, ours in ((event.actors, item.actors), (event.recipients, item.recipients))
+            )
+            if agree:
+                return index
+        return None
+
+    def _merge(self, found: list[_Found]) -> list[Event]:
+        events: list[Event] = []
+        index: dict[tuple, int] = {}
+        last_of_kind: dict[tuple, tuple[int, int]] = {}  # (type, mode, modality, noun) → (event, sentence)
+        for item in found:
+            symmetric = item.type in SYMMETRIC_TYPES and item.mode != "visit"
+            people = frozenset(item.actors + item.recipients) if symmetric else (item.actors, item.recipients)
+            key = (item.type, item.mode, people, item.date, item.modality)
+            kind = (item.type, item.mode, item.modality, item.trigger.words)
+            target = index.get(key) if (item.actors or item.recipients) else None
+            if target is None:
+                target = self._same_sentence(events, item)
+            if target is None and item.definite and not item.verb and kind in last_of_kind:
+                event_index, sentence = last_of_kind[kind]
+                if item.sentence - sentence <= ANAPHORA_SENTENCES:
+                    target = event_index  # الزيارة again, a sentence later: the same visit
+            if target is not None:
+                previous = _completed(events[target], item)
+                if all(e.start != item.evidences[0].start for e in previous.evidences):
+                    previous = _with_evidence(previous, item.evidences[0])
+                events[target] = previous
+                last_of_kind[kind] = (target, item.sentence)
+                continue
+            a = self.view.name_starts[item.first]
+            b = self.view.spans[max(item.last, item.span_last)][1]
+            event = Event(
+                f"v{len(events) + 1}",
+                item.type,
+                Span(a, b, self.text[a:b]),
+                item.evidences[0],
+                mode=item.mode,
+                actors=item.actors,
+                recipients=item.recipients,
+                time=item.time,
+                date=item.date,
+                location=item.location,
+                modality=item.modality,
+                evidences=tuple(item.evidences),
+            )
+            index[key] = len(events)
+            last_of_kind[kind] = (len(events), item.sentence)
+            events.append(event)
+        return events
+
+
+def _completed(event: Event, item: _Found) -> Event:
+    """``event`` with what another report of it adds: a mode, actors or recipients it lacked."""
+    return replace(
+        event,
+        mode=event.mode or item.mode,
+        actors=event.actors or tuple(a for a in item.actors if a not in event.recipients),
+        recipients=event.recipients or tuple(r for r in item.recipients if r not in event.actors),
+    )
+
+
+def _ids(mention: Mention) -> list[str]:
+    return list(mention.refers) if mention.refers else [mention.entity] if mention.entity else []
+
+
+def _with_evidence(event: Event, evidence: Span) -> Event:
+    return replace(event, evidences=(*event.evidences, evidence))
