@@ -159,20 +159,43 @@ def read_jsonl(
             if not raw.strip():
                 continue
             try:
-                record = _parse_line(raw, name=name, line=line, line_offset=line_offset, text_key=text_key)
+                record = parse_jsonl_record(
+                    raw, name=name, line=line, line_offset=line_offset, text_key=text_key, id_key=id_key,
+                    published=published,
+                )  # fmt: skip
             except InputError as error:
                 if not skip_bad:
                     raise
                 yield BadRecord(line, error)
                 continue
-            if published is not None and not record.get("published") and not record.get("date"):
-                record["published"] = published
-            if id_key != "id" and id_key in record:
-                record["id"] = record[id_key]
             good += 1
             yield Article(line, record)
     if line == 0 or (good == 0 and not skip_bad):
         raise InputError("empty input: there is no article to analyse", source=name)
+
+
+def parse_jsonl_record(
+    raw: bytes,
+    *,
+    name: str,
+    line: int,
+    line_offset: int = 0,
+    text_key: str = "text",
+    id_key: str = "id",
+    published: str | None = None,
+) -> dict[str, Any]:
+    """The record of one JSONL line (bytes as read), checked as :func:`read_jsonl` checks it.
+
+    ``published`` is the date of a record that has none; ``id_key`` names the field copied to ``id``. Raises
+    :class:`InputError` naming ``name``, ``line`` and, for encoding errors, the byte offset (``line_offset`` is
+    where the line starts in the file).
+    """
+    record = _parse_line(raw, name=name, line=line, line_offset=line_offset, text_key=text_key)
+    if published is not None and not record.get("published") and not record.get("date"):
+        record["published"] = published
+    if id_key != "id" and id_key in record:
+        record["id"] = record[id_key]
+    return record
 
 
 def _parse_line(raw: bytes, *, name: str, line: int, line_offset: int, text_key: str) -> dict[str, Any]:

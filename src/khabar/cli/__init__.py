@@ -1,5 +1,5 @@
-"""The ``khabar`` command line: thin commands over the library (``analyze``, ``show``, ``eval``, and over a
-corpus store ``ingest``, ``search``, ``serve``).
+"""The ``khabar`` command line: thin commands over the library (``analyze``, ``show``, ``eval``, over a corpus
+store ``ingest``, ``search``, ``serve``, and ``batch`` into Parquet tables).
 
 Each command module has a ``*_cli`` function that parses options and reports errors, and calls a plain
 function that does the work and can be used from Python (the spaCy ``apply_cli -> apply`` pattern).
@@ -13,6 +13,7 @@ import typer
 
 from khabar._version import __version__
 from khabar.cli.analyze import analyze_cli
+from khabar.cli.batch import batch_cli
 from khabar.cli.evaluate import eval_app
 from khabar.cli.ingest import ingest_cli
 from khabar.cli.search import search_cli
@@ -48,6 +49,7 @@ app.command("analyze")(analyze_cli)
 app.command("show")(show_cli)
 app.add_typer(eval_app, name="eval")
 app.command("ingest")(ingest_cli)
+app.command("batch")(batch_cli)
 app.command("search")(search_cli)
 app.command("serve")(serve_cli)
 app.add_typer(train_app, name="train")

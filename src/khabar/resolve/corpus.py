@@ -12,7 +12,7 @@ Blocking is on the surname skeleton, so the cost grows with the number of keys, 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from khabar.document import Document, Entity
@@ -33,14 +33,59 @@ class CorpusEntity:
     @property
     def name(self) -> str:
         """The most frequent of the fullest names (a full name over a surname used alone)."""
-        if not self.names:
-            return ""
-        longest = max(len(n.split()) for n in self.names)
-        return max((n for n in self.names if len(n.split()) == longest), key=lambda n: self.names[n])
+        return fullest_name(self.names)
 
     @property
     def name_latn(self) -> str | None:
         return self.latin.most_common(1)[0][0] if self.latin else None
+
+
+def fullest_name(names: Counter[str]) -> str:
+    """The most frequent of the fullest names (most words); the first counted wins a tie; "" when none."""
+    if not names:
+        return ""
+    longest = max(len(n.split()) for n in names)
+    return max((n for n in names if len(n.split()) == longest), key=lambda n: names[n])
+
+
+def merge_keys(document_counts: Mapping[str, int]) -> dict[str, str]:
+    """Entity key → corpus id (itself a key), for every key of ``document_counts`` (key → articles naming it).
+
+    A name typed differently in different articles is one entity, of the kind most articles give it
+    (:func:`_majority_kinds`); then a person's surname used alone joins the one full name of the corpus with
+    that surname, and stays apart when there are several. Applying the mapping twice changes nothing.
+    """
+    mapping = _majority_kinds(document_counts)
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for key in set(mapping.values()):
+        kind, _, words = key.partition(":")
+        if kind == "per" and " " in words:
+            by_surname[words.rsplit(" ", 1)[1]].add(key)
+    for key, target in mapping.items():
+        kind, _, words = target.partition(":")
+        full_names = by_surname.get(words) if kind == "per" and " " not in words else None
+        if full_names and len(full_names) == 1:
+            mapping[key] = next(iter(full_names))
+    return mapping
+
+
+def _majority_kinds(document_counts: Mapping[str, int]) -> dict[str, str]:
+    """One name typed differently in different articles (تويتر as ORG here, PER there) is one entity, of the
+    kind most articles give it, when that kind has at least :data:`MAJORITY` of them."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for key in document_counts:
+        kind, _, words = key.partition(":")
+        if kind in ("per", "org", "loc"):
+            by_name[words].append(key)
+    mapping = {key: key for key in document_counts}
+    for keys in by_name.values():
+        if len(keys) < 2:
+            continue
+        best = max(keys, key=lambda k: (document_counts[k], k))
+        if document_counts[best] >= MAJORITY * sum(document_counts[k] for k in keys):
+            for key in keys:
+                mapping[key] = best
+    return mapping
 
 
 class CorpusResolver:
@@ -68,37 +113,7 @@ class CorpusResolver:
 
     def resolve(self) -> dict[str, str]:
         """Entity key → corpus id, for every key seen."""
-        mapping = self._majority_kinds()
-        by_surname: dict[str, set[str]] = defaultdict(set)
-        for key in set(mapping.values()):
-            kind, _, words = key.partition(":")
-            if kind == "per" and " " in words:
-                by_surname[words.rsplit(" ", 1)[1]].add(key)
-        for key, target in mapping.items():
-            kind, _, words = target.partition(":")
-            full_names = by_surname.get(words) if kind == "per" and " " not in words else None
-            if full_names and len(full_names) == 1:
-                mapping[key] = next(iter(full_names))
-        return mapping
-
-    def _majority_kinds(self) -> dict[str, str]:
-        """One name typed differently in different articles (تويتر as ORG here, PER there) is one entity, of the
-        kind most articles give it, when that kind has at least :data:`MAJORITY` of them."""
-        by_name: dict[str, list[str]] = defaultdict(list)
-        for key in self._entities:
-            kind, _, words = key.partition(":")
-            if kind in ("per", "org", "loc"):
-                by_name[words].append(key)
-        mapping = {key: key for key in self._entities}
-        for keys in by_name.values():
-            if len(keys) < 2:
-                continue
-            counts = {key: len(self._entities[key].documents) for key in keys}
-            best = max(keys, key=lambda k: (counts[k], k))
-            if counts[best] >= MAJORITY * sum(counts.values()):
-                for key in keys:
-                    mapping[key] = best
-        return mapping
+        return merge_keys({key: len(record.documents) for key, record in self._entities.items()})
 
     def entities(self) -> list[CorpusEntity]:
         """The corpus entities, merged."""

@@ -58,7 +58,8 @@ def list_files(paths: Sequence[str | Path]) -> list[Path]:
     return files
 
 
-def _is_html(path: Path) -> bool:
+def is_html(path: Path) -> bool:
+    """Whether ``path`` is an HTML page: by its suffix, else by how it starts (a text or JSONL suffix says no)."""
     if _has_suffix(path, HTML_SUFFIXES):
         return True
     if _has_suffix(path, TEXT_SUFFIXES + JSONL_SUFFIXES):
@@ -107,7 +108,7 @@ def iter_sources(
     for path in list_files(paths):
         name = str(path)
         try:
-            if _is_html(path):
+            if is_html(path):
                 yield SourceItem(name, read_html(path, name=name, published=published))
             elif detect_format(path, name) == "jsonl":
                 for item in read_jsonl(

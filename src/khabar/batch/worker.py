@@ -1,0 +1,201 @@
+"""One partition's work, the same on every engine: read, analyse, turn into rows, write the partition's files.
+
+:func:`run_partition` runs in a worker (a process of the local pool, a Dask worker, or the calling process with
+one worker). The pipeline is built once per process (:func:`load_pipeline`) and reused for every partition. A bad
+article (a line that is not JSON, an article without text, an analysis that raises) becomes a row of the
+``errors`` table with the reason and the rest of the partition goes on. The partition's files are written
+atomically and its ``_done`` marker last, so a partition is either finished or done again by the next run.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import pyarrow.parquet as pq
+
+from khabar.batch.inputs import Line, Partition
+from khabar.batch.layout import Layout, write_atomic, write_json_atomic
+from khabar.batch.tables import PARTITION_TABLES, Rows
+from khabar.document import Document
+from khabar.errors import InputError, KhabarError
+from khabar.pipeline import Pipeline, default_pipeline, to_document
+from khabar.readers import parse_jsonl_record, read_text
+
+PipelineFactory = Callable[[], Pipeline]
+PARQUET_OPTIONS: dict[str, Any] = {"compression": "zstd"}
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What every partition of a job shares: where to write and how to read (sent to the workers)."""
+
+    out: str
+    text_key: str = "text"
+    id_key: str = "id"
+    published: str | None = None
+    jsonl: bool = False
+    pipeline: PipelineFactory | None = None  # a picklable function making the pipeline; None: the default one
+
+
+@dataclass(slots=True)
+class PartitionResult:
+    """What a partition gave: documents analysed, errors, rows per table, seconds spent."""
+
+    partition: str
+    documents: int = 0
+    errors: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "partition": self.partition,
+            "documents": self.documents,
+            "errors": self.errors,
+            "rows": self.rows,
+            "seconds": round(self.seconds, 3),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PartitionResult:
+        return cls(data["partition"], data["documents"], data["errors"], dict(data["rows"]), data["seconds"])
+
+
+_PIPELINES: dict[str, Pipeline] = {}
+_LOCK = threading.Lock()
+
+
+def load_pipeline(factory: PipelineFactory | None = None) -> Pipeline:
+    """The pipeline of this process for ``factory`` (the default pipeline for None), built on first use."""
+    if factory is None:
+        return default_pipeline()
+    name = f"{getattr(factory, '__module__', '')}:{getattr(factory, '__qualname__', repr(factory))}"
+    with _LOCK:
+        pipeline = _PIPELINES.get(name)
+        if pipeline is None:
+            pipeline = _PIPELINES[name] = factory()
+    return pipeline
+
+
+def start_worker(factory: PipelineFactory | None = None, parent: int | None = None) -> None:
+    """Initialiser of a local worker process: build the pipeline once, and leave when the parent is gone."""
+    pipeline = load_pipeline(factory)
+    pipeline.analyze("تحميل الموارد")  # load every resource now, not in the first partition
+    if parent is None:
+        return
+
+    def exit_with_parent() -> None:  # a batch killed with SIGKILL must not leave its workers behind
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=exit_with_parent, daemon=True, name="khabar-parent-watch").start()
+
+
+Item = tuple[str, dict[str, Any] | None, str | None]  # origin, record, or the reason it could not be read
+
+
+def _items(partition: Partition, lines: list[Line], job: Job) -> Iterator[Item]:
+    if partition.kind == "unreadable":
+        yield partition.source, None, partition.reason or "unreadable"
+        return
+    if partition.kind == "jsonl":
+        name = partition.source
+        for number, offset, raw in lines:
+            origin = f"{name}:{number}"
+            try:
+                record = parse_jsonl_record(
+                    raw, name=name, line=number, line_offset=offset, text_key=job.text_key, id_key=job.id_key,
+                    published=job.published,
+                )  # fmt: skip
+            except InputError as error:
+                yield origin, None, str(error)
+                continue
+            yield origin, record, None
+        return
+    from khabar.store.sources import is_html, read_html  # trafilatura is imported only for HTML
+
+    for name in partition.files:
+        path = Path(name)
+        try:
+            if is_html(path):
+                record = read_html(path, name=name, published=job.published)
+            else:
+                record = next(read_text(path, name=name, published=job.published)).record
+        except InputError as error:
+            yield name, None, str(error)
+            continue
+        except OSError as error:
+            yield name, None, f"{name}: cannot read: {error}"
+            continue
+        yield name, record, None
+
+
+def _document(record: dict[str, Any], origin: str) -> Document:
+    doc = to_document(record)
+    if not doc.text.strip():
+        raise InputError("the article has no text", source=origin)
+    if doc.id is None:
+        doc.id = "sha1:" + hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:20]
+    return doc
+
+
+def _analyse(job: Job, partition: Partition, lines: list[Line], rows: Rows, jsonl: IO[str] | None) -> None:
+    pipeline = load_pipeline(job.pipeline)
+    for origin, record, reason in _items(partition, lines, job):
+        if record is None:
+            rows.add_error(partition.id, origin, None, reason or "unreadable")
+            continue
+        record_id = record.get("id")
+        doc_id = None if record_id is None else str(record_id)
+        try:
+            doc = _document(record, origin)
+            doc_id = doc.id
+            doc = pipeline(doc)
+        except Exception as error:  # one bad article never ends the partition
+            why = str(error) if isinstance(error, KhabarError) else f"{type(error).__name__}: {error}"
+            rows.add_error(partition.id, origin, doc_id, f"{origin}: analysis failed: {why}")
+            continue
+        try:
+            line = doc.to_json() if jsonl is not None else ""
+            rows.add_document(doc, origin=origin, partition=partition.id)
+        except Exception as error:
+            rows.add_error(partition.id, origin, doc_id, f"{origin}: output failed: {type(error).__name__}: {error}")
+            continue
+        if jsonl is not None:
+            jsonl.write(line)
+            jsonl.write("\n")
+
+
+def run_partition(job: Job, partition: Partition, lines: list[Line]) -> PartitionResult:
+    """Analyse one partition and write its files; see the module docstring."""
+    started = time.perf_counter()
+    layout = Layout(job.out)
+    rows = Rows()
+    if job.jsonl:
+
+        def write_jsonl(tmp: Path) -> None:
+            with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=1) as handle:
+                _analyse(job, partition, lines, rows, handle)
+
+        write_atomic(layout.jsonl(partition.id), write_jsonl)
+    else:
+        _analyse(job, partition, lines, rows, None)
+    result = PartitionResult(partition.id)
+    for table in PARTITION_TABLES:
+        data = rows.table(table)
+        result.rows[table] = data.num_rows
+        write_atomic(layout.part(table, partition.id), lambda tmp, d=data: pq.write_table(d, tmp, **PARQUET_OPTIONS))
+    result.documents = result.rows["documents"]
+    result.errors = result.rows["errors"]
+    result.seconds = time.perf_counter() - started
+    write_json_atomic(layout.done(partition.id), result.to_dict())
+    return result
