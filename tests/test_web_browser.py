@@ -58,7 +58,7 @@ def browser():
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        pytest.skip("the playwright package is not installed (pip install -e '.[test]'); browser tests skipped")
+        pytest.skip("the playwright package is not installed (the test extra has it); browser tests skipped")
     with sync_playwright() as playwright:
         try:
             launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
