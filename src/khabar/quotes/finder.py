@@ -36,6 +36,7 @@ CUELESS_WINDOW = 8
 SUBJECT_GAP = 3
 GAP_WORDS = frozenset(word_key(w) for w in ("قد", "كان", "كانت", "ثم", "بدوره", "بدورها"))
 CARRY_SENTENCES = 2
+HASHTAG_MARKS = frozenset({"#", '"', "«", "“"})  # أعلنت #الصين: still the verb's next word
 PREPOSITIONS = frozenset(word_key(w) for w in ("إلى", "على", "عن", "من"))
 ADDRESS_WORDS = frozenset(word_key(w) for w in ("ل", "لـ", "إلى", "عبر", "مع"))
 SPEAKER_TYPES = ("PER", "ORG", "LOC")  # أعلنت كوريا الشمالية: a country speaks through its government
@@ -254,6 +255,11 @@ class _Article:
             gap = range(after_subject, statement.cue)
             if len(gap) <= SUBJECT_GAP and all(self.raw[i] in ("،", ",") or self.keys[i] in GAP_WORDS for i in gap):
                 return before[-1]
+            # وتدرس المستشارة أنجيلا ميركل الوضع، وقالت إن …: a verb joined by و shares the subject of the verb
+            # before it in its sentence, the person named there
+            people = [m for m in before if m.type == "PER" and m.entity is not None and not self._addressee(m)]
+            if self.conj[statement.cue] and people:
+                return people[-1]
         return None
 
     def _may_speak(self, mention: Mention, statement: _Statement) -> bool:
@@ -261,7 +267,8 @@ class _Article:
         very next word (أعلنت كوريا الشمالية), not where it was said (في النجف) nor who was told (لبي بي سي)."""
         if mention.type not in SPEAKER_TYPES or self._addressee(mention):
             return False
-        return mention.type != "LOC" or self._token_at(mention.start) == statement.cue + 1
+        between = range(statement.cue + 1, self._token_at(mention.start))
+        return mention.type != "LOC" or all(self.raw[i] in HASHTAG_MARKS for i in between)
 
     def _addressee(self, mention: Mention) -> bool:
         """قال لبي بي سي، أكد للصحفيين: a name with ل after the verb is who was told, not who spoke."""

@@ -42,6 +42,8 @@ STOP_WORDS = frozenset(word_key(w) for w in _STOP_TEXT.split())
 PERSON_TYPES = ("PER",)
 FORM_CACHE_LIMIT = 300_000
 ORG_TYPES = ("ORG",)
+SHORT_SURNAME = 3  # letters of a surname skeleton that is a mention alone only with its article (الصدر)
+DESCRIPTION_WORDS = 4  # definite words after the head of a described organisation
 
 
 @dataclass
@@ -170,6 +172,7 @@ class _Work:
                 continue  # الجانبان is a reference to two parties, resolved below, not a name
             self._add(_Mention(mention.start, mention.end, mention.type, first, last, mention.subtype))
         self._known_names()
+        self._described_organisations()
         self.mentions.sort(key=lambda m: m.start)
         for mention in self.mentions:
             self._cluster(mention)
@@ -205,6 +208,42 @@ class _Work:
             if self.sentence_of[i] == self.sentence_of[last]:
                 self._add(_Mention(self._name_start(i), self.spans[last][1], actor.type, i, last))
             i = last + 1
+
+    def _described_organisations(self) -> None:
+        """Organisations described by a head noun and definite words the tagger missed: شبكة السكة الحديد
+        البريطانية، وزارة التجارة الصينية، المحكمة الإدارية الاتحادية. A head with one word is left to the
+        anaphors (الحكومة), an institution with a nationality to :meth:`_institutions_and_demonyms`."""
+        heads = self.kb.organisation_heads
+        i = 0
+        while i < len(self.spans):
+            if self.keys[i] not in heads or self._covered(i, i) or self._described_institution(i):
+                i += 1
+                continue
+            last = i
+            while (
+                last + 1 < len(self.spans)
+                and last - i < DESCRIPTION_WORDS
+                and self.forms[last + 1].article
+                and not self.forms[last + 1].conjunction
+                and self.keys[last + 1] not in STOP_WORDS
+                and self.sentence_of[last + 1] == self.sentence_of[i]
+                and not self._covered(last + 1, last + 1)
+            ):
+                last += 1
+            if last > i:
+                self._add(_Mention(self._name_start(i), self.spans[last][1], "ORG", i, last))
+            i = last + 1
+
+    def _described_institution(self, i: int) -> bool:
+        for length in range(min(self.kb.longest_office, len(self.keys) - i), 0, -1):
+            after = i + length
+            if (
+                after < len(self.keys)
+                and " ".join(self.keys[i:after]) in self.kb.institutions
+                and self.kb.demonym_of_key(self.keys[after]) is not None
+            ):
+                return True
+        return False
 
     def _new_cluster(self, mention: _Mention, actor: Actor | None) -> int:
         cluster = _Cluster(type=actor.type if actor else mention.type, actor=actor)
@@ -245,6 +284,13 @@ class _Work:
                 if key in cluster.keys and cluster.actor is None:
                     self._join(mention, index)
                     return
+            if mention.type == "ORG" and len(key.split()) > 1:
+                # شبكة السكة الحديد البريطانية, then شبكة السكة الحديد: a described organisation, shortened
+                for index in range(len(self.clusters) - 1, -1, -1):
+                    cluster = self.clusters[index]
+                    if cluster.type == "ORG" and cluster.actor is None and any(_prefixes(key, k) for k in cluster.keys):
+                        self._join(mention, index)
+                        return
         self._join(mention, self._new_cluster(mention, actor))
 
     def _person_for(self, text: str) -> int | None:
@@ -461,20 +507,65 @@ class _Work:
         return len(self.clusters) - 1
 
     def _anaphors(self) -> None:
-        """الحلف → the one organisation of the article whose name starts with حلف."""
-        heads: dict[str, set[int]] = {}
+        """الحلف → the organisation of the article whose name starts with حلف; الحكومة، الشركة، الشبكة → the
+        latest one named before with that head (the government, company, network the story is about)."""
+        named: list[tuple[int, str, int]] = []  # (first token, head key, cluster)
         for mention in self.mentions:
-            if mention.type == "ORG" and mention.cluster is not None and mention.subtype is None:
+            if mention.type == "ORG" and mention.cluster is not None and mention.subtype in (None, "institution"):
                 words = self._mention_text(mention).split()
-                heads.setdefault(word_key(words[0]), set()).add(mention.cluster)
-                if self.clusters[mention.cluster].actor is not None:
-                    for word in self.clusters[mention.cluster].actor.name.split()[:1]:
-                        heads.setdefault(word_key(word), set()).add(mention.cluster)
+                named.append((mention.first, word_key(words[0]), mention.cluster))
+                actor = self.clusters[mention.cluster].actor
+                if actor is not None and mention.subtype is None:
+                    named.extend((mention.first, word_key(w), mention.cluster) for w in actor.name.split()[:1])
+                before = mention.first - 1
+                if before >= 0 and self.keys[before] in self.kb.organisation_heads:
+                    named.append((mention.first, self.keys[before], mention.cluster))  # شركة فولكسفاغن → الشركة
+        by_head: dict[str, set[int]] = {}
+        for _, key, cluster in named:
+            by_head.setdefault(key, set()).add(cluster)
         for i, key in enumerate(self.keys):
-            has_article = self.forms[i].article
-            if key in ANAPHOR_HEADS and has_article and len(heads.get(key, ())) == 1 and not self._covered(i, i):
-                start = self._name_start(i)
-                self._add(_Mention(start, self.spans[i][1], "ORG", i, i, "anaphor", next(iter(heads[key]))))
+            if not self.forms[i].article or self._covered(i, i):
+                continue
+            if key in ANAPHOR_HEADS and len(by_head.get(key, ())) == 1:
+                cluster = next(iter(by_head[key]))
+            elif key in self.kb.organisation_heads:
+                earlier = [c for first, k, c in named if k == key and first < i]
+                if earlier:
+                    cluster = earlier[-1]
+                elif (found := self._institution_of_main_country(i)) is not None:
+                    cluster = found  # وقالت الحكومة, in a story about one country: that country's government
+                else:
+                    continue
+            else:
+                continue
+            self._add(_Mention(self._name_start(i), self.spans[i][1], "ORG", i, i, "anaphor", cluster))
+
+    def _institution_of_main_country(self, i: int) -> int | None:
+        """The institution cluster (الحكومة → Government of Tunisia) of the country named most often before
+        token ``i``, for a bare institution word; None when no country is named."""
+        office = self.kb.institutions.get(self.keys[i])
+        if office is None:
+            return None
+        counts = Counter(
+            self.clusters[m.cluster].country
+            for m in self.mentions
+            if m.cluster is not None
+            and m.first < i
+            and self.clusters[m.cluster].type == "LOC"
+            and self.clusters[m.cluster].country
+        )
+        if not counts:
+            return None
+        code = counts.most_common(1)[0][0]
+        country = self.kb.country(code)
+        if country is None:
+            return None
+        name = f"{office.ar} ({country.name})"
+        cluster = _Cluster(type="ORG", country=code, sector=office.sector, name=name)
+        cluster.keys.add(phrase_key(name))
+        latin = f"{office.en} of {country.name_latn}"
+        cluster.actor = Actor(f"institution:{code}:{phrase_key(office.ar)}", "ORG", name, latin, code, office.sector)
+        return self._institution_cluster(cluster)
 
     def _groups(self) -> None:
         """الجانبان → the two parties named in the sentence before (or in its own sentence).
@@ -518,13 +609,16 @@ class _Work:
         for index, cluster in enumerate(self.clusters):
             if cluster.type == "PER":
                 for full in cluster.full_names:
-                    if len(full[-1]) > 3:
+                    if len(full[-1]) >= SHORT_SURNAME:
                         surnames.setdefault(full[-1], set()).add(index)
         if not surnames:
             return
         for i in range(len(self.spans)):
-            holders = surnames.get(self.forms[i].skeleton)
-            if holders and len(holders) == 1 and not self._covered(i, i):
+            skeleton_ = self.forms[i].skeleton
+            holders = surnames.get(skeleton_)
+            # a short surname (الصدر) only with its article: bare, it is too often a word
+            long_enough = len(skeleton_) > SHORT_SURNAME or self.forms[i].article
+            if holders and len(holders) == 1 and long_enough and not self._covered(i, i):
                 cluster = next(iter(holders))
                 self._add(_Mention(self._name_start(i), self.spans[i][1], "PER", i, i, None, cluster))
 
@@ -600,3 +694,9 @@ class _Work:
         # ORG and MISC share one kind: the tagger often types the same name one way here and the other there
         prefix = {"PER": "per", "LOC": "loc"}.get(kind, "org")
         return f"{prefix}:" + " ".join(skeleton(w) for w in name.split())
+
+
+def _prefixes(a: str, b: str) -> bool:
+    """Whether one phrase key of two words or more is the other's first words."""
+    shorter, longer = sorted((a.split(), b.split()), key=len)
+    return len(shorter) > 1 and longer[: len(shorter)] == shorter

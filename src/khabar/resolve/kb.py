@@ -58,7 +58,10 @@ class KnowledgeBase:
         self._load_people()
         self.titles = self._offices(_load("titles.json")["titles"])
         self.ranks = self._offices(_load("titles.json").get("ranks", []))
-        self.institutions = self._offices(_load("institutions.json")["institutions"])
+        institutions = _load("institutions.json")
+        self.institutions = self._offices(institutions["institutions"])
+        # head noun key → sector it suggests (None: any), for organisations described rather than named
+        self.organisation_heads = {word_key(h["ar"]): h.get("sector") for h in institutions["organisation_heads"]}
         ministries = _load("titles.json").get("ministries", [])
         self.ministries = {word_key(m["ar"]) for m in ministries} | {
             word_key(a) for m in ministries for a in m.get("also", []) if len(a.split()) == 1
