@@ -83,6 +83,7 @@ def run(inputs: list[Path], out: Path, **options: Any):  # type: ignore[no-untyp
     options.setdefault("workers", 1)
     options.setdefault("partition_size", 3)
     options.setdefault("pipeline", failing_pipeline)
+    options.setdefault("worker_memory", 0)  # the caches of this test process stay (see the test that drops them)
     return run_batch(inputs, out, **options)
 
 
@@ -236,6 +237,16 @@ def test_resume_after_a_crash_skips_finished_partitions(tmp_path: Path, inputs: 
     again = run(inputs, out, jsonl=True)  # everything is done: nothing is analysed again
     assert again.skipped == again.partitions and again.analysed == 0
     assert rows(out, "entities") == rows(reference, "entities")
+
+
+def test_a_worker_that_drops_its_caches_gives_the_same_tables(
+    tmp_path: Path, inputs: list[Path], reference: Path
+) -> None:
+    out = tmp_path / "out"
+    report = run(inputs, out, jsonl=True, worker_memory=1)  # over 1 MiB after every partition: drop the caches
+    assert report.resets == report.partitions - report.skipped > 1 and report.worker_memory > 1
+    for table in TABLES:
+        assert rows(out, table) == rows(reference, table), table
 
 
 def test_another_job_in_the_same_folder_is_refused(tmp_path: Path, inputs: list[Path]) -> None:

@@ -17,7 +17,7 @@ from khabar.batch import entities as corpus_entities
 from khabar.batch.inputs import DEFAULT_PARTITION_SIZE, Line, Partition, payloads, plan
 from khabar.batch.layout import fingerprint, prepare
 from khabar.batch.tables import PARTITION_TABLES
-from khabar.batch.worker import Job, PartitionResult, PipelineFactory, run_partition
+from khabar.batch.worker import DEFAULT_WORKER_MEMORY, Job, PartitionResult, PipelineFactory, run_partition
 from khabar.errors import KhabarError
 
 
@@ -76,6 +76,8 @@ class BatchReport:
     entities: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # partitions that could not be done: id, reason
     seconds: float = 0.0
+    worker_memory: int = 0  # MiB: the most a worker held after one of this run's partitions
+    resets: int = 0  # times a worker dropped its caches
 
     @property
     def rate(self) -> float:
@@ -118,6 +120,7 @@ def run_batch(
     published: str | None = None,
     overwrite: bool = False,
     pipeline: PipelineFactory | None = None,
+    worker_memory: int = DEFAULT_WORKER_MEMORY,
     on_progress: Callable[[BatchProgress], None] | None = None,
 ) -> BatchReport:
     """Analyse ``inputs`` (JSONL(.gz), text or HTML files, folders of them) into partitioned tables under ``out``.
@@ -126,7 +129,8 @@ def run_batch(
     partition that fails as a whole (a worker that dies, a disk that is full) is listed in ``failed`` and left for
     the next run. ``engine`` is ``local``, ``dask`` or an engine the caller has made and entered (so that several
     jobs share one cluster). ``pipeline`` is a picklable function that makes the pipeline (default: the default
-    pipeline); the Dask engine builds it on each worker, the local engine in each worker's initialiser.
+    pipeline); the Dask engine builds it on each worker, the local engine in each worker's initialiser. A worker
+    whose resident memory passes ``worker_memory`` MiB after a partition drops its caches (0: never).
     """
     started = time.perf_counter()
     out = Path(out)
@@ -144,7 +148,7 @@ def run_batch(
     planned = {p.id for p in job_plan.partitions}
     finished = layout.finished() & planned
     todo = [p for p in job_plan.partitions if p.id not in finished]
-    job = Job(str(out.resolve()), text_key, id_key, published, jsonl, pipeline)
+    job = Job(str(out.resolve()), text_key, id_key, published, jsonl, pipeline, worker_memory)
     given = not isinstance(engine, str)
     runner = engine if not isinstance(engine, str) else make_engine(engine, workers, scheduler, pipeline)
     report = BatchReport(out, runner.name, workers or 0)
@@ -167,6 +171,8 @@ def run_batch(
                 report.failed.append((partition.id, f"{type(outcome).__name__}: {outcome}"))
             else:
                 progress.errors += outcome.errors
+                report.worker_memory = max(report.worker_memory, outcome.memory)
+                report.resets += outcome.reset
             progress.done += partition.articles
             report.analysed += partition.articles
             progress.partitions_done += 1

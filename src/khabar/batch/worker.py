@@ -1,7 +1,9 @@
 """One partition's work, the same on every engine: read, analyse, turn into rows, write the partition's files.
 
 :func:`run_partition` runs in a worker (a process of the local pool, a Dask worker, or the calling process with
-one worker). The pipeline is built once per process (:func:`load_pipeline`) and reused for every partition. A bad
+one worker). The pipeline is built once per process (:func:`load_pipeline`) and reused for every partition; a
+worker whose memory has grown past ``Job.worker_memory`` MiB (its stages cache what they computed for each word
+they met) drops its caches after the partition (:func:`reset_caches`) and builds them again. A bad
 article (a line that is not JSON, an article without text, an analysis that raises) becomes a row of the
 ``errors`` table with the reason and the rest of the partition goes on. The partition's files are written
 atomically and its ``_done`` marker last, so a partition is either finished or done again by the next run.
@@ -9,9 +11,11 @@ atomically and its ``_done`` marker last, so a partition is either finished or d
 
 from __future__ import annotations
 
+import gc
 import gzip
 import hashlib
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -31,6 +35,7 @@ from khabar.readers import parse_jsonl_record, read_text
 
 PipelineFactory = Callable[[], Pipeline]
 PARQUET_OPTIONS: dict[str, Any] = {"compression": "zstd"}
+DEFAULT_WORKER_MEMORY = 320  # MiB: a worker that grows past it drops its caches between partitions
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +48,7 @@ class Job:
     published: str | None = None
     jsonl: bool = False
     pipeline: PipelineFactory | None = None  # a picklable function making the pipeline; None: the default one
+    worker_memory: int = DEFAULT_WORKER_MEMORY  # MiB; 0: never drop the caches
 
 
 @dataclass(slots=True)
@@ -54,6 +60,8 @@ class PartitionResult:
     errors: int = 0
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    memory: int = 0  # MiB resident in the worker when the partition was done (0: unknown)
+    reset: bool = False  # the worker dropped its caches after this partition
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -62,15 +70,55 @@ class PartitionResult:
             "errors": self.errors,
             "rows": self.rows,
             "seconds": round(self.seconds, 3),
+            "worker_memory_mib": self.memory,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PartitionResult:
-        return cls(data["partition"], data["documents"], data["errors"], dict(data["rows"]), data["seconds"])
+        return cls(
+            data["partition"], data["documents"], data["errors"], dict(data["rows"]), data["seconds"],
+            data.get("worker_memory_mib", 0),
+        )  # fmt: skip
 
 
 _PIPELINES: dict[str, Pipeline] = {}
 _LOCK = threading.Lock()
+
+
+def resident_memory() -> int | None:
+    """Resident bytes of this process now (None where it cannot be read)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        pass
+    try:
+        import psutil
+    except ImportError:
+        return None
+    return int(psutil.Process().memory_info().rss)
+
+
+def reset_caches() -> int:
+    """Drop this process's pipelines and every resource khabar has cached (lexicons, models, per-form caches);
+    the next partition builds them again. Returns how many caches were cleared.
+
+    The stages keep caches per surface form (bounded, but large: a few KB per distinct word), so a worker's memory
+    grows with the vocabulary it has met; dropping them bounds it.
+    """
+    cleared = 0
+    with _LOCK:
+        _PIPELINES.clear()
+        for name, module in list(sys.modules.items()):
+            if module is None or not (name == "khabar" or name.startswith("khabar.")):
+                continue
+            for value in list(vars(module).values()):
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear) and getattr(value, "__module__", None) == name:
+                    clear()
+                    cleared += 1
+    gc.collect()
+    return cleared
 
 
 def load_pipeline(factory: PipelineFactory | None = None) -> Pipeline:
@@ -197,5 +245,10 @@ def run_partition(job: Job, partition: Partition, lines: list[Line]) -> Partitio
     result.documents = result.rows["documents"]
     result.errors = result.rows["errors"]
     result.seconds = time.perf_counter() - started
+    memory = resident_memory()
+    result.memory = 0 if memory is None else memory >> 20
     write_json_atomic(layout.done(partition.id), result.to_dict())
+    if job.worker_memory and result.memory > job.worker_memory:
+        reset_caches()
+        result.reset = True
     return result

@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from khabar.batch import DEFAULT_PARTITION_SIZE, BatchProgress, BatchReport, run_batch
+from khabar.batch.worker import DEFAULT_WORKER_MEMORY
 from khabar.cli._console import fail, stderr
 from khabar.document import parse_published
 from khabar.errors import KhabarError
@@ -33,6 +34,7 @@ def batch(
     id_key: str = "id",
     published: str | None = None,
     overwrite: bool = False,
+    worker_memory: int = DEFAULT_WORKER_MEMORY,
     quiet: bool = True,
 ) -> BatchReport:
     """Run a batch job (see :func:`khabar.batch.run_batch`), with progress on stderr unless ``quiet``."""
@@ -42,7 +44,7 @@ def batch(
         raise KhabarError(f"unknown engine {engine!r}; use {' or '.join(ENGINES)}")
     options = dict(
         workers=workers, engine=engine, scheduler=scheduler, partition_size=partition_size, jsonl=jsonl,
-        text_key=text_key, id_key=id_key, published=published, overwrite=overwrite,
+        text_key=text_key, id_key=id_key, published=published, overwrite=overwrite, worker_memory=worker_memory,
     )  # fmt: skip
     if quiet:
         return run_batch(inputs, out, **options)  # type: ignore[arg-type]
@@ -87,7 +89,8 @@ def _summary(report: BatchReport) -> str:
     return (
         f"{escape(str(report.out))}: {report.documents:,} articles in {report.partitions} partitions{resumed};"
         f" {report.errors:,} errors; {report.analysed:,} articles read in {report.seconds:.1f} s"
-        f" ({report.rate:.0f} articles/s, {report.engine} engine, {report.workers} workers)\nrows: {rows}"
+        f" ({report.rate:.0f} articles/s, {report.engine} engine, {report.workers} workers,"
+        f" at most {report.worker_memory} MiB a worker)\nrows: {rows}"
     )
 
 
@@ -115,6 +118,9 @@ def batch_cli(
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Remove the output of another job in --out and start again.")
     ] = False,
+    worker_memory: Annotated[
+        int, typer.Option(min=0, help="MiB; a worker past it drops its caches between partitions (0: never).")
+    ] = DEFAULT_WORKER_MEMORY,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
 ) -> None:
     """Analyse articles into Parquet tables (documents, mentions, entities, times, quantities, quotes, events,
@@ -124,7 +130,8 @@ def batch_cli(
     try:
         report = batch(
             inputs, out, workers=workers, engine=engine, scheduler=scheduler, partition_size=partition_size,
-            jsonl=jsonl, text_key=text_key, id_key=id_key, published=published, overwrite=overwrite, quiet=quiet,
+            jsonl=jsonl, text_key=text_key, id_key=id_key, published=published, overwrite=overwrite,
+            worker_memory=worker_memory, quiet=quiet,
         )  # fmt: skip
     except KhabarError as error:
         fail(str(error))

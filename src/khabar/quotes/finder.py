@@ -36,6 +36,7 @@ CUELESS_WINDOW = 8
 SUBJECT_GAP = 3
 GAP_WORDS = frozenset(word_key(w) for w in ("قد", "كان", "كانت", "ثم", "بدوره", "بدورها"))
 CARRY_SENTENCES = 2
+PREPOSITION_WORDS = frozenset(word_key(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "لدى", "عند", "لسان"))
 HASHTAG_MARKS = frozenset({"#", '"', "«", "“"})  # أعلنت #الصين: still the verb's next word
 PREPOSITIONS = frozenset(word_key(w) for w in ("إلى", "على", "عن", "من"))
 ADDRESS_WORDS = frozenset(word_key(w) for w in ("ل", "لـ", "إلى", "عبر", "مع"))
@@ -257,9 +258,9 @@ class _Article:
                 return before[-1]
             # وتدرس المستشارة أنجيلا ميركل الوضع، وقالت إن …: a verb joined by و shares the subject of the verb
             # before it in its sentence, the person named there
-            people = [m for m in before if m.type == "PER" and m.entity is not None and not self._addressee(m)]
+            people = [m for m in before if m.type == "PER" and m.entity is not None and self._ungoverned(m)]
             if self.conj[statement.cue] and people:
-                return people[-1]
+                return people[0]  # التقى X بـY، وقال: the first, the subject, not a later object
         return None
 
     def _may_speak(self, mention: Mention, statement: _Statement) -> bool:
@@ -274,6 +275,11 @@ class _Article:
         """قال لبي بي سي، أكد للصحفيين: a name with ل after the verb is who was told, not who spoke."""
         i = self._token_at(mention.start)
         return self.preps[i] == "ل" or (i > 0 and self.keys[i - 1] in ADDRESS_WORDS)
+
+    def _ungoverned(self, mention: Mention) -> bool:
+        """No preposition before the name (على لسان X، بـY، مع Z): it can be a subject."""
+        i = self._token_at(mention.start)
+        return not self.preps[i] and (i == 0 or self.keys[i - 1] not in PREPOSITION_WORDS)
 
     def _verb_between(self, first: int, last: int) -> bool:
         return any(self._is_cue(i) for i in range(first, last))

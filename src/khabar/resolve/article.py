@@ -528,7 +528,7 @@ class _Work:
                 continue
             if key in ANAPHOR_HEADS and len(by_head.get(key, ())) == 1:
                 cluster = next(iter(by_head[key]))
-            elif key in self.kb.organisation_heads:
+            elif key in self.kb.anaphoric_heads:
                 earlier = [c for first, k, c in named if k == key and first < i]
                 if earlier:
                     cluster = earlier[-1]

@@ -62,6 +62,10 @@ class KnowledgeBase:
         self.institutions = self._offices(institutions["institutions"])
         # head noun key → sector it suggests (None: any), for organisations described rather than named
         self.organisation_heads = {word_key(h["ar"]): h.get("sector") for h in institutions["organisation_heads"]}
+        # the heads that alone, with the article, stand for the organisation named with them (الشركة, not المركز)
+        self.anaphoric_heads = frozenset(
+            word_key(h["ar"]) for h in institutions["organisation_heads"] if h.get("anaphor", True)
+        )
         ministries = _load("titles.json").get("ministries", [])
         self.ministries = {word_key(m["ar"]) for m in ministries} | {
             word_key(a) for m in ministries for a in m.get("also", []) if len(a.split()) == 1
