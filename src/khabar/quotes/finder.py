@@ -37,6 +37,7 @@ SUBJECT_GAP = 3
 GAP_WORDS = frozenset(word_key(w) for w in ("قد", "كان", "كانت", "ثم", "بدوره", "بدورها"))
 CARRY_SENTENCES = 2
 PREPOSITION_WORDS = frozenset(word_key(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "لدى", "عند", "لسان"))
+L_KEY = word_key("ل")
 HASHTAG_MARKS = frozenset({"#", '"', "«", "“"})  # أعلنت #الصين: still the verb's next word
 PREPOSITIONS = frozenset(word_key(w) for w in ("إلى", "على", "عن", "من"))
 ADDRESS_WORDS = frozenset(word_key(w) for w in ("ل", "لـ", "إلى", "عبر", "مع"))
@@ -343,8 +344,8 @@ class _Article:
 
     def _attribution_at(self, i: int) -> int | None:
         """The token after an attribution phrase starting at ``i`` (وفقاً ل، بحسب، نقلاً عن، ذكرت وكالة)."""
-        for phrase in self.lexicon.attribution:
-            if phrase[-1] == word_key("ل"):  # وفقا ل: the ل is written on the next word
+        for phrase in self.lexicon.attribution_by_first.get(self.keys[i], ()):
+            if phrase[-1] == L_KEY:  # وفقا ل: the ل is written on the next word
                 words = phrase[:-1]
                 end = i + len(words)
                 if tuple(self.keys[i:end]) == words and end < len(self.keys) and self.preps[end] == "ل":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,12 +20,19 @@ class SpeechLexicon:
     participles: frozenset[str]
     statement_nouns: frozenset[str]
     complementisers: frozenset[str]
-    attribution: tuple[tuple[str, ...], ...]
+    attribution_by_first: dict[str, tuple[tuple[str, ...], ...]]  # first key → phrases (وفقا ل، بحسب، نقلا عن)
     agency_verbs: frozenset[str]
 
 
 def _keys(words: list[str]) -> frozenset[str]:
     return frozenset(word_key(w) for w in words) - IMPERSONAL
+
+
+def _by_first(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        grouped.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(group) for first, group in grouped.items()}
 
 
 @cache
@@ -36,6 +44,6 @@ def speech_lexicon() -> SpeechLexicon:
         participles=_keys(data["participles"]),
         statement_nouns=_keys([n for n in data["statement_nouns"] if " " not in n]),
         complementisers=_keys([c for c in data["complementisers"] if " " not in c]),
-        attribution=tuple(tuple(word_key(w) for w in phrase.split()) for phrase in data["attribution"]),
+        attribution_by_first=_by_first(tuple(word_key(w) for w in phrase.split()) for phrase in data["attribution"]),
         agency_verbs=_keys(data["agency_verbs"]),
     )
