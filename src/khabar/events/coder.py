@@ -200,8 +200,10 @@ class _Article:
     def _misleading(self, trigger: Trigger, i: int) -> bool:
         """A weak trigger in a sentence about sport, disasters or fiction (هجمات مرتدة، مقتل 30 في الزلزال)."""
         context = self.lexicon.contexts.get(trigger.type)
-        if trigger.strong or not context:
+        if not context:
             return False
+        if trigger.strong:
+            context = self.lexicon.accidental
         first, last = self.view.sentence_tokens(self.view.sentence_at(self.view.spans[i][0]))
         return any(self.view.phrase_at(j, context) for j in range(first, last))
 

@@ -64,6 +64,7 @@ class EventLexicon:
     topic: frozenset[tuple[str, ...]]  # "about": the event is what is talked about
     verbal_subjects: frozenset[tuple[str, ...]]  # office words: هاجم الرئيس … is words, not weapons
     contexts: dict[str, frozenset[tuple[str, ...]]]  # type → words of a sentence where its weak triggers mislead
+    accidental: frozenset[tuple[str, ...]]  # عن طريق الخطأ: not deliberate, so not even a strong trigger is violence
     complement_modes: dict[str, dict[str, frozenset[tuple[str, ...]]]]  # type → mode → words of its complement
 
 
@@ -145,6 +146,7 @@ def event_lexicon() -> EventLexicon:
         topic=_phrases(data["topic"]),
         verbal_subjects=_phrases(data["verbal_subjects"]),
         contexts={kind: _phrases(words) for kind, words in data["contexts"].items()},
+        accidental=_phrases(data["accidental"]),
         complement_modes={
             kind: {mode: _phrases(words) for mode, words in modes.items()}
             for kind, modes in data["complement_modes"].items()
