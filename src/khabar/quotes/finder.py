@@ -38,6 +38,8 @@ GAP_WORDS = frozenset(word_key(w) for w in ("قد", "كان", "كانت", "ثم"
 CARRY_SENTENCES = 2
 PREPOSITION_WORDS = frozenset(word_key(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "لدى", "عند", "لسان"))
 L_KEY = word_key("ل")
+ISSUER_SENTENCES = 3  # how far back the statement a cue's subject (البيان) refers to may be
+ISSUER_GAP = 3
 HASHTAG_MARKS = frozenset({"#", '"', "«", "“"})  # أعلنت #الصين: still the verb's next word
 PREPOSITIONS = frozenset(word_key(w) for w in ("إلى", "على", "عن", "من"))
 ADDRESS_WORDS = frozenset(word_key(w) for w in ("ل", "لـ", "إلى", "عبر", "مع"))
@@ -257,11 +259,40 @@ class _Article:
             gap = range(after_subject, statement.cue)
             if len(gap) <= SUBJECT_GAP and all(self.raw[i] in ("،", ",") or self.keys[i] in GAP_WORDS for i in gap):
                 return before[-1]
+        # وأصدر البيت الأبيض بيانا … وأشار البيان إلى: the statement speaks for who issued it
+        issuer = self._issuer(statement)
+        if issuer is not None:
+            return issuer
+        if before:
             # وتدرس المستشارة أنجيلا ميركل الوضع، وقالت إن …: a verb joined by و shares the subject of the verb
             # before it in its sentence, the person named there
             people = [m for m in before if m.type == "PER" and m.entity is not None and self._ungoverned(m)]
             if self.conj[statement.cue] and people:
                 return people[0]  # التقى X بـY، وقال: the first, the subject, not a later object
+        return None
+
+    def _issuer(self, statement: _Statement) -> Mention | None:
+        """Who issued the statement that is the subject of a cue (قال البيان، وأشار التقرير): the name right after
+        an earlier mention of that noun (بيان الخارجية) or the subject just before it (أصدر البيت الأبيض بيانا)."""
+        cue = statement.cue
+        if cue is None or cue + 1 >= len(self.keys) or self.keys[cue + 1] not in self.lexicon.statement_nouns:
+            return None
+        noun = _without_tanween(self.keys[cue + 1])
+        first_token = self._token_at(self.sentences[max(statement.sentence - ISSUER_SENTENCES, 0)].start)
+        for j in range(cue - 1, first_token - 1, -1):
+            if _without_tanween(self.keys[j]) != noun:
+                continue
+            after = self._mentions_between(self.spans[j][1], self.spans[min(j + ISSUER_GAP, len(self.spans) - 1)][1])
+            named = [m for m in _outermost(after) if m.type in ("ORG", "PER") and not self._addressee(m)]
+            if named:
+                return named[0]
+            start = self.spans[max(j - ISSUER_GAP, 0)][0]
+            before = [
+                m for m in _outermost(self._mentions_between(start, self.spans[j][0])) if m.type in ("ORG", "PER")
+            ]
+            if before and self._ungoverned(before[-1]):
+                return before[-1]
+            return None
         return None
 
     def _may_speak(self, mention: Mention, statement: _Statement) -> bool:
@@ -407,6 +438,11 @@ class _Article:
         if not named and not (1 <= len(words) <= 4 and all(len(w) <= 8 for w in words)):
             return []
         return [Source(inner_start, inner_end, self.text[inner_start:inner_end], kind="dateline", entity=entity)]
+
+
+def _without_tanween(key: str) -> str:
+    """بيانا → بيان: the accusative ending, so that a noun is found again in another case."""
+    return key[:-1] if len(key) > 3 and key.endswith("ا") else key
 
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:
