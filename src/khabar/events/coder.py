@@ -193,7 +193,10 @@ class _Article:
             for start in range(i + 2, min(i + 2 + SUBJECT_IN_PHRASE, len(keys))):
                 if self.view.raw[start - 1] in CLAUSE_BREAKS:
                     break
-                if tuple(keys[start : start + len(rest)]) == rest:
+                unnamed = sum(self.owner[j] is None for j in range(i + 1, start))
+                if unnamed > 1:  # what stands between is a subject: a name, with at most one other word
+                    break
+                if tuple(keys[start : start + len(rest)]) == rest and not self.view.preps[start]:
                     return trigger, i, start + len(rest) - 1
         return None
 
