@@ -6,7 +6,9 @@ once, on its first partition, and keeps it (:func:`khabar.batch.worker.load_pipe
 per worker thread are submitted at a time, so the client's memory stays flat.
 
 The workers write the partitions' files themselves: the output folder must be the same path on the client and
-on every worker (a shared file system; always so for a LocalCluster), and the workers need khabar installed.
+on every worker (a shared file system; always so for a LocalCluster), and the workers need khabar installed. Give
+a cluster's workers one thread each (``dask worker --nthreads 1``, processes for more): the analysis is Python
+that holds the GIL, and a worker's threads would share one pipeline.
 Dask is imported only here, so khabar's core does not depend on it (``pip install 'khabar[dask]'``).
 """
 

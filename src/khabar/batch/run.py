@@ -151,7 +151,7 @@ def run_batch(
     job = Job(str(out.resolve()), text_key, id_key, published, jsonl, pipeline, worker_memory)
     given = not isinstance(engine, str)
     runner = engine if not isinstance(engine, str) else make_engine(engine, workers, scheduler, pipeline)
-    report = BatchReport(out, runner.name, workers or 0)
+    report = BatchReport(out, runner.name, runner.slots)
     report.partitions = len(job_plan.partitions)
     report.skipped = len(finished)
     progress = BatchProgress(0, sum(p.articles for p in todo), 0, 0, len(todo), 0.0)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from khabar.batch.inputs import Line, Partition
@@ -35,7 +36,7 @@ from khabar.readers import parse_jsonl_record, read_text
 
 PipelineFactory = Callable[[], Pipeline]
 PARQUET_OPTIONS: dict[str, Any] = {"compression": "zstd"}
-DEFAULT_WORKER_MEMORY = 320  # MiB: a worker that grows past it drops its caches between partitions
+DEFAULT_WORKER_MEMORY = 350  # MiB: a worker that grows past it drops its caches between partitions
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,10 +224,8 @@ def _analyse(job: Job, partition: Partition, lines: list[Line], rows: Rows, json
             jsonl.write("\n")
 
 
-def run_partition(job: Job, partition: Partition, lines: list[Line]) -> PartitionResult:
-    """Analyse one partition and write its files; see the module docstring."""
-    started = time.perf_counter()
-    layout = Layout(job.out)
+def _write_partition(job: Job, partition: Partition, lines: list[Line], layout: Layout) -> dict[str, int]:
+    """Analyse and write the partition's tables (and JSONL); rows per table."""
     rows = Rows()
     if job.jsonl:
 
@@ -237,11 +236,21 @@ def run_partition(job: Job, partition: Partition, lines: list[Line]) -> Partitio
         write_atomic(layout.jsonl(partition.id), write_jsonl)
     else:
         _analyse(job, partition, lines, rows, None)
-    result = PartitionResult(partition.id)
+    counts = {}
     for table in PARTITION_TABLES:
         data = rows.table(table)
-        result.rows[table] = data.num_rows
+        counts[table] = data.num_rows
         write_atomic(layout.part(table, partition.id), lambda tmp, d=data: pq.write_table(d, tmp, **PARQUET_OPTIONS))
+    return counts
+
+
+def run_partition(job: Job, partition: Partition, lines: list[Line]) -> PartitionResult:
+    """Analyse one partition and write its files; see the module docstring."""
+    started = time.perf_counter()
+    layout = Layout(job.out)
+    result = PartitionResult(partition.id)
+    result.rows = _write_partition(job, partition, lines, layout)
+    pa.default_memory_pool().release_unused()  # what the worker keeps between partitions is measured below
     result.documents = result.rows["documents"]
     result.errors = result.rows["errors"]
     result.seconds = time.perf_counter() - started

@@ -35,9 +35,14 @@ def train_ner_cli(
     c2: Annotated[float, typer.Option(help="L2 penalty.")] = 0.05,
     iterations: Annotated[int, typer.Option(help="L-BFGS iterations.")] = 150,
     refit: Annotated[bool, typer.Option(help="After scoring on dev, refit on all training data.")] = True,
+    context: Annotated[
+        bool,
+        typer.Option(help="Use the context statistics of unlabeled news (off for the first pass that builds them)."),
+    ] = True,
 ) -> None:
     """Train the NER model on ANERcorp train (its last 10% held out as dev), then refit on all of it."""
     from khabar.ner.bio import read_bio
+    from khabar.ner.features import FeatureExtractor
     from khabar.ner.train import TrainingOptions, evaluate, train
 
     console = Console()
@@ -48,10 +53,11 @@ def train_ner_cli(
         cut = len(sentences) - int(len(sentences) * DEV_SHARE)
         fit, dev = sentences[:cut] + extra, sentences[cut:]
         options = TrainingOptions(c1=c1, c2=c2, max_iterations=iterations)
-        model = train(fit, options, log=console.print)
+        extractor = FeatureExtractor(context=context)
+        model = train(fit, options, extractor=extractor, log=console.print)
         print_scores(console, f"dev (last 10% of ANERcorp train, {len(dev)} sentences)", evaluate(model, dev))
         if refit:
-            model = train(sentences + extra, options, log=console.print)
+            model = train(sentences + extra, options, extractor=extractor, log=console.print)
         model.save(out)
     except (KhabarError, OSError) as error:
         fail(str(error))

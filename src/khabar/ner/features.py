@@ -1,7 +1,8 @@
 """Features of the named-entity tagger.
 
 Every feature of a token depends on its surface form only (its key, stem, clitics, shape, affixes, corpus
-frequency, distributional clusters and lexicon memberships), so the features of a form are computed once and the
+frequency, distributional clusters, lexicon memberships and how a first-pass tagger labelled its stem across
+unlabeled news: :func:`context_features`), so the features of a form are computed once and the
 tagger can precompute, per form, the score it contributes at each window position. The only features that
 depend on the sentence are the multi-word place names (:meth:`FeatureExtractor.gazetteer`).
 """
@@ -19,6 +20,7 @@ from functools import cache
 import numpy as np
 
 from khabar.document import Token
+from khabar.errors import ResourceError
 from khabar.resources import data_path
 from khabar.stages.tokenise import Tokeniser
 from khabar.text.clitics import LEXICON_FOLD, WordFrequencies
@@ -29,6 +31,29 @@ WINDOW = (-2, -1, 0, 1, 2)
 DENSE_WINDOW = (-1, 0, 1)
 BOUNDARY = {-2: "BOS2", -1: "BOS", 1: "EOS", 2: "EOS2"}
 CACHE_LIMIT = 300_000
+CONTEXT_FILE = "models/ner_context.tsv.gz"
+# columns of the context statistics: occurrences, first-pass tags, article and pronoun-suffix counts
+# and how often the word before it is a title, an organisation word or a place word (ner_triggers.json)
+CONTEXT_COLUMNS = (
+    "n",
+    "B-PER",
+    "I-PER",
+    "B-LOC",
+    "I-LOC",
+    "B-ORG",
+    "I-ORG",
+    "B-MISC",
+    "I-MISC",
+    "det",
+    "enc",
+    "after-title",
+    "after-orgw",
+    "after-locw",
+)
+CONTEXT_TYPES = ("PER", "LOC", "ORG", "MISC")
+# bucket edges of a share (of a word's occurrences tagged with a type, carrying the article, ...)
+SHARE_EDGES = (0.02, 0.1, 0.3, 0.6, 0.9)
+SMOOTHING = 2.0
 
 
 def _key(text: str) -> str:
@@ -67,6 +92,55 @@ def word_space() -> WordSpace:
 
 
 @cache
+def context_statistics() -> dict[str, tuple[int, ...]]:
+    """Per stem key, how the first-pass tagger labelled it in unlabeled news (scripts/build_ner_context.py);
+    empty when the file is not there (a model trained without context features does not need it)."""
+    try:
+        source = data_path(CONTEXT_FILE)
+    except ResourceError:
+        return {}
+    statistics: dict[str, tuple[int, ...]] = {}
+    with source.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if not line.startswith("#"):
+                key, _, counts = line.rstrip("\n").partition("\t")
+                statistics[key] = tuple(int(c) for c in counts.split())
+    return statistics
+
+
+def _bucket(share: float) -> int:
+    return sum(share >= edge for edge in SHARE_EDGES)
+
+
+def context_features(row: tuple[int, ...] | None) -> list[str]:
+    """Features of a word from its context statistics: bucketed shares of each type, of all names, of B- among
+    its name tags, of the article and of pronoun suffixes; ``a=none`` for a word seen too rarely."""
+    if row is None:
+        return ["a=none"]
+    n = row[0] + SMOOTHING
+    features = []
+    named = 0
+    begins = 0
+    for t, name in enumerate(CONTEXT_TYPES):
+        b, i = row[1 + 2 * t], row[2 + 2 * t]
+        named += b + i
+        begins += b
+        bucket = _bucket((b + i) / n)
+        if bucket:
+            features.append(f"a{name}={bucket}")
+    features.append(f"aE={_bucket(named / n)}")
+    if named >= 3:
+        features.append(f"aB={round(2 * begins / named)}")
+    features.append(f"ad={_bucket(row[9] / n)}")
+    features.append(f"ae={_bucket(row[10] / n)}")
+    for column, name in ((11, "at"), (12, "ao"), (13, "al")):
+        bucket = _bucket(row[column] / n)
+        if bucket:
+            features.append(f"{name}={bucket}")
+    return features
+
+
+@cache
 def _lexicon_json(name: str) -> dict:
     with data_path(f"lexicons/{name}").open(encoding="utf-8") as handle:
         return json.load(handle)
@@ -75,8 +149,9 @@ def _lexicon_json(name: str) -> dict:
 class FeatureExtractor:
     """Computes and caches the features of token forms, and finds place names in sentences."""
 
-    def __init__(self, tokeniser: Tokeniser | None = None) -> None:
+    def __init__(self, tokeniser: Tokeniser | None = None, *, context: bool = True) -> None:
         self._tokeniser = tokeniser or Tokeniser()
+        self._context = context_statistics() if context else {}
         self._frequencies = WordFrequencies.load()
         space = word_space()
         self._clusters = space.clusters
@@ -103,6 +178,11 @@ class FeatureExtractor:
         for entries in self._places.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         self._cache: dict[str, tuple[str, ...]] = {}
+
+    @property
+    def uses_context(self) -> bool:
+        """Whether forms get the context features (the statistics are loaded)."""
+        return bool(self._context)
 
     def _keys(self, text: str) -> list[str]:
         return [word_key(t) for t in self._tokeniser.tokenise(text) if t.kind != "punct"]
@@ -157,6 +237,8 @@ class FeatureExtractor:
         elif analysis.kind == "word":
             features.append("c=none")
         features += [name for name, words in self._word_sets.items() if key in words]
+        if self._context and (analysis.kind == "word" or analysis.kind == "foreign"):
+            features += context_features(self._context.get(key))
         return tuple(features)
 
     def gazetteer(self, keys: Sequence[str]) -> list[str | None]:

@@ -86,6 +86,7 @@ def train(
         "c2": str(options.c2),
         "iterations": str(options.max_iterations),
         "sentences": str(len(sentences)),
+        "context_features": "yes" if extractor.uses_context else "no",
         "trained_seconds": f"{time.time() - started:.0f}",
     }
     log(f"fitted in {time.time() - started:.0f} s: {len(names)} features with a weight")
