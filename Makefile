@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install run serve test lint format bench clean
+.PHONY: install run serve test lint format bench quality fuzz clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "khabar needs Python 3.11 or newer (set PYTHON=...)")'
@@ -47,6 +47,14 @@ test: lint
 bench: $(STAMP)
 	$(BIN)/python bench/text_layer.py
 	$(BIN)/python bench/store.py --limit 3000
+
+# The quality gate alone: every `khabar eval` against the floors of tests/quality/baseline.toml.
+quality: $(STAMP)
+	$(BIN)/pytest tests/quality
+
+# The long fuzz run (the fuzz tests run a few hundred examples in `make test`).
+fuzz: $(STAMP)
+	$(BIN)/python bench/fuzz.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -214,4 +215,87 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory, annotated_corpus: list[D
     path = tmp_path_factory.mktemp("store") / "corpus.db"
     with Store(path) as store:
         store.add(annotated_corpus)
+    return path
+
+
+# ------------------------------------------------------------------------------ a corpus of hostile text
+# Every value the store keeps and the pages show holds markup that, run, would set window.__pwned to the name of
+# its place: ids, titles, sources, URLs, the text, names and Latin names, roles, countries and sectors, entity,
+# time and event types, time values, units, quotes, event modes and dates. The browser and service tests check
+# that it is shown as text everywhere and never run.
+
+
+def pwn(place: str) -> str:
+    """Markup that sets ``window.__pwned`` to ``place`` if a page ever runs it."""
+    return f"<img src=x onerror=\"window.__pwned='{place}'\"><script>window.__pwned='{place}'</script>"
+
+
+HOSTILE_ID = "<svg onload=window.__pwned='id'>"
+HOSTILE_COPY_ID = "\"><script>window.__pwned='copy-id'</script>"
+HOSTILE_PERSON = "<script>window.__pwned='person'</script>"
+HOSTILE_ORG = "<iframe src=javascript:window.__pwned='org'></iframe>"
+HOSTILE_PLACE = "<a href=javascript:window.__pwned='place'>بغداد</a>"
+HOSTILE_QUOTE = "<style>body{display:none}</style>الأرباح <b onmouseover=window.__pwned='quote'>ارتفعت</b>"
+HOSTILE_TRIGGER = "<svg/onload=window.__pwned='trigger'>"
+HOSTILE_TEXT = (
+    f"قال {HOSTILE_PERSON} في {HOSTILE_PLACE} إن “{HOSTILE_QUOTE}” بنسبة 20%.\n"
+    f"وأعلنت {HOSTILE_ORG} {HOSTILE_TRIGGER} يوم 10 آذار 2021 \u202ebidi override\u202c \u2066عزل\u2069 {pwn('text')}."
+)
+
+
+def hostile_documents(pipeline: Pipeline) -> list[Document]:
+    """Two articles (one a near-copy of the other) whose every stored value is hostile markup."""
+    from khabar.document import Quantity, Time
+
+    person = ("PER", HOSTILE_PERSON, pwn("latn"),
+              (Role(pwn("role"), pwn("role-en"), "e2"),), (HOSTILE_PERSON,))  # fmt: skip
+    docs = []
+    for doc_id, source, extra in ((HOSTILE_ID, pwn("source"), ""), (HOSTILE_COPY_ID, pwn("copy-source"), "\n(وكالات)")):
+        doc = annotated_document(
+            pipeline,
+            HOSTILE_TEXT + extra,
+            id=doc_id,
+            published="2021-03-12",
+            title=pwn("title"),
+            source=source,
+            url=f"javascript:window.__pwned='url'//{pwn('url')}",
+            entities={
+                "e1": person,
+                "e2": ("ORG", HOSTILE_ORG, None, (), (HOSTILE_ORG,)),
+                "e3": (pwn("type"), HOSTILE_PLACE, "Baghdad", (), (HOSTILE_PLACE,)),
+            },
+            quotes=((HOSTILE_QUOTE, "direct", "e1", "قال"),),
+            events=(
+                (pwn("event-type"), pwn("mode"), HOSTILE_TRIGGER, ("e2",), ("e1",), f"2021-03-10{pwn('date')}"),
+                ("ASSAULT", None, "بنسبة", ("e1",), ("e2",), f"2021-13-45{pwn('bad-date')}"),
+            ),
+        )
+        doc.set_layer(
+            "entities",
+            [Entity(e.id, e.type, e.name, e.name_latn, e.mentions, e.roles, pwn("country"), pwn("sector"), e.key)
+             for e in doc.entities],
+        )  # fmt: skip
+        start = doc.text.index("10 آذار 2021")
+        doc.set_layer(
+            "times",
+            [Time(start, start + 12, "10 آذار 2021", id="t1", type=pwn("time-type"), value=pwn("value"),
+                  begin=pwn("begin"), until=pwn("until"))],
+        )  # fmt: skip
+        start = doc.text.index("20%")
+        doc.set_layer("quantities", [Quantity(start, start + 3, "20%", id="n1", value=20, unit=pwn("unit"))])
+        first, second = doc.events
+        doc.set_layer("events", [replace(first, location="e3"), second])
+        docs.append(doc)
+    return docs
+
+
+@pytest.fixture(scope="session")
+def hostile_db(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline, annotated_corpus: list[Document]) -> Path:
+    """A store of the annotated corpus and the hostile articles (read-only for tests: copy it to change it)."""
+    from khabar.store import Store
+
+    path = tmp_path_factory.mktemp("hostile") / "hostile.db"
+    with Store(path) as store:
+        report = store.add([*annotated_corpus, *hostile_documents(pipeline)])
+    assert report.added == 7 and report.near_duplicates == 2, report
     return path

@@ -139,22 +139,29 @@ def test_sources(text: str, source: str, kind: str) -> None:
         assert doc.text[item.start : item.end] == item.text
 
 
-# Floors a little under what was measured on the test half of the gold set (2026-11-29: span F1 76.4%,
-# speaker accuracy 65.6%); lowering one needs a reason written here.
-SPAN_F1_FLOOR = 0.72
-SPEAKER_FLOOR = 0.60
+# The gold set's floors are pinned in tests/quality/baseline.toml (the quality gate).
 
 
-def test_gold_set_scores_stay_above_their_floors() -> None:
+def test_eval_quotes_prints_the_figures() -> None:
     from pathlib import Path
 
     from typer.testing import CliRunner
 
     from khabar.cli import app
-    from khabar.evaluation.quotes import score_quotes
 
     gold = Path(__file__).resolve().parent / "data" / "quotes_gold.jsonl"
-    result = score_quotes(gold, split="test")
-    assert result.f1 >= SPAN_F1_FLOOR and result.speaker_accuracy >= SPEAKER_FLOOR
     printed = CliRunner().invoke(app, ["eval", "quotes", str(gold), "--split", "test"])
     assert printed.exit_code == 0 and "speaker accuracy" in printed.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        ("وأصدر البيت الأبيض بيانا السبت. وأشار البيان إلى أن الإدارة ستتخذ إجراءات.", "البيت الأبيض"),
+        ("نشرت وزارة الخارجية الفرنسية بيانا أمس. وقال البيان إن باريس تدين الهجوم.", "وزارة الخارجية الفرنسية"),
+    ],
+)
+def test_a_statement_speaks_for_its_issuer(text: str, issuer: str) -> None:
+    doc = analyze(text, "2021-03-10")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == [issuer]

@@ -1,20 +1,26 @@
 """The web page in a real headless Chromium (Debian's ``chromium``, driven by Playwright from PyPI).
 
-Skipped, saying why, where Chromium or Playwright is missing (``.ci/run`` installs Chromium with apt).
+Skipped, saying why, where Chromium or Playwright is missing (``.ci/run`` installs Chromium with apt). The last
+tests open every place a page shows stored text over a store whose every value is hostile markup
+(tests/conftest.py), one test per place.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
-from .conftest import HOSTILE_NAME, HOSTILE_TITLE
+from .conftest import HOSTILE_COPY_ID, HOSTILE_ID, HOSTILE_NAME, HOSTILE_ORG, HOSTILE_PERSON, HOSTILE_TITLE, pwn
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
@@ -26,15 +32,13 @@ FLAGS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def server(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app over a copy of the annotated corpus, served by uvicorn on a free loopback port."""
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """The app over the store ``db``, served by uvicorn on a free loopback port."""
     import uvicorn
 
     from khabar.service import create_app
 
-    db = tmp_path_factory.mktemp("browser") / "corpus.db"
-    shutil.copy(corpus_db, db)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -49,6 +53,15 @@ def server(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     yield f"http://127.0.0.1:{port}"
     running.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app over a copy of the annotated corpus."""
+    db = tmp_path_factory.mktemp("browser") / "corpus.db"
+    shutil.copy(corpus_db, db)
+    with serving(db) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +81,9 @@ def browser():
         launched.close()
 
 
-@pytest.fixture
-def page(browser, server: str):
+@contextmanager
+def opened(browser, server: str):
+    """A page of ``server`` that fails the test if it loads anything from elsewhere or a script fails."""
     context = browser.new_context(base_url=server, locale="ar")
     opened = context.new_page()
     outside: list[str] = []
@@ -80,6 +94,12 @@ def page(browser, server: str):
     context.close()
     assert not outside, f"the page loaded from outside: {outside}"
     assert not errors, f"script errors: {errors}"
+
+
+@pytest.fixture
+def page(browser, server: str):
+    with opened(browser, server) as made:
+        yield made
 
 
 def test_article_hover_entity_follow_to_timeline(page, annotated_corpus) -> None:
@@ -155,3 +175,88 @@ def test_untrusted_text_is_shown_never_run(page) -> None:
     assert HOSTILE_NAME in page.locator("#tip").inner_text()
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator("a[href^='javascript']").count() == 0
+
+
+# ----------------------------------------------------------------- every place that shows stored text
+
+
+@pytest.fixture(scope="module")
+def hostile_server(hostile_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("hostile-browser") / "hostile.db"
+    shutil.copy(hostile_db, db)
+    with serving(db) as base:
+        yield base
+
+
+@pytest.fixture
+def hostile_page(browser, hostile_server: str):
+    with opened(browser, hostile_server) as made:
+        yield made
+
+
+def entity_page(server: str, name: str) -> str:
+    with urllib.request.urlopen(f"{server}/entities?size=1000") as response:
+        items = json.loads(response.read())["items"]
+    return f"/web/entities/{next(e['id'] for e in items if e['name'] == name)}"
+
+
+# Each place a page shows stored text, the path that shows it, and a stored value that must be seen as text there.
+PLACES = {
+    "home: latest articles, people, organisations, events chart": ("/web/", pwn("title")),
+    "articles list: titles, sources, the source filter": ("/web/articles", pwn("source")),
+    "article: title, source, link, text, marks, side panels": (f"/web/articles/{quote(HOSTILE_ID)}", pwn("text")),
+    "near-copy: the article it copies": (f"/web/articles/{quote(HOSTILE_COPY_ID)}", HOSTILE_ID),
+    "search: titles, snippets, sources, filters": ("/web/search?q=" + quote("الأرباح"), pwn("title")),
+    "search: the query typed, the clauses": ("/web/search?q=" + quote(pwn("query")), None),
+    "entities: names, types": ("/web/entities", HOSTILE_PERSON),
+    "entity search: the name typed": ("/web/entities?name=" + quote(pwn("name")), None),
+    "person: names, Latin name, roles, timeline, network, quotes": ("person", pwn("role")),
+    "organisation: names, timeline events, network": ("organisation", HOSTILE_ORG),
+    "events: table, chart, filters": ("/web/events", pwn("event-type")),
+    "events of a hostile type: the filter echoed": ("/web/events?type=" + quote(pwn("event-type")), pwn("mode")),
+    "missing article: the id asked for": ("/web/articles/" + quote(pwn("missing")), pwn("missing")),
+}
+
+
+def assert_nothing_ran(page, where: str) -> None:
+    assert page.evaluate("() => window.__pwned") is None, where
+    foreign = page.evaluate(
+        """() => {
+        const found = [];
+        for (const e of document.querySelectorAll("*")) {
+          for (const a of e.attributes) { if (a.name.startsWith("on")) found.push(e.tagName + " " + a.name); }
+        }
+        for (const s of document.scripts) { if (!s.src.endsWith("/static/khabar.js")) found.push("script"); }
+        for (const e of document.querySelectorAll("img, iframe, style, object, embed, b, frame, video, math")) {
+          found.push(e.tagName);
+        }
+        for (const e of document.querySelectorAll("svg")) { if (!e.closest("figure.chart")) found.push("svg"); }
+        for (const e of document.querySelectorAll("[href], [src]")) {
+          const link = (e.getAttribute("href") || e.getAttribute("src") || "").trim().toLowerCase();
+          if (link.startsWith("javascript:") || link.startsWith("data:")) found.push(e.tagName + " " + link);
+        }
+        return found;
+      }"""
+    )
+    assert not foreign, f"{where}: markup from the store was made into elements: {foreign}"
+
+
+@pytest.mark.parametrize("place", list(PLACES))
+def test_hostile_text_is_shown_never_run(hostile_page, hostile_server: str, place: str) -> None:
+    path, shown = PLACES[place]
+    if path == "person":
+        path = entity_page(hostile_server, HOSTILE_PERSON)
+    elif path == "organisation":
+        path = entity_page(hostile_server, HOSTILE_ORG)
+    response = hostile_page.goto(path)
+    assert response is not None and response.status in (200, 404), (place, response and response.status)
+    tips = hostile_page.locator("[data-tip]")
+    explained = []
+    for index in range(min(tips.count(), 40)):  # every explanation shown on hover, as the reader would
+        tips.nth(index).hover()
+        explained.append(hostile_page.locator("#tip").inner_text())
+        assert_nothing_ran(hostile_page, f"{place}, explanation {index}")
+    assert not explained or any("__pwned" in tip for tip in explained), place  # hostile names shown as text
+    assert_nothing_ran(hostile_page, place)
+    if shown is not None:
+        assert shown in (hostile_page.locator("body").text_content() or ""), place

@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 from typing import Any, Protocol, runtime_checkable
 
-from khabar.document import Document
+from khabar.document import METADATA_KEYS, Document
 from khabar.errors import InputError, KhabarError, PipelineError
 
 
@@ -126,12 +126,16 @@ def to_document(
         raise InputError(f"{where}: field {text_key!r} is {type(text).__name__}, not a string")
     published = next((record[k] for k in published_keys if record.get(k)), None)
     record_id = record.get(id_key)
+    meta = {k: record[k] for k in METADATA_KEYS if record.get(k) is not None}
+    for key, value in meta.items():
+        if not isinstance(value, str):
+            raise InputError(f"{where}: field {key!r} is {type(value).__name__}, not a string")
     try:
         return Document(
             text,
             id=None if record_id is None else str(record_id),
             published=published,
-            meta={k: record[k] for k in ("title", "source", "url") if record.get(k) is not None},
+            meta=meta,
         )
     except InputError as error:
         raise InputError(f"{where}: {error}") from None

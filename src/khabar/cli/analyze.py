@@ -3,13 +3,20 @@
 The input is read twice: a first pass checks every line (encoding, JSON, text key, date) so that bad input
 stops the run before anything is written, or, with ``--skip-bad``, is reported line by line; the second pass
 analyses. Output goes to a temporary file that replaces ``--out`` (or is copied to standard output) only when
-the run succeeds: nothing is ever written half.
+the run succeeds: nothing is ever written half. An output that is not a regular file (``/dev/stdout``, a pipe) is
+written as the run goes. A write that fails (a full disk, a closed pipe) stops the run with a message naming the
+output and the reason.
+
+An article over ``--max-bytes`` is refused (a bad line), or with ``--too-long split`` analysed in parts read as
+a stream (see :mod:`khabar.streaming`), so that memory stays bounded whatever the input.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -26,7 +33,16 @@ from khabar.cli._console import fail, stderr
 from khabar.document import parse_published
 from khabar.errors import InputError, KhabarError
 from khabar.pipeline import Pipeline, default_pipeline, to_document
-from khabar.readers import Article, BadRecord, Format, detect_format, read_jsonl, read_text
+from khabar.readers import (
+    DEFAULT_MAX_BYTES,
+    Article,
+    BadRecord,
+    Format,
+    TooLong,
+    detect_format,
+    read_jsonl,
+    read_text,
+)
 
 STDIN = "-"
 
@@ -59,11 +75,35 @@ def _input_file(source: str) -> Iterator[tuple[Path, str]]:
 
 
 def _records(
-    path: Path, name: str, fmt: str, *, text_key: str, id_key: str, published: str | None, skip_bad: bool
+    path: Path,
+    name: str,
+    fmt: str,
+    *,
+    text_key: str,
+    id_key: str,
+    published: str | None,
+    skip_bad: bool,
+    max_bytes: int | None,
+    too_long: TooLong,
 ) -> Iterator[Article | BadRecord]:
     if fmt == "jsonl":
-        return read_jsonl(path, name=name, text_key=text_key, id_key=id_key, published=published, skip_bad=skip_bad)
-    return read_text(path, name=name, published=published)
+        return read_jsonl(
+            path, name=name, text_key=text_key, id_key=id_key, published=published, skip_bad=skip_bad,
+            max_bytes=max_bytes, too_long=too_long,
+        )  # fmt: skip
+    return read_text(path, name=name, published=published, max_bytes=max_bytes, too_long=too_long)
+
+
+def describe(error: OSError) -> str:
+    """An OS error as a reason a person can act on (a full disk said in words)."""
+    reason = error.strerror or str(error)
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        reason += " (the disk is full)"
+    elif error.errno == errno.EFBIG:
+        reason += " (over the size this process may write)"
+    elif error.errno == errno.EPIPE:
+        reason += " (the reader of the output went away)"
+    return reason
 
 
 def analyze(
@@ -79,11 +119,14 @@ def analyze(
     pipeline: Pipeline | None = None,
     on_skip: Callable[[int, str], None] | None = None,
     progress: bool = False,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    too_long: TooLong = "refuse",
 ) -> RunReport:
     """Analyse ``source`` (a path or ``-``) into ``output``, one khabar/1 JSON object per line.
 
     Raises :class:`InputError` on bad input unless ``skip_bad``, in which case bad lines and articles whose
-    analysis fails are reported through ``on_skip(line, reason)`` and left out.
+    analysis fails are reported through ``on_skip(line, reason)`` and left out. An article over ``max_bytes``
+    is bad, or with ``too_long="split"`` analysed in parts (ids ``<id>#part<k>``).
     """
     pipeline = pipeline or default_pipeline()
     report = RunReport()
@@ -97,9 +140,12 @@ def analyze(
         parse_published(published, field_name="--published")
     with _input_file(source) as (path, name):
         kind = detect_format(path, name, fmt)
-        options = {"text_key": text_key, "id_key": id_key, "published": published}
+        options = {
+            "text_key": text_key, "id_key": id_key, "published": published, "max_bytes": max_bytes,
+            "too_long": too_long,
+        }  # fmt: skip
         good = 0
-        for item in _records(path, name, kind, skip_bad=skip_bad, **options):
+        for item in _records(path, name, kind, skip_bad=skip_bad, **options):  # type: ignore[arg-type]
             if isinstance(item, BadRecord):
                 skip(item.line, str(item.error))
             else:
@@ -107,7 +153,7 @@ def analyze(
         if good == 0:
             raise InputError("no readable article in the input", source=name)
         with _progress(enabled=progress and source != STDIN, total=good) as advance:
-            for item in _records(path, name, kind, skip_bad=True, **options):
+            for item in _records(path, name, kind, skip_bad=True, **options):  # type: ignore[arg-type]
                 if isinstance(item, BadRecord):
                     continue
                 try:
@@ -152,45 +198,66 @@ def analyze_cli(
     ] = None,
     skip_bad: Annotated[bool, typer.Option(help="Report bad lines on stderr and go on.")] = False,
     tokens: Annotated[bool, typer.Option(help="Add the token layer with clitic analyses.")] = False,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="The largest article, in bytes of input (its JSON line or its text file).")
+    ] = DEFAULT_MAX_BYTES,
+    too_long: Annotated[
+        str, typer.Option(help="An article over --max-bytes: refuse (a bad line) or split (analysed in parts).")
+    ] = "refuse",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
 ) -> None:
     """Analyse articles and write khabar/1 JSONL (see SCHEMA.md)."""
     if fmt not in ("auto", "text", "jsonl"):
         fail(f"--format must be auto, text or jsonl, not {fmt!r}")
         raise typer.Exit(2)
+    if too_long not in ("refuse", "split"):
+        fail(f"--too-long must be refuse or split, not {too_long!r}")
+        raise typer.Exit(2)
 
     def on_skip(line: int, reason: str) -> None:
         stderr.print(f"[yellow]skipped[/] {escape(reason)}", soft_wrap=True)
 
     target = out.resolve() if out is not None else None
+    options = {
+        "fmt": fmt, "text_key": text_key, "id_key": id_key, "published": published, "skip_bad": skip_bad,
+        "tokens": tokens, "on_skip": on_skip, "progress": not quiet, "max_bytes": max_bytes, "too_long": too_long,
+    }  # fmt: skip
+    if out is not None and _is_stream(out):
+        report = _analyze_to_stream(source, out, options)  # a device or a pipe: written as the run goes
+    else:
+        report = _analyze_whole(source, target, out, options)
+    if not quiet:
+        skipped = f", skipped {len(report.skipped)}" if report.skipped else ""
+        where = f" to {escape(str(out))}" if out is not None else ""
+        stderr.print(f"analysed {report.written} article(s){skipped}{where}")
+
+
+def _analyze_whole(source: str, target: Path | None, out: Path | None, options: dict) -> RunReport:
+    """Analyse into a temporary file that replaces ``target`` (or goes to stdout) only when the run succeeds."""
     directory = target.parent if target is not None else None
     if directory is not None and not directory.is_dir():
         fail(f"cannot write {out}: folder {directory} does not exist")
         raise typer.Exit(1)
+    if target is not None and target.is_dir():
+        fail(f"cannot write {out}: it is a folder")
+        raise typer.Exit(1)
+    where = str(out) if out is not None else "standard output"
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below, then renamed or copied)
             "w", encoding="utf-8", dir=directory, prefix=".khabar-", suffix=".jsonl.part", delete=False
         )
     except OSError as error:
-        fail(f"cannot write output: {error}")
+        folder = directory if directory is not None else Path(tempfile.gettempdir())
+        fail(f"cannot write {where}: cannot create a file in {folder}: {describe(error)}")
         raise typer.Exit(1) from None
+    copying = False
     try:
         with handle:
-            report = analyze(
-                source,
-                handle,
-                fmt=fmt,  # type: ignore[arg-type]
-                text_key=text_key,
-                id_key=id_key,
-                published=published,
-                skip_bad=skip_bad,
-                tokens=tokens,
-                on_skip=on_skip,
-                progress=not quiet,
-            )
+            report = analyze(source, handle, **options)
         if target is not None:
             os.replace(handle.name, target)
         else:
+            copying = True
             with open(handle.name, "rb") as result:
                 shutil.copyfileobj(result, sys.stdout.buffer)
             sys.stdout.flush()
@@ -198,12 +265,48 @@ def analyze_cli(
         fail(str(error))
         raise typer.Exit(1) from None
     except OSError as error:
-        fail(f"cannot write output: {error}")
+        if target is not None:
+            fail(f"cannot write {where}: {describe(error)}; {out} was left as it was")
+        elif copying:
+            _silence_stdout()
+            fail(f"cannot write {where}: {describe(error)}")
+        else:  # the temporary file that holds the output until the run succeeds
+            fail(f"cannot write {where}: cannot write {handle.name}: {describe(error)}; nothing was written")
         raise typer.Exit(1) from None
     finally:
         if os.path.exists(handle.name):
             os.unlink(handle.name)
-    if not quiet:
-        skipped = f", skipped {len(report.skipped)}" if report.skipped else ""
-        where = f" to {escape(str(out))}" if out is not None else ""
-        stderr.print(f"analysed {report.written} article(s){skipped}{where}")
+    return report
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether ``path`` is there and is neither a regular file nor a folder (a device, a pipe, /dev/stdout)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _analyze_to_stream(source: str, out: Path, options: dict) -> RunReport:
+    """Analyse straight into ``out``, a device or a pipe (which cannot be replaced by a file)."""
+    try:
+        with open(out, "w", encoding="utf-8") as handle:
+            return analyze(source, handle, **options)
+    except KhabarError as error:
+        fail(str(error))
+        raise typer.Exit(1) from None
+    except OSError as error:
+        fail(f"cannot write {out}: {describe(error)}")
+        raise typer.Exit(1) from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush of a broken or full standard
+    output does not print a second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass

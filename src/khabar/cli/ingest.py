@@ -13,6 +13,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn
 from khabar.cli._console import fail, stderr
 from khabar.document import parse_published
 from khabar.errors import KhabarError
+from khabar.readers import DEFAULT_MAX_BYTES, TooLong
 from khabar.store import IngestReport, Store
 from khabar.store.dedup import DEFAULT_THRESHOLD
 from khabar.store.ingest import DEFAULT_BATCH_SIZE
@@ -36,6 +37,8 @@ def ingest(
     workers: int = 1,
     threshold: float = DEFAULT_THRESHOLD,
     quiet: bool = True,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    too_long: TooLong = "refuse",
 ) -> IngestReport:
     """Ingest ``paths`` into the store ``db``; bad articles are reported on stderr unless ``quiet``."""
     if published is not None:
@@ -49,7 +52,7 @@ def ingest(
         if quiet:
             return store.ingest(
                 paths, published=published, text_key=text_key, id_key=id_key, batch_size=batch_size,
-                workers=workers, threshold=threshold, on_error=on_error,
+                workers=workers, threshold=threshold, on_error=on_error, max_bytes=max_bytes, too_long=too_long,
             )  # fmt: skip
         # No refresh thread: worker processes are forked, and a fork must not copy a thread's locks.
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=stderr, auto_refresh=False) as bar:
@@ -61,7 +64,8 @@ def ingest(
 
             return store.ingest(
                 paths, published=published, text_key=text_key, id_key=id_key, batch_size=batch_size,
-                workers=workers, threshold=threshold, on_batch=on_batch, on_error=on_error,
+                workers=workers, threshold=threshold, on_batch=on_batch, on_error=on_error, max_bytes=max_bytes,
+                too_long=too_long,
             )  # fmt: skip
 
 
@@ -85,13 +89,23 @@ def ingest_cli(
     threshold: Annotated[
         float, typer.Option(min=0.0, max=1.0, help="Similarity above which an article is a near-duplicate.")
     ] = DEFAULT_THRESHOLD,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="The largest article, in bytes of input (JSON line, text file, HTML page).")
+    ] = DEFAULT_MAX_BYTES,
+    too_long: Annotated[
+        str, typer.Option(help="An article over --max-bytes: refuse (recorded as an error) or split (in parts).")
+    ] = "refuse",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
 ) -> None:
     """Analyse articles into a store; re-ingesting changes nothing, a rerun after a crash finishes the job."""
+    if too_long not in ("refuse", "split"):
+        fail(f"--too-long must be refuse or split, not {too_long!r}")
+        raise typer.Exit(2)
     try:
         report = ingest(
             paths, db, published=published, text_key=text_key, id_key=id_key, batch_size=batch_size,
-            workers=workers or default_workers(), threshold=threshold, quiet=quiet,
+            workers=workers or default_workers(), threshold=threshold, quiet=quiet, max_bytes=max_bytes,
+            too_long=too_long,  # type: ignore[arg-type]
         )  # fmt: skip
     except KhabarError as error:
         fail(str(error))

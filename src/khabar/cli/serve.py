@@ -11,15 +11,23 @@ from khabar.cli._console import fail, stderr
 from khabar.cli.ingest import DEFAULT_DB
 from khabar.errors import KhabarError
 from khabar.service import DEFAULT_MAX_TEXT_CHARS
+from khabar.service.app import DEFAULT_MAX_SECONDS
 
 
-def serve(db: Path, *, host: str = "127.0.0.1", port: int = 8000, max_text_chars: int = DEFAULT_MAX_TEXT_CHARS) -> None:
+def serve(
+    db: Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
+    max_seconds: float = DEFAULT_MAX_SECONDS,
+) -> None:
     """Serve the store ``db`` until interrupted."""
     import uvicorn
 
     from khabar.service import create_app
 
-    app = create_app(db, max_text_chars=max_text_chars)
+    app = create_app(db, max_text_chars=max_text_chars, max_seconds=max_seconds)
     shown = f"[{host}]" if ":" in host else host
     stderr.print(f"serving on http://{shown}:{port}", highlight=False)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
@@ -34,10 +42,13 @@ def serve_cli(
     max_text_chars: Annotated[
         int, typer.Option(min=1, help="Largest text /analyze accepts (characters).")
     ] = DEFAULT_MAX_TEXT_CHARS,
+    max_seconds: Annotated[
+        float, typer.Option(min=0.1, help="Longest a request may take before it is answered 503.")
+    ] = DEFAULT_MAX_SECONDS,
 ) -> None:
     """Serve the API (OpenAPI at /docs) and the web page (/web/) over a store."""
     try:
-        serve(db, host=host, port=port, max_text_chars=max_text_chars)
+        serve(db, host=host, port=port, max_text_chars=max_text_chars, max_seconds=max_seconds)
     except KhabarError as error:
         fail(str(error))
         raise typer.Exit(1) from None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Annotated, Any
@@ -22,19 +23,34 @@ from khabar.cli._console import fail
 from khabar.document import Document
 from khabar.errors import KhabarError
 from khabar.readers import open_binary
+from khabar.streaming import lone_surrogate
 
 MAX_SHOWN = 25
 
 
 def read_documents(handle: IO[bytes], name: str) -> Iterator[Document]:
-    """khabar/1 documents from JSONL bytes; a bad line raises :class:`KhabarError` naming it."""
-    for number, raw in enumerate(handle, start=1):
+    """khabar/1 documents from JSONL bytes; a bad line, or one past which a damaged gzip stream cannot be read,
+    raises :class:`KhabarError` naming it."""
+    number = 0
+    while True:
+        try:
+            raw = handle.readline()
+        except (OSError, EOFError, zlib.error) as error:
+            raise KhabarError(f"{name}: line {number + 1}: cannot read past this point: {error}") from None
+        if not raw:
+            return
+        number += 1
         if not raw.strip():
             continue
         try:
-            yield Document.from_dict(json.loads(raw.decode("utf-8")))
+            doc = Document.from_dict(json.loads(raw.decode("utf-8")))
         except (ValueError, KhabarError) as error:
             raise KhabarError(f"{name}: line {number}: not a khabar/1 document ({error})") from None
+        position = lone_surrogate(doc.text)
+        if position is not None:
+            message = f"not a khabar/1 document (a lone surrogate at character {position} of its text)"
+            raise KhabarError(f"{name}: line {number}: {message}")
+        yield doc
 
 
 def _clip(text: str, width: int = 90) -> str:

@@ -4,20 +4,30 @@
 (``page``, ``size`` up to 1000) and export as CSV with ``format=csv``. Every request uses a read-only
 connection of its own thread; the store is written only by ``khabar ingest``. The API documentation at
 ``/docs`` is served from the package (fastapi-offline): nothing is loaded from the internet.
+
+Limits, each answered with a status and a message rather than a slow or a broken server: a URL over 8 KB
+(414), a request body over 64 KB (413; ``/analyze`` takes ``max_text_chars`` characters of text), a request that
+runs longer than ``max_seconds`` (503: a store query is interrupted, an analysis is answered for and left to
+finish in its thread), more than ``max_analyses`` analyses at once (503 once a request has waited
+``max_seconds``), and pages of at most 1000 items.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import json
+import os
 import sqlite3
 import threading
+import time
 from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.concurrency import run_in_threadpool
+from fastapi import Path as FastPath
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
@@ -35,6 +45,12 @@ from khabar.store.schema import connect
 from khabar.store.search import Searcher
 
 DEFAULT_MAX_TEXT_CHARS = 100_000
+DEFAULT_MAX_SECONDS = 30.0
+MAX_URL_BYTES = 8192
+MAX_BODY_BYTES = 64 * 1024  # every route but /analyze
+_PROGRESS_STEPS = 10_000  # SQLite instructions between two looks at the clock
+# When the request being served must be answered by (time.monotonic()); read by the store's progress handler.
+_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("khabar_deadline", default=None)
 # Room for JSON escaping and the other fields around the text (a \uXXXX escape is 6 bytes per character).
 _BYTES_PER_CHAR = 6
 _NO_CSP_PATHS = ("/docs", "/redoc", "/docs/oauth2-redirect")
@@ -50,7 +66,9 @@ ExportFormat = Annotated[Format, Query(description="json, or csv to export the p
 DateFrom = Annotated[date | None, Query(description="First day (YYYY-MM-DD), inclusive.")]
 DateTo = Annotated[date | None, Query(description="Last day (YYYY-MM-DD), inclusive.")]
 SourceName = Annotated[str | None, Query(max_length=200, description="Exact source name.")]
-EntityId = Annotated[int | None, Query(ge=1, description="A corpus entity id (see /entities).")]
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger id is refused (422), never sent to the store
+EntityId = Annotated[int | None, Query(ge=1, le=MAX_ID, description="A corpus entity id (see /entities).")]
+EntityPath = Annotated[int, FastPath(ge=1, le=MAX_ID, description="A corpus entity id (see /entities).")]
 EventType = Annotated[str | None, Query(max_length=64, description="A PLOVER event type.")]
 
 DOCUMENT_COLUMNS = ("id", "title", "source", "url", "published", "entities", "events", "quotes", "copies")
@@ -74,6 +92,7 @@ class StoreAccess:
         if db is None:
             db = self._local.db = connect(self.path, create=False)
             db.execute("PRAGMA query_only = 1")
+            db.set_progress_handler(_past_deadline, _PROGRESS_STEPS)
         return db
 
     def searcher(self) -> Searcher:
@@ -81,6 +100,16 @@ class StoreAccess:
         if searcher is None:
             searcher = self._local.searcher = Searcher(self.db())
         return searcher
+
+
+def _past_deadline() -> int:
+    """Non-zero (SQLite then interrupts the query) once the request's time is up."""
+    deadline = _DEADLINE.get()
+    return int(deadline is not None and time.monotonic() > deadline)
+
+
+def _problem(status: int, detail: str) -> JSONResponse:
+    return JSONResponse({"detail": detail}, status_code=status)
 
 
 def _filter(
@@ -130,8 +159,14 @@ def create_app(
     *,
     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
     pipeline: Pipeline | None = None,
+    max_seconds: float = DEFAULT_MAX_SECONDS,
+    max_analyses: int | None = None,
 ) -> FastAPI:
-    """The khabar app over the store at ``db_path`` (created empty when missing)."""
+    """The khabar app over the store at ``db_path`` (created empty when missing).
+
+    ``max_seconds`` bounds the time of a request; ``max_analyses`` the analyses run at once (default: one per
+    core).
+    """
     from khabar.service.web import install_web
 
     path = Path(db_path)
@@ -145,6 +180,27 @@ def create_app(
     )
     app.state.store = access
     app.mount("/static", StaticFiles(packages=[("khabar.service", "static")]), name="static")
+    slots = threading.BoundedSemaphore(max_analyses or os.cpu_count() or 1)  # released by the analysing thread
+
+    @app.exception_handler(sqlite3.OperationalError)
+    async def store_interrupted(request: Request, error: sqlite3.OperationalError) -> JSONResponse:
+        if "interrupted" not in str(error):
+            raise error
+        return _problem(503, f"the request took longer than {max_seconds:g} s; ask for less (filters, a page)")
+
+    @app.middleware("http")
+    async def limits(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        target = len(request.scope.get("raw_path") or b"") + len(request.scope.get("query_string") or b"")
+        if target > MAX_URL_BYTES:
+            return _problem(414, f"the URL is {target} bytes; the limit is {MAX_URL_BYTES}")
+        declared = request.headers.get("content-length", "")
+        if request.url.path != "/analyze" and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            return _problem(413, f"the request body is {declared} bytes; the limit is {MAX_BODY_BYTES}")
+        token = _DEADLINE.set(time.monotonic() + max_seconds)
+        try:
+            return await call_next(request)
+        finally:
+            _DEADLINE.reset(token)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -207,10 +263,25 @@ def create_app(
             )
         meta = {k: v for k, v in (("title", article.title), ("source", article.source), ("url", article.url)) if v}
         run = pipeline or default_pipeline()
+        deadline = _DEADLINE.get() or time.monotonic() + max_seconds
+        while not slots.acquire(blocking=False):
+            if time.monotonic() > deadline:
+                raise HTTPException(503, detail="too many analyses are running; try again later")
+            await asyncio.sleep(0.02)
+        loop = asyncio.get_running_loop()
+
+        def work() -> Any:
+            try:
+                return run.analyze(article.text, published=article.published, id=article.id, meta=meta)
+            finally:
+                slots.release()  # when the analysis ends, answered for or not
+
+        running = loop.run_in_executor(None, contextvars.copy_context().run, work)
+        running.add_done_callback(lambda done: done.cancelled() or done.exception())  # read even if answered for
         try:
-            doc = await run_in_threadpool(
-                run.analyze, article.text, published=article.published, id=article.id, meta=meta
-            )
+            doc = await asyncio.wait_for(asyncio.shield(running), max(0.0, deadline - time.monotonic()))
+        except TimeoutError:
+            raise HTTPException(503, detail=f"the analysis took longer than {max_seconds:g} s") from None
         except InputError as error:
             raise HTTPException(422, detail=str(error)) from None
         return JSONResponse(doc.to_dict(tokens=tokens))
@@ -258,7 +329,7 @@ def create_app(
         tags=["corpus"],
         responses={404: {"model": models.Problem}},
     )
-    def entity(entity_id: int) -> dict[str, Any]:
+    def entity(entity_id: EntityPath) -> dict[str, Any]:
         """One entity: names and variants, roles, timeline of mentions and events, network, quotes."""
         return entity_detail(access.db(), entity_id)
 

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Path as FastPath
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -25,6 +26,7 @@ from khabar.store import queries
 from khabar.store.queries import Filter
 
 PAGE_SIZE = 25
+MAX_ID = 2**63 - 1  # SQLite's largest integer (as khabar.service.app.MAX_ID)
 
 
 def _environment() -> Environment:
@@ -110,7 +112,7 @@ def install_web(app: FastAPI, access: Any) -> None:
         q: Text = "",
         source: Text = "",
         event_type: Text = "",
-        entity: Annotated[int | None, Query(ge=1)] = None,
+        entity: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
         date_from: Text = "",
         date_to: Text = "",
         page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
@@ -200,7 +202,7 @@ def install_web(app: FastAPI, access: Any) -> None:
         return page("entities.html", request, title="الكيانات", listed=listed, name=name, type=kind or "")
 
     @app.get("/web/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
-    def entity(request: Request, entity_id: int) -> HTMLResponse:
+    def entity(request: Request, entity_id: Annotated[int, FastPath(ge=1, le=MAX_ID)]) -> HTMLResponse:
         from khabar.service.app import entity_detail
 
         db = access.db()
@@ -223,7 +225,7 @@ def install_web(app: FastAPI, access: Any) -> None:
         type: Text = "",
         source: Text = "",
         modality: Text = "",
-        entity: Annotated[int | None, Query(ge=1)] = None,
+        entity: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
         date_from: Text = "",
         date_to: Text = "",
         page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,

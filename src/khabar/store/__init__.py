@@ -20,6 +20,7 @@ from types import TracebackType
 
 from khabar.document import Document
 from khabar.pipeline import Pipeline
+from khabar.readers import TooLong
 from khabar.store.dedup import DEFAULT_THRESHOLD
 from khabar.store.ingest import DEFAULT_BATCH_SIZE, Ingester, IngestReport
 from khabar.store.queries import NO_FILTER, Filter, Page
@@ -60,12 +61,17 @@ class Store:
         threshold: float = DEFAULT_THRESHOLD,
         on_batch: Callable[[IngestReport], None] | None = None,
         on_error: Callable[[str, str], None] | None = None,
+        max_bytes: int | None = None,
+        too_long: TooLong = "refuse",
     ) -> IngestReport:
         """Analyse and store the articles of ``paths`` (files or folders; see :mod:`khabar.store.sources`).
 
-        ``workers`` > 1 analyses in that many worker processes while this one writes.
+        ``workers`` > 1 analyses in that many worker processes while this one writes. An article over
+        ``max_bytes`` is recorded as an error and skipped, or with ``too_long="split"`` stored in parts.
         """
-        items = iter_sources(paths, published=published, text_key=text_key, id_key=id_key)
+        items = iter_sources(
+            paths, published=published, text_key=text_key, id_key=id_key, max_bytes=max_bytes, too_long=too_long
+        )
         ingester = Ingester(
             self.path,
             pipeline=pipeline,

@@ -5,7 +5,9 @@ before analysis, so a rerun after a crash only analyses what is missing. The res
 :func:`khabar.pipe` (an article whose analysis fails is recorded in the ``errors`` table with the reason, and
 skipped) and are written in one ``BEGIN IMMEDIATE … COMMIT`` transaction: killed at any moment, the store holds
 whole batches only. An article whose normalised text is already stored (its search terms hash the same) is the
-same article under another id, and changes nothing either.
+same article under another id, and changes nothing either. A store that cannot be written (a full disk, a file
+that is not writable) stops the ingest with a :class:`~khabar.store.schema.StoreError` that says so; the batches
+committed before it stay, and a rerun goes on from there.
 
 With ``workers`` > 1, worker processes analyse and prepare batches while this process writes them, in input
 order.
@@ -27,21 +29,22 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import numpy as np
 
-from khabar.document import Document
+from khabar.document import METADATA_KEYS, Document
 from khabar.errors import InputError
 from khabar.pipeline import Pipeline, pipe, to_document
 from khabar.store.dedup import DEFAULT_THRESHOLD, MinHasher, from_blob, similarity, to_blob
 from khabar.store.entities import entity_key
-from khabar.store.schema import connect
+from khabar.store.schema import StoreError, connect, describe_sqlite_error
 from khabar.store.sources import SourceItem
 from khabar.store.terms import TermIndexer
+from khabar.streaming import lone_surrogate
 
 DEFAULT_BATCH_SIZE = 200
 _SQL_CHUNK = 500  # values per IN (...) list, well under SQLite's variable limit
@@ -88,7 +91,13 @@ def _placeholders(count: int) -> str:
 
 
 def _day_of(value: str | None) -> str | None:
-    return value[:10] if value and _DAY.match(value) else None
+    """The YYYY-MM-DD a date or datetime starts with, when it is a real day (charts and filters count by it)."""
+    if not isinstance(value, str) or not _DAY.match(value):
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def _stored(db: sqlite3.Connection, column: str, values: Sequence[str]) -> set[str]:
@@ -269,6 +278,17 @@ class Writer:
         self.threshold = threshold
 
     def write(self, batch: list[Prepared], failures: list[Failure]) -> _Written:
+        try:
+            return self._write(batch, failures)
+        except sqlite3.Error as error:
+            raise StoreError(describe_sqlite_error(error, self.path)) from error
+
+    @property
+    def path(self) -> str:
+        row = self.db.execute("PRAGMA database_list").fetchone()
+        return row[2] if row else "the store"
+
+    def _write(self, batch: list[Prepared], failures: list[Failure]) -> _Written:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -284,7 +304,8 @@ class Writer:
             db.executemany("DELETE FROM errors WHERE origin = ?", [(p.origin,) for p in fresh])
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
         return _Written(len(fresh), len(batch) - len(fresh), duplicates)
 
@@ -620,6 +641,13 @@ class Ingester:
     def _pending(self, origin: str, doc: Document) -> _Pending:
         if not doc.text.strip():
             raise InputError("the article has no text", source=origin)
+        for key, value in doc.meta.items():
+            if key in METADATA_KEYS and value is not None and not isinstance(value, str):
+                raise InputError(f"{key} is {type(value).__name__}, not a string", source=origin)
+        for key, value in (("text", doc.text), ("id", doc.id), *doc.meta.items()):
+            position = lone_surrogate(value) if isinstance(value, str) else None
+            if position is not None:
+                raise InputError(f"{key} holds a lone surrogate at character {position}", source=origin)
         _check_ids(doc, origin)
         if doc.id is not None:
             return _Pending(origin, doc)

@@ -19,6 +19,9 @@ from typing import Any
 from khabar.store.terms import TermIndexer
 
 MAX_PAGE_SIZE = 1000
+MAX_CHOICES = 500  # sources and event types offered as filters, the most frequent first
+MAX_ROLES = 50  # an entity's roles, the most frequent first
+MAX_TIMELINE_DOCUMENTS = 500  # articles listed on an entity's timeline, the latest (each day's counts are whole)
 PERSON_AND_ORGANISATION = ("PER", "ORG")
 
 
@@ -121,7 +124,8 @@ def sources(db: sqlite3.Connection) -> list[dict[str, Any]]:
     return _rows(
         db,
         "SELECT source, count(*) AS documents FROM documents WHERE duplicate_of IS NULL AND source IS NOT NULL"
-        " GROUP BY source ORDER BY documents DESC, source",
+        " GROUP BY source ORDER BY documents DESC, source LIMIT ?",
+        (MAX_CHOICES,),
     )
 
 
@@ -129,7 +133,8 @@ def event_types(db: sqlite3.Connection) -> list[dict[str, Any]]:
     return _rows(
         db,
         "SELECT v.type, count(*) AS events FROM events v JOIN documents d ON d.pk = v.doc"
-        " WHERE d.duplicate_of IS NULL GROUP BY v.type ORDER BY events DESC, v.type",
+        " WHERE d.duplicate_of IS NULL GROUP BY v.type ORDER BY events DESC, v.type LIMIT ?",
+        (MAX_CHOICES,),
     )
 
 
@@ -281,7 +286,7 @@ def _roles(db: sqlite3.Connection, entity_id: int) -> list[dict[str, Any]]:
     names = _entity_names(db, [t for _, _, t in counts if t is not None])
     return [
         {"title": title, "title_en": title_en, "of": None if of is None else names.get(of), "count": count}
-        for (title, title_en, of), count in counts.most_common()
+        for (title, title_en, of), count in counts.most_common(MAX_ROLES)
     ]
 
 
@@ -295,22 +300,29 @@ def _entity_names(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, dict[
 
 
 def entity_timeline(db: sqlite3.Connection, entity_id: int) -> list[dict[str, Any]]:
-    """Per day: the articles that mention the entity and the events it takes part in."""
-    days: dict[str, dict[str, Any]] = defaultdict(lambda: {"documents": [], "events": []})
-    for row in _rows(
+    """Per day: the mentions of the entity, the articles that mention it (the latest
+    :data:`MAX_TIMELINE_DOCUMENTS`) and the events it takes part in (the latest :data:`MAX_PAGE_SIZE`)."""
+    mentions = dict(
+        db.execute(
+            "SELECT d.day, sum(de.mentions) FROM doc_entities de JOIN documents d ON d.pk = de.doc"
+            " AND d.duplicate_of IS NULL WHERE de.entity = ? AND d.day IS NOT NULL GROUP BY d.day",
+            (entity_id,),
+        )
+    )
+    latest = _rows(
         db,
         "SELECT d.day, d.id, d.title, d.source, de.mentions FROM doc_entities de"
         " JOIN documents d ON d.pk = de.doc AND d.duplicate_of IS NULL"
-        " WHERE de.entity = ? AND d.day IS NOT NULL ORDER BY d.day, d.pk",
-        (entity_id,),
-    ):
+        " WHERE de.entity = ? AND d.day IS NOT NULL ORDER BY d.day DESC, d.pk DESC LIMIT ?",
+        (entity_id, MAX_TIMELINE_DOCUMENTS),
+    )
+    days: dict[str, dict[str, Any]] = {day: {"documents": [], "events": []} for day in mentions}
+    for row in reversed(latest):
         days[row.pop("day")]["documents"].append(row)
     for event in list_events(db, Filter(entity=entity_id), size=MAX_PAGE_SIZE).items:
         if event["day"] is not None:
-            days[event["day"]]["events"].append(event)
-    return [
-        {"day": day, "mentions": sum(d["mentions"] for d in v["documents"]), **v} for day, v in sorted(days.items())
-    ]
+            days.setdefault(event["day"], {"documents": [], "events": []})["events"].append(event)
+    return [{"day": day, "mentions": mentions.get(day, 0), **v} for day, v in sorted(days.items())]
 
 
 def cooccurrence(db: sqlite3.Connection, entity_id: int, limit: int = 12) -> dict[str, Any]:

@@ -184,16 +184,45 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
         raise StoreError(f"no store at {path}; run `khabar ingest --db {path} …` first")
     if path.parent and not path.parent.is_dir():
         raise StoreError(f"cannot create the store {path}: folder {path.parent} does not exist")
+    if path.is_dir():
+        raise StoreError(f"cannot open the store {path}: it is a folder")
+    connection = None
     try:
         connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
         connection.execute("PRAGMA journal_mode=WAL")
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"cannot open the store {path}: {error}") from None
-    for pragma in ("synchronous=NORMAL", "foreign_keys=OFF", "temp_store=MEMORY", "cache_size=-65536"):
-        connection.execute(f"PRAGMA {pragma}")
-    connection.execute("PRAGMA mmap_size=268435456")
-    _check_or_create(connection, path)
+        for pragma in ("synchronous=NORMAL", "foreign_keys=OFF", "temp_store=MEMORY", "cache_size=-65536"):
+            connection.execute(f"PRAGMA {pragma}")
+        connection.execute("PRAGMA mmap_size=268435456")
+        _check_or_create(connection, path)
+    except sqlite3.Error as error:
+        if connection is not None:
+            connection.close()
+        raise StoreError(describe_sqlite_error(error, path, opening=True)) from None
+    except StoreError:
+        if connection is not None:
+            connection.close()
+        raise
     return connection
+
+
+def describe_sqlite_error(error: sqlite3.Error, path: str | Path, *, opening: bool = False) -> str:
+    """What went wrong with the store at ``path``, said so that a person can act on it."""
+    message = str(error)
+    code = getattr(error, "sqlite_errorname", "")
+    if code.startswith("SQLITE_FULL") or "disk is full" in message:
+        hint = "the disk is full (or the file is over the size this process may write); free space and rerun"
+    elif code.startswith("SQLITE_READONLY") or "readonly" in message:
+        hint = "the store is read-only here; check the file's and its folder's permissions"
+    elif code.startswith("SQLITE_CANTOPEN") or "unable to open" in message:
+        hint = "the file cannot be opened or created; check the path and its folder's permissions"
+    elif code.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in message:
+        hint = "the file is not an SQLite database, or it is damaged"
+    elif code.startswith("SQLITE_IOERR"):
+        hint = "the disk could not be written or read: is it full?"
+    else:
+        hint = None
+    action = "open" if opening else "write"
+    return f"cannot {action} the store {path}: {message}" + (f" ({hint})" if hint else "")
 
 
 def _check_or_create(connection: sqlite3.Connection, path: Path) -> None:

@@ -3,18 +3,23 @@
 Every article comes out as a :class:`SourceItem` naming where it was read from (``file:line`` for JSONL), so a
 bad one can be reported and skipped without ending the run. HTML pages go through trafilatura, which finds the
 article among menus and footers and reads its title, date and canonical URL.
+
+An article over ``max_bytes`` (its JSON line, its text file, its HTML page) is reported and skipped without being
+read into memory; with ``too_long="split"`` a JSON or text article is read as a stream and stored in parts
+(``<id>#part<k>``; see :mod:`khabar.streaming`); an HTML page over the limit is always skipped.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from khabar.errors import InputError
-from khabar.readers import BadRecord, detect_format, open_binary, read_jsonl, read_text
+from khabar.readers import BadRecord, TooLong, detect_format, open_binary, read_jsonl, read_text
 
 TEXT_SUFFIXES = (".txt", ".text", ".txt.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".jsonlines")
@@ -68,12 +73,14 @@ def is_html(path: Path) -> bool:
         return bool(_HTML_START.match(handle.read(4096)))
 
 
-def read_html(path: Path, *, name: str, published: str | None = None) -> dict[str, Any]:
+def read_html(path: Path, *, name: str, published: str | None = None, max_bytes: int | None = None) -> dict[str, Any]:
     """The article of an HTML page, with its title, date, URL and site name where the page gives them."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
     with open_binary(path) as handle:
-        raw = handle.read()
+        raw = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+    if max_bytes is not None and len(raw) > max_bytes:
+        raise InputError(f"the page is over the limit of {max_bytes:,} bytes (--max-bytes)", source=name)
     extracted = trafilatura.bare_extraction(
         raw,
         with_metadata=True,
@@ -103,25 +110,30 @@ def iter_sources(
     published: str | None = None,
     text_key: str = "text",
     id_key: str = "id",
+    max_bytes: int | None = None,
+    too_long: TooLong = "refuse",
 ) -> Iterator[SourceItem]:
     """Every article of ``paths`` in order; a missing path raises :class:`InputError` before anything is read."""
     for path in list_files(paths):
         name = str(path)
         try:
             if is_html(path):
-                yield SourceItem(name, read_html(path, name=name, published=published))
+                yield SourceItem(name, read_html(path, name=name, published=published, max_bytes=max_bytes))
             elif detect_format(path, name) == "jsonl":
                 for item in read_jsonl(
-                    path, name=name, text_key=text_key, id_key=id_key, published=published, skip_bad=True
-                ):
+                    path, name=name, text_key=text_key, id_key=id_key, published=published, skip_bad=True,
+                    max_bytes=max_bytes, too_long=too_long,
+                ):  # fmt: skip
                     if isinstance(item, BadRecord):
                         yield SourceItem(f"{name}:{item.line}", None, str(item.error))
                     else:
-                        yield SourceItem(f"{name}:{item.line}", item.record)
+                        part = f"#part{item.part}" if item.part is not None else ""
+                        yield SourceItem(f"{name}:{item.line}{part}", item.record)
             else:
-                for article in read_text(path, name=name, published=published):
-                    yield SourceItem(name, article.record)
+                for article in read_text(path, name=name, published=published, max_bytes=max_bytes, too_long=too_long):
+                    part = f"#part{article.part}" if article.part is not None else ""
+                    yield SourceItem(f"{name}{part}", article.record)
         except InputError as error:
             yield SourceItem(name, None, str(error))
-        except OSError as error:
+        except (OSError, EOFError, zlib.error) as error:  # a damaged gzip file among HTML pages
             yield SourceItem(name, None, f"{name}: cannot read: {error}")

@@ -132,7 +132,7 @@ def week_start(d: date) -> date:
 
 def week_value(start: date) -> str:
     iso = (start + timedelta(days=2)).isocalendar()
-    return f"{iso[0]}-W{iso[1]:02d}"
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
 
 
 def make_date(year: int, month: int, day: int, hijri: bool = False) -> date:
@@ -342,7 +342,8 @@ def _resolve(f: Fields, ref: Ref | None, holiday_rules: dict[str, dict[str, Any]
         if offset is not None:
             begin = begin - timedelta(hours=f.tz) + offset
     step = timedelta(seconds=1) if f.second is not None else timedelta(minutes=1 if f.minute is not None else 60)
-    value = begin.strftime("%Y-%m-%dT%H:%M") + (begin.strftime(":%S") if f.second is not None else "")
+    # Not strftime("%Y"): the C library writes the year 1 as "1", and a TIMEX3 year has four digits.
+    value = f"{begin.date().isoformat()}T{begin:%H:%M}" + (f":{begin:%S}" if f.second is not None else "")
     return Resolved("TIME", value, begin, begin + step)
 
 
