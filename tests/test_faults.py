@@ -1,10 +1,11 @@
-"""Faults survived: an ingest killed at random points, a full disk, an output that cannot be written, a corrupt
-gzip, an article of 100 MB.
+"""Faults survived: an ingest or a batch killed at random points, a full disk, an output that cannot be written, a
+corrupt gzip, an article of 100 MB.
 
 - Killed (SIGKILL) anywhere, at random SQL statements (a forked ingest that kills itself) or at random moments
   (the real command with worker processes, killed from outside), then rerun: the store ends exactly as an
   ingest that was never killed left it; no article lost, none stored twice, and after every kill each stored
-  article is whole.
+  article is whole. A batch killed the same way and rerun holds every article exactly once in every table, as a
+  clean run does.
 - A full disk or an output that cannot be written stops the command with a message naming the file and the
   reason (exit 1, no traceback), leaves what was there, and a rerun finishes the job.
 - A corrupt line of a JSONL.gz is reported with its number; so is the line where a damaged gzip stream stops.
@@ -266,6 +267,50 @@ def test_the_command_killed_at_random_moments_then_rerun(
     while processes_mentioning(str(db)) and time.monotonic() < deadline:
         time.sleep(0.2)  # the workers of a killed ingest notice it is gone and exit
     assert not processes_mentioning(str(db)), "worker processes outlived the killed ingest"
+
+
+def batch_tables(out: Path) -> dict[str, Counter]:
+    """What a batch output holds: each table's rows counted by article (errors by where they came from)."""
+    import pyarrow.parquet as pq
+
+    found = {}
+    for table, column in (("documents", "doc_id"), ("mentions", "doc_id"), ("events", "doc_id"), ("errors", "origin")):
+        found[table] = Counter(str(r[column]) for r in pq.ParquetDataset(out / table).read().to_pylist())
+    return found
+
+
+def finished_partitions(out: Path) -> int:
+    return len(list((out / "_done").glob("*.json"))) if (out / "_done").is_dir() else 0
+
+
+def test_the_batch_killed_at_random_moments_then_rerun(source: Path, tmp_path: Path) -> None:
+    """``khabar batch`` with two workers, killed from outside (after a random number of finished partitions, plus a
+    random delay), twice, then run again: every table holds each article exactly once, as a clean run does."""
+    rng = random.Random(SEED + 2)
+    base = [sys.executable, "-m", "khabar", "batch", str(source), "--workers", "2", "--partition-size", "4", "-q"]
+    clean = subprocess.run([*base, "--out", str(tmp_path / "clean")], capture_output=True, text=True, timeout=300)
+    assert clean.returncode == 0, clean.stderr
+    expected = batch_tables(tmp_path / "clean")
+    out = tmp_path / "killed"
+    for _ in range(2):
+        target = rng.randint(0, 6)
+        delay = rng.uniform(0, 0.5)
+        process = subprocess.Popen([*base, "--out", str(out)])
+        try:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline and process.poll() is None and finished_partitions(out) < target:
+                time.sleep(0.02)
+            time.sleep(delay)
+            process.send_signal(signal.SIGKILL)
+        finally:
+            process.wait(timeout=30)
+    done = subprocess.run([*base, "--out", str(out)], capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, f"seed {SEED}: {done.stderr}"
+    assert batch_tables(out) == expected, f"seed {SEED}: the rerun lost or repeated articles"
+    deadline = time.monotonic() + 10
+    while processes_mentioning(str(out)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not processes_mentioning(str(out)), "worker processes outlived the killed batch"
 
 
 # ------------------------------------------------------------------------------ full disk, unwritable
