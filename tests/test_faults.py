@@ -45,6 +45,8 @@ from khabar.readers import BadRecord, read_jsonl, read_text
 from khabar.store import Store
 from khabar.store import ingest as ingest_module
 
+from .conftest import processes_mentioning
+
 ROOT = Path(__file__).resolve().parents[1]
 JAWHARA = ROOT / "examples" / "jawharafm.jsonl"
 SEED = int(os.environ.get("KHABAR_FAULT_SEED", random.SystemRandom().randrange(10**9)))
@@ -215,17 +217,6 @@ def test_ingest_killed_at_random_statements_then_rerun_loses_and_repeats_nothing
             store.ingest([source], batch_size=3)
         assert snapshot(db) == reference, f"seed {SEED}, episode {episode}: the rerun did not finish the job"
     assert kills >= 3, f"seed {SEED}: only {kills} kills landed"
-
-
-def processes_mentioning(text: str) -> list[int]:
-    found = []
-    for entry in Path("/proc").glob("[0-9]*"):
-        try:
-            if text.encode() in (entry / "cmdline").read_bytes():
-                found.append(int(entry.name))
-        except OSError:
-            continue
-    return found
 
 
 def stored(db: Path) -> int:

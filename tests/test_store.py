@@ -23,6 +23,8 @@ from khabar.store import Store, StoreError
 from khabar.store import ingest as ingest_module
 from khabar.store.sources import iter_sources
 
+from .conftest import processes_mentioning
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles.jsonl"
 
@@ -165,18 +167,6 @@ def test_a_crash_mid_batch_leaves_whole_batches_and_a_rerun_finishes(tmp_path: P
         rerun = store.ingest([source], batch_size=3)
     assert (rerun.added, rerun.unchanged) == (6, 3)
     assert snapshot(crashed) == snapshot(clean)
-
-
-def processes_mentioning(text: str) -> list[int]:
-    """Ids of running processes whose command line holds ``text`` (Linux /proc; none found elsewhere)."""
-    found = []
-    for entry in Path("/proc").glob("[0-9]*"):
-        try:
-            if text.encode() in (entry / "cmdline").read_bytes():
-                found.append(int(entry.name))
-        except OSError:
-            continue
-    return found
 
 
 def test_killed_ingest_leaves_a_consistent_store(tmp_path: Path) -> None:

@@ -21,33 +21,11 @@ from pathlib import Path
 
 from khabar.document import Document
 from khabar.errors import InputError
+from khabar.evaluation.counts import Confusion
 from khabar.pipeline import Pipeline, default_pipeline
 from khabar.resolve.names import word_key
 
 FILES = {"ASSAULT": "assault", "PROTEST": "protest"}
-
-
-@dataclass
-class Detection:
-    true_positives: int = 0
-    false_positives: int = 0
-    false_negatives: int = 0
-    true_negatives: int = 0
-
-    @property
-    def precision(self) -> float:
-        found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 0.0
-
-    @property
-    def recall(self) -> float:
-        gold = self.true_positives + self.false_negatives
-        return self.true_positives / gold if gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass
@@ -62,7 +40,7 @@ class SpanScore:
 
 @dataclass
 class EventScores:
-    detection: dict[str, Detection] = field(default_factory=dict)
+    detection: dict[str, Confusion] = field(default_factory=dict)
     spans: dict[str, SpanScore] = field(default_factory=dict)
 
 
@@ -79,14 +57,10 @@ def _named(doc: Document, entity_ids: tuple[str, ...], gold_words: set[str]) -> 
     return any(_words(name) & gold_words for name in names)
 
 
-def _detect(pipeline: Pipeline, kind: str, labelled: list[tuple[str, bool]]) -> Detection:
-    detection = Detection()
+def _detect(pipeline: Pipeline, kind: str, labelled: list[tuple[str, bool]]) -> Confusion:
+    detection = Confusion()
     for text, gold in labelled:
-        found = bool(_coded(pipeline.analyze(text), kind))
-        detection.true_positives += found and gold
-        detection.false_positives += found and not gold
-        detection.false_negatives += gold and not found
-        detection.true_negatives += not found and not gold
+        detection.add(bool(_coded(pipeline.analyze(text), kind)), gold)
     return detection
 
 

@@ -16,33 +16,15 @@ from pathlib import Path
 
 from khabar.document import Document
 from khabar.errors import InputError
+from khabar.evaluation.counts import Confusion
 from khabar.pipeline import Pipeline, default_pipeline
 from khabar.resolve.corpus import CorpusResolver
 
 
 @dataclass
-class PairScore:
-    true_positives: int = 0
-    false_positives: int = 0
-    false_negatives: int = 0
-    true_negatives: int = 0
+class PairScore(Confusion):
     unclear: int = 0
     not_found: int = 0
-
-    @property
-    def precision(self) -> float:
-        predicted = self.true_positives + self.false_positives
-        return self.true_positives / predicted if predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        gold = self.true_positives + self.false_negatives
-        return self.true_positives / gold if gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _entity_at(doc: Document, start: int, end: int) -> str | None:
@@ -88,11 +70,5 @@ def score_pairs(gold: Path, corpus: Path, pipeline: Pipeline | None = None) -> P
         if None in keys:
             result.not_found += 1
             continue
-        same = keys[0] == keys[1]
-        if label == "yes":
-            result.true_positives += same
-            result.false_negatives += not same
-        else:
-            result.false_positives += same
-            result.true_negatives += not same
+        result.add(keys[0] == keys[1], label == "yes")
     return result

@@ -123,6 +123,7 @@ class _Article:
         self.lexicon = coder.lexicon
         self.view = TokenView(doc, coder.forms)
         self.owner: list[Mention | None] = [None] * len(self.view.spans)
+        self.context_found: dict[tuple[str, bool, int], bool] = {}
         for mention in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
             if mention.type in PARTICIPANT_TYPES and (mention.entity is not None or mention.refers):
                 first, last = self.view.token_at(mention.start), self.view.token_at(mention.end - 1)
@@ -207,8 +208,12 @@ class _Article:
             return False
         if trigger.strong:
             context = self.lexicon.accidental
-        first, last = self.view.sentence_tokens(self.view.sentence_at(self.view.spans[i][0]))
-        return any(self.view.phrase_at(j, context) for j in range(first, last))
+        sentence = self.view.sentence_at(self.view.spans[i][0])
+        key = (trigger.type, trigger.strong, sentence)
+        if key not in self.context_found:  # the sentence is read once per type, not once per trigger
+            first, last = self.view.sentence_tokens(sentence)
+            self.context_found[key] = any(self.view.phrase_at(j, context) for j in range(first, last))
+        return self.context_found[key]
 
     # --- one event
 
