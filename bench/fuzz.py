@@ -72,6 +72,7 @@ def targets() -> dict[str, tuple[Callable[..., None], st.SearchStrategy[Any]]]:
     found["show"] = (lambda data: fuzzing.show_target(data), st.tuples(fuzzing.SHOW_INPUT))
     found["search"] = (fuzzing.search_target, fuzzing.SEARCH_INPUT)
     found["ingest"] = (fuzzing.ingest_target, fuzzing.INGEST_INPUT)
+    found["batch"] = (fuzzing.batch_target, fuzzing.BATCH_INPUT)
     return found
 
 

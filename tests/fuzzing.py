@@ -10,6 +10,7 @@ Shared by tests/test_fuzz.py (a few hundred examples in CI) and bench/fuzz.py (t
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import json
 import math
@@ -317,6 +318,43 @@ def ingest_target(data: bytes, split: bool) -> None:
     check_outcome(outcome)
 
 
+def batch_target(data: bytes, split: bool, partition_size: int) -> None:
+    """``khabar batch`` of any JSONL bytes: every non-blank line is in the documents or the errors table (or both,
+    for an article split in parts that fails part-way), and the tables and the JSONL output agree."""
+    import pyarrow.parquet as pq
+
+    options = ["--too-long", "split", "--max-bytes", "300"] if split else []
+    args = ["batch", "{input}", "--out", "{folder}/out", "--quiet", "--workers", "1", "--jsonl", *options,
+            "--partition-size", str(partition_size)]  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="khabar-fuzz-") as folder:
+        path = Path(folder) / "input.jsonl"
+        path.write_bytes(data)
+        words = [arg.replace("{input}", str(path)).replace("{folder}", folder) for arg in args]
+        result = _runner.invoke(app, words, catch_exceptions=True)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        check_outcome(Outcome(result.exit_code, result.stdout, result.stderr))
+        assert result.exit_code == 0, result.stderr
+        out = Path(folder) / "out"
+        documents = pq.ParquetDataset(out / "documents").read().to_pylist()
+        errors = pq.ParquetDataset(out / "errors").read().to_pylist()
+        lines = {n for n, raw in enumerate(data.split(b"\n"), start=1) if raw.strip()}
+        seen = {int(re.sub(r"#part\d+$", "", row["origin"]).rsplit(":", 1)[1]) for row in documents + errors if lines}
+        assert seen == lines, f"lines {sorted(lines)} but the tables hold {sorted(seen)}"
+        if not lines:
+            assert [row["origin"] for row in errors] == [str(path)] and not documents
+        written = [
+            Document.from_dict(json.loads(line))
+            for file in sorted((out / "jsonl").glob("*.jsonl.gz"))
+            for line in gzip.decompress(file.read_bytes()).decode("utf-8").split("\n")
+            if line
+        ]
+        assert sorted(d.id or "" for d in written) == sorted(row["doc_id"] for row in documents)
+        ids = {row["doc_id"] for row in documents}
+        for table in ("mentions", "times", "quantities", "quotes", "events", "doc_entities"):
+            assert {row["doc_id"] for row in pq.ParquetDataset(out / table).read().to_pylist()} <= ids, table
+
+
 _filters = st.lists(
     st.one_of(
         st.tuples(st.sampled_from(["--from", "--to"]), st.one_of(strategies.published.map(str), st.text(max_size=12))),
@@ -331,3 +369,4 @@ SEARCH_INPUT = st.tuples(
     st.one_of(strategies.hostile_text, st.sampled_from(['"', "NEAR(", "*", "' OR 1=1 --"])), _filters
 )
 INGEST_INPUT = st.tuples(strategies.jsonl_file(), st.booleans())
+BATCH_INPUT = st.tuples(strategies.jsonl_file(), st.booleans(), st.integers(1, 4))

@@ -17,6 +17,7 @@ Random points come from a seed printed in every failure message (``KHABAR_FAULT_
 
 from __future__ import annotations
 
+import errno
 import gzip
 import json
 import os
@@ -376,6 +377,55 @@ def test_standard_output_on_a_full_device(small_source: Path) -> None:
     assert result.exit_code == 1 and "cannot write /dev/full: No space left on device" in result.stderr
 
 
+@pytest.fixture(scope="module")
+def batch_reference(source: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Counter]:
+    out = tmp_path_factory.mktemp("batch") / "clean"
+    result = runner.invoke(app, ["batch", str(source), "--out", str(out), "--workers", "1", "--partition-size", "4"])
+    assert result.exit_code == 0, result.stderr
+    return batch_tables(out)
+
+
+def test_a_full_disk_stops_the_batch_with_a_message_and_a_rerun_finishes(
+    source: Path, batch_reference: dict[str, Counter], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk fills up after a few partitions: the batch stops at once, naming the file it could not write and
+    keeping what is finished; once there is room, the same command finishes the job as a clean run does."""
+    import khabar.batch.worker as worker_module
+
+    original = worker_module.write_atomic
+    room = [150_000]  # bytes the disk still takes: a few partitions, not all
+
+    def filling_disk(path: Path, write: Any) -> None:
+        def write_until_full(tmp: Path) -> None:
+            write(tmp)
+            room[0] -= tmp.stat().st_size
+            if room[0] < 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(tmp))
+
+        original(path, write_until_full)
+
+    monkeypatch.setattr(worker_module, "write_atomic", filling_disk)
+    out = tmp_path / "out"
+    command = ["batch", str(source), "--out", str(out), "--workers", "1", "--partition-size", "4", "--jsonl"]
+    result = runner.invoke(app, command)
+    assert result.exit_code == 1, result.output
+    assert f"cannot write {out.resolve()}" in result.stderr and "(the disk is full)" in result.stderr, result.stderr
+    finished, partitions = finished_partitions(out), -(-len(source.read_text(encoding="utf-8").splitlines()) // 4)
+    assert 0 < finished < partitions, result.stderr
+    assert f"{finished} of {partitions} partitions are finished and kept" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and not list(out.rglob("*.tmp")), "a temporary file was left behind"
+    monkeypatch.undo()
+    result = runner.invoke(app, [*command, "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert batch_tables(out) == batch_reference
+
+
+def test_a_batch_into_an_unwritable_folder_is_named_with_its_reason(small_source: Path, unwritable: Path) -> None:
+    result = runner.invoke(app, ["batch", str(small_source), "--out", str(unwritable / "out"), "-q"])
+    assert result.exit_code == 1, result.output
+    assert f"cannot write {unwritable / 'out'}" in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
 @pytest.fixture
 def unwritable(tmp_path: Path) -> Path:
     """A folder this process cannot create files in (root ignores permissions: then /sys, where it cannot)."""
@@ -523,6 +573,54 @@ def test_an_article_of_100_mb_is_read_in_parts_in_bounded_memory(huge: tuple[Pat
     assert peak < 10 * limit + 8_000_000, f"reading in parts of {limit:,} bytes took {peak:,} bytes"
 
 
+def test_a_batch_refuses_an_article_of_100_mb_without_holding_it(huge: tuple[Path, int], tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from khabar.batch.inputs import payloads, plan
+
+    path, _ = huge
+    tracemalloc.start()
+    try:
+        job = plan([path], 500, 10_000_000)
+        lines = [line for _, chunk in payloads(job) for line in chunk]
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert isinstance(lines[0][2], int) and lines[0][2] == path.stat().st_size - len(lines[1][2])
+    assert peak < 30_000_000, f"planning and reading a refused article took {peak:,} bytes"
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(path), "--out", str(out), "--workers", "1", "-q"])
+    assert result.exit_code == 0, result.stderr
+    errors = pq.read_table(out / "errors").to_pylist()
+    assert [e["origin"] for e in errors] == [f"{path}:1"], errors
+    assert "over the limit of 10,000,000" in errors[0]["reason"] and "--too-long split" in errors[0]["reason"]
+    assert pq.read_table(out / "documents").column("doc_id").to_pylist() == ["small"]
+
+
+def test_a_batch_reads_an_article_of_100_mb_in_parts_in_bounded_memory(huge: tuple[Path, int]) -> None:
+    from khabar.batch.inputs import payloads, plan
+    from khabar.batch.worker import Job, _items
+
+    path, length = huge
+    limit = 1_000_000
+    job = Job("unused", max_bytes=limit, too_long="split")
+    tracemalloc.start()
+    try:
+        origins, total = [], 0
+        for partition, lines in payloads(plan([path], 500, limit)):
+            for origin, record, reason in _items(partition, lines, job):
+                assert record is not None, reason
+                origins.append(origin)
+                total += len(record["text"]) if record["id"] != "small" else 0
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    parts = len(origins) - 1
+    assert origins == [*(f"{path}:1#part{n}" for n in range(1, parts + 1)), f"{path}:2"] and parts >= 100
+    assert total == length
+    assert peak < 10 * limit + 8_000_000, f"reading in parts of {limit:,} bytes took {peak:,} bytes"
+
+
 def test_split_parts_are_analysed_and_cover_the_article(tmp_path: Path) -> None:
     text = "\n".join(f"قال المتحدث إن الاجتماع رقم {n} عقد في بغداد يوم الأربعاء." for n in range(600))
     source = tmp_path / "long.jsonl"
@@ -543,6 +641,21 @@ def test_split_parts_are_analysed_and_cover_the_article(tmp_path: Path) -> None:
         list(read_text(big_text, name="long.txt", max_bytes=20_000))
     parts = [a.record for a in read_text(big_text, name="long.txt", max_bytes=20_000, too_long="split")]
     assert "".join(p["text"] for p in parts) == text and parts[0]["id"] == "long#part1"
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    out = tmp_path / "batch"
+    limits = ["--max-bytes", "20000", "--too-long", "split"]
+    result = runner.invoke(app, ["batch", str(source), str(page), "--out", str(out), "--jsonl", "-q", *limits])
+    assert result.exit_code == 0, result.stderr
+    batched = [
+        json.loads(line)
+        for file in sorted((out / "jsonl").glob("*.gz"))
+        for line in gzip.decompress(file.read_bytes()).decode("utf-8").splitlines()
+    ]
+    by_id = {d["id"]: d for d in batched}
+    assert [by_id.get(d["id"]) for d in docs] == docs, "batch and analyze differ on the parts of an article"
+    pages = [by_id.get(f"page#part{n}", {}).get("text") for n in range(1, len(parts) + 1)]
+    assert pages == [p["text"] for p in parts] and len(batched) == len(docs) + len(parts)
 
 
 def test_no_temporary_files_are_left(tmp_path: Path) -> None:

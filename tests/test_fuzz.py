@@ -45,3 +45,21 @@ def test_analyze_command_on_text(text: str) -> None:
 @given(fuzzing.SHOW_INPUT)
 def test_show_command(data: bytes) -> None:
     fuzzing.show_target(data)
+
+
+@settings(FUZZ, max_examples=15)
+@given(fuzzing.SEARCH_INPUT)
+def test_search_command(case: tuple[str, list[str]]) -> None:
+    fuzzing.search_target(*case)
+
+
+@settings(FUZZ, max_examples=15)
+@given(fuzzing.INGEST_INPUT)
+def test_ingest_command(case: tuple[bytes, bool]) -> None:
+    fuzzing.ingest_target(*case)
+
+
+@settings(FUZZ, max_examples=15)
+@given(fuzzing.BATCH_INPUT)
+def test_batch_command(case: tuple[bytes, bool, int]) -> None:
+    fuzzing.batch_target(*case)

@@ -271,7 +271,7 @@ def read_jsonl(
                     continue
                 size = len(raw) + _skip_line(handle, name=name, line=line)
                 offset = line_offset + size
-                error = InputError(_too_long_message(f"{size:,}", max_bytes), source=name, line=line)
+                error = too_long_error(size, max_bytes, name=name, line=line)
                 if not skip_bad:
                     raise error
                 yield BadRecord(line, error)
@@ -292,6 +292,42 @@ def read_jsonl(
             yield Article(line, record)
     if line == 0 or (good == 0 and not skip_bad):
         raise InputError("empty input: there is no article to analyse", source=name)
+
+
+def too_long_error(size: int, max_bytes: int, *, name: str, line: int | None = None) -> InputError:
+    """The error of an article of ``size`` bytes refused for being over ``max_bytes``."""
+    return InputError(_too_long_message(f"{size:,}", max_bytes), source=name, line=line)
+
+
+def read_long_line(
+    path: Path,
+    *,
+    name: str,
+    line: int,
+    line_offset: int,
+    text_key: str = "text",
+    id_key: str = "id",
+    published: str | None = None,
+    max_bytes: int,
+) -> Iterator[Article]:
+    """The parts of the article on line ``line`` of ``path``, a JSON line over ``max_bytes`` starting at byte
+    ``line_offset`` (of the gunzipped file), read as a stream (see :func:`read_jsonl` with ``too_long="split"``).
+
+    The line is copied to a temporary file before this returns, so ``path`` is closed while the parts are read.
+    Raises :class:`InputError` for a line that is not a JSON article.
+    """
+    with open_binary(path) as handle:
+        try:
+            handle.seek(line_offset)
+        except _READ_ERRORS as error:
+            raise InputError(f"cannot read past this point: {error}", source=name, line=line) from None
+        parts, _ = _split_line(
+            handle, b"", name=name, line=line, line_offset=line_offset, text_key=text_key, id_key=id_key,
+            published=published, max_bytes=max_bytes,
+        )  # fmt: skip
+    if isinstance(parts, InputError):
+        raise parts
+    return parts
 
 
 def _skip_line(handle: IO[bytes], *, name: str, line: int) -> int:

@@ -22,11 +22,13 @@ from typing import Literal
 
 from khabar.readers import detect_format, open_binary
 from khabar.store.sources import is_html, list_files
+from khabar.streaming import CHUNK
 
 DEFAULT_PARTITION_SIZE = 500
 
 Kind = Literal["jsonl", "files", "unreadable"]
-Line = tuple[int, int, bytes]  # line number (from 1), byte offset of the line, the line as read
+# Line number (from 1), byte offset of the line, and the line as read, or its size when it is over the size limit.
+Line = tuple[int, int, bytes | int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,7 @@ class Plan:
 
     partitions: tuple[Partition, ...]
     files: tuple[Path, ...]
+    max_bytes: int | None = None  # the size limit of a JSON line the plan was made with
 
     @property
     def articles(self) -> int:
@@ -73,19 +76,33 @@ def _is_jsonl(path: Path) -> bool:
         return False
 
 
-def _lines(path: Path) -> Iterator[Line]:
-    """The non-blank lines of ``path`` (gunzipped), with their numbers and byte offsets."""
-    offset = 0
+def _lines(path: Path, max_bytes: int | None = None) -> Iterator[Line]:
+    """The non-blank lines of ``path`` (gunzipped), with their numbers and byte offsets.
+
+    A line over ``max_bytes`` is never held whole: it is read past in chunks and its size in bytes stands for it.
+    """
+    offset = number = 0
     with open_binary(path) as handle:
-        for number, raw in enumerate(handle, start=1):
+        while raw := handle.readline() if max_bytes is None else handle.readline(max_bytes + 1):
+            number += 1
             line_offset = offset
+            if max_bytes is not None and len(raw) > max_bytes and not raw.endswith(b"\n"):
+                size = len(raw)
+                while not raw.endswith(b"\n") and (raw := handle.readline(CHUNK)):
+                    size += len(raw)
+                offset += size
+                yield number, line_offset, size
+                continue
             offset += len(raw)
             if raw.strip():
                 yield number, line_offset, raw
 
 
-def plan(paths: Sequence[str | Path], size: int = DEFAULT_PARTITION_SIZE) -> Plan:
-    """The partitions of ``paths`` (files or folders); a missing path raises :class:`InputError` at once."""
+def plan(paths: Sequence[str | Path], size: int = DEFAULT_PARTITION_SIZE, max_bytes: int | None = None) -> Plan:
+    """The partitions of ``paths`` (files or folders); a missing path raises :class:`InputError` at once.
+
+    A JSON line over ``max_bytes`` is carried as its size (the worker refuses it or reads it in parts).
+    """
     if size < 1:
         raise ValueError(f"the partition size must be at least 1, got {size}")
     files: list[Path] = []
@@ -100,16 +117,16 @@ def plan(paths: Sequence[str | Path], size: int = DEFAULT_PARTITION_SIZE) -> Pla
         if not _is_jsonl(path):
             singles.append(path)
             continue
-        partitions.extend(_jsonl_partitions(path, size))
+        partitions.extend(_jsonl_partitions(path, size, max_bytes))
     if singles:
         digest = _digest("\n".join(str(p.resolve()) for p in singles))
         for number, start in enumerate(range(0, len(singles), size)):
             chunk = tuple(str(p) for p in singles[start : start + size])
             partitions.append(Partition(f"files-{digest}-{number:05d}", "files", chunk[0], len(chunk), files=chunk))
-    return Plan(tuple(partitions), tuple(files))
+    return Plan(tuple(partitions), tuple(files), max_bytes)
 
 
-def _jsonl_partitions(path: Path, size: int) -> list[Partition]:
+def _jsonl_partitions(path: Path, size: int, max_bytes: int | None) -> list[Partition]:
     prefix = f"{_slug(path)}-{_digest(str(path.resolve()))}"
     partitions: list[Partition] = []
     count = first = last = 0
@@ -119,7 +136,7 @@ def _jsonl_partitions(path: Path, size: int) -> list[Partition]:
         partitions.append(Partition(f"{prefix}-{len(partitions):05d}", "jsonl", str(path), count, first))
 
     try:
-        for line, _, _ in _lines(path):
+        for line, _, _ in _lines(path, max_bytes):
             if count == 0:
                 first = line
             count += 1
@@ -157,13 +174,13 @@ def payloads(job: Plan, skip: set[str] | frozenset[str] = frozenset()) -> Iterat
             continue
         read.add(partition.source)
         if any(p.id not in skip for p in by_source[partition.source]):
-            yield from _read_partitions(Path(partition.source), by_source[partition.source], skip)
+            yield from _read_partitions(Path(partition.source), by_source[partition.source], skip, job.max_bytes)
 
 
 def _read_partitions(
-    path: Path, partitions: list[Partition], skip: set[str] | frozenset[str]
+    path: Path, partitions: list[Partition], skip: set[str] | frozenset[str], max_bytes: int | None
 ) -> Iterator[tuple[Partition, list[Line]]]:
-    lines = _lines(path)
+    lines = _lines(path, max_bytes)
     last = max(i for i, p in enumerate(partitions) if p.id not in skip)
     for partition in partitions[: last + 1]:
         if partition.kind != "jsonl":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -18,7 +19,8 @@ from khabar.batch.inputs import DEFAULT_PARTITION_SIZE, Line, Partition, payload
 from khabar.batch.layout import fingerprint, prepare
 from khabar.batch.tables import PARTITION_TABLES
 from khabar.batch.worker import DEFAULT_WORKER_MEMORY, Job, PartitionResult, PipelineFactory, run_partition
-from khabar.errors import KhabarError
+from khabar.errors import KhabarError, OutputError, describe_os_error
+from khabar.readers import DEFAULT_MAX_BYTES, TooLong
 
 
 class Runner(Protocol):
@@ -85,6 +87,17 @@ class BatchReport:
         return self.analysed / self.seconds if self.seconds else 0.0
 
 
+@contextmanager
+def _writing(out: Path) -> Iterator[None]:
+    """A failed write under ``out`` (not a partition's: those stop the run in :func:`run_batch`) told as an
+    :class:`OutputError` naming the file."""
+    try:
+        yield
+    except OSError as error:
+        where = error.filename or out
+        raise OutputError(f"cannot write {where}: {describe_os_error(error)}") from None
+
+
 def _qualified_name(function: Callable[..., Any]) -> str:
     return f"{getattr(function, '__module__', '')}:{getattr(function, '__qualname__', repr(function))}"
 
@@ -121,6 +134,8 @@ def run_batch(
     overwrite: bool = False,
     pipeline: PipelineFactory | None = None,
     worker_memory: int = DEFAULT_WORKER_MEMORY,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    too_long: TooLong = "refuse",
     on_progress: Callable[[BatchProgress], None] | None = None,
 ) -> BatchReport:
     """Analyse ``inputs`` (JSONL(.gz), text or HTML files, folders of them) into partitioned tables under ``out``.
@@ -130,11 +145,18 @@ def run_batch(
     the next run. ``engine`` is ``local``, ``dask`` or an engine the caller has made and entered (so that several
     jobs share one cluster). ``pipeline`` is a picklable function that makes the pipeline (default: the default
     pipeline); the Dask engine builds it on each worker, the local engine in each worker's initialiser. A worker
-    whose resident memory passes ``worker_memory`` MiB after a partition drops its caches (0: never).
+    whose resident memory passes ``worker_memory`` MiB after a partition drops its caches (0: never). An article
+    over ``max_bytes`` bytes of input goes to the errors table, or with ``too_long="split"`` is analysed in parts
+    (ids ``<id>#part<k>``) in memory bounded by the limit.
+
+    Output that cannot be written (a full disk, a folder without permission) stops the job with an
+    :class:`~khabar.errors.OutputError` naming the file; what is finished is kept and a rerun goes on from there.
     """
     started = time.perf_counter()
     out = Path(out)
-    job_plan = plan(inputs, partition_size)
+    if too_long not in ("refuse", "split"):
+        raise KhabarError(f"too_long must be refuse or split, not {too_long!r}")
+    job_plan = plan(inputs, partition_size, max_bytes)
     options = {
         "partition_size": partition_size,
         "text_key": text_key,
@@ -142,13 +164,16 @@ def run_batch(
         "published": published,
         "jsonl": jsonl,
         "pipeline": None if pipeline is None else _qualified_name(pipeline),
+        "max_bytes": max_bytes,
+        "too_long": too_long,
     }
     manifest = fingerprint(job_plan.files, options)
-    layout, _ = prepare(out, manifest, overwrite=overwrite, jsonl=jsonl)
+    with _writing(out):
+        layout, _ = prepare(out, manifest, overwrite=overwrite, jsonl=jsonl)
     planned = {p.id for p in job_plan.partitions}
     finished = layout.finished() & planned
     todo = [p for p in job_plan.partitions if p.id not in finished]
-    job = Job(str(out.resolve()), text_key, id_key, published, jsonl, pipeline, worker_memory)
+    job = Job(str(out.resolve()), text_key, id_key, published, jsonl, pipeline, worker_memory, max_bytes, too_long)
     given = not isinstance(engine, str)
     runner = engine if not isinstance(engine, str) else make_engine(engine, workers, scheduler, pipeline)
     report = BatchReport(out, runner.name, runner.slots)
@@ -167,6 +192,9 @@ def run_batch(
         run_started = time.perf_counter()
         for partition, outcome in active.map_unordered(run_partition, calls()):
             assert isinstance(partition, Partition)
+            if isinstance(outcome, OutputError):  # the next partitions would fail the same way
+                stopped.append(outcome)
+                return
             if isinstance(outcome, BaseException):
                 report.failed.append((partition.id, f"{type(outcome).__name__}: {outcome}"))
             else:
@@ -180,6 +208,7 @@ def run_batch(
             if on_progress is not None:
                 on_progress(progress)
 
+    stopped: list[OutputError] = []
     try:
         if given:
             run(runner)
@@ -194,6 +223,11 @@ def run_batch(
         ) from error
 
     done = [p.id for p in job_plan.partitions if p.id in layout.finished()]
+    if stopped:
+        raise OutputError(
+            f"{stopped[0]}; {len(done)} of {len(job_plan.partitions)} partitions are finished and kept:"
+            " make room (or fix the permission) and run the same command again to finish"
+        )
     report.rows = dict.fromkeys(PARTITION_TABLES, 0)
     for partition_id in done:
         result = PartitionResult.from_dict(layout.marker(partition_id))
@@ -201,7 +235,8 @@ def run_batch(
             report.rows[table] = report.rows.get(table, 0) + count
     report.documents = report.rows["documents"]
     report.errors = report.rows["errors"]
-    resolved = corpus_entities.resolve(layout, done)
+    with _writing(out):
+        resolved = corpus_entities.resolve(layout, done)
     report.entities = report.rows["entities"] = resolved.entities
     report.seconds = time.perf_counter() - started
     return report

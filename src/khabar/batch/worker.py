@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -30,9 +31,9 @@ from khabar.batch.inputs import Line, Partition
 from khabar.batch.layout import Layout, write_atomic, write_json_atomic
 from khabar.batch.tables import PARTITION_TABLES, Rows
 from khabar.document import Document
-from khabar.errors import InputError, KhabarError
+from khabar.errors import InputError, KhabarError, OutputError, describe_os_error
 from khabar.pipeline import Pipeline, default_pipeline, to_document
-from khabar.readers import parse_jsonl_record, read_text
+from khabar.readers import DEFAULT_MAX_BYTES, TooLong, parse_jsonl_record, read_long_line, read_text, too_long_error
 
 PipelineFactory = Callable[[], Pipeline]
 PARQUET_OPTIONS: dict[str, Any] = {"compression": "zstd"}
@@ -50,6 +51,8 @@ class Job:
     jsonl: bool = False
     pipeline: PipelineFactory | None = None  # a picklable function making the pipeline; None: the default one
     worker_memory: int = DEFAULT_WORKER_MEMORY  # MiB; 0: never drop the caches
+    max_bytes: int | None = DEFAULT_MAX_BYTES  # the largest article, in bytes of input; None: no limit
+    too_long: TooLong = "refuse"  # an article over max_bytes: an error row, or analysed in parts
 
 
 @dataclass(slots=True)
@@ -155,37 +158,59 @@ Item = tuple[str, dict[str, Any] | None, str | None]  # origin, record, or the r
 def _items(partition: Partition, lines: list[Line], job: Job) -> Iterator[Item]:
     if partition.kind == "unreadable":
         yield partition.source, None, partition.reason or "unreadable"
-        return
-    if partition.kind == "jsonl":
-        name = partition.source
+    elif partition.kind == "jsonl":
         for number, offset, raw in lines:
-            origin = f"{name}:{number}"
+            if isinstance(raw, int):
+                yield from _long_line(partition.source, number, offset, raw, job)
+                continue
             try:
                 record = parse_jsonl_record(
-                    raw, name=name, line=number, line_offset=offset, text_key=job.text_key, id_key=job.id_key,
-                    published=job.published,
+                    raw, name=partition.source, line=number, line_offset=offset, text_key=job.text_key,
+                    id_key=job.id_key, published=job.published,
                 )  # fmt: skip
             except InputError as error:
-                yield origin, None, str(error)
+                yield f"{partition.source}:{number}", None, str(error)
                 continue
-            yield origin, record, None
+            yield f"{partition.source}:{number}", record, None
+    else:
+        for name in partition.files:
+            yield from _file(name, job)
+
+
+def _long_line(name: str, number: int, offset: int, size: int, job: Job) -> Iterator[Item]:
+    """A JSON line over the size limit: refused, or read again from its file as a stream and cut into parts."""
+    origin = f"{name}:{number}"
+    if job.too_long != "split" or job.max_bytes is None:
+        yield origin, None, str(too_long_error(size, job.max_bytes or 0, name=name, line=number))
         return
+    try:
+        for article in read_long_line(
+            Path(name), name=name, line=number, line_offset=offset, text_key=job.text_key, id_key=job.id_key,
+            published=job.published, max_bytes=job.max_bytes,
+        ):  # fmt: skip
+            yield f"{origin}#part{article.part}", article.record, None
+    except InputError as error:
+        yield origin, None, str(error)
+    except OSError as error:
+        yield origin, None, f"{origin}: cannot read: {describe_os_error(error)}"
+
+
+def _file(name: str, job: Job) -> Iterator[Item]:
+    """A text or HTML file, one article (or its parts when it is over the size limit and may be split)."""
     from khabar.store.sources import is_html, read_html  # trafilatura is imported only for HTML
 
-    for name in partition.files:
-        path = Path(name)
-        try:
-            if is_html(path):
-                record = read_html(path, name=name, published=job.published)
-            else:
-                record = next(read_text(path, name=name, published=job.published)).record
-        except InputError as error:
-            yield name, None, str(error)
-            continue
-        except OSError as error:
-            yield name, None, f"{name}: cannot read: {error}"
-            continue
-        yield name, record, None
+    path = Path(name)
+    try:
+        if is_html(path):
+            yield name, read_html(path, name=name, published=job.published, max_bytes=job.max_bytes), None
+            return
+        for article in read_text(path, name=name, published=job.published, max_bytes=job.max_bytes,
+                                 too_long=job.too_long):  # fmt: skip
+            yield (name if article.part is None else f"{name}#part{article.part}"), article.record, None
+    except InputError as error:
+        yield name, None, str(error)
+    except OSError as error:
+        yield name, None, f"{name}: cannot read: {describe_os_error(error)}"
 
 
 def _document(record: dict[str, Any], origin: str) -> Document:
@@ -233,15 +258,29 @@ def _write_partition(job: Job, partition: Partition, lines: list[Line], layout: 
             with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=1) as handle:
                 _analyse(job, partition, lines, rows, handle)
 
-        write_atomic(layout.jsonl(partition.id), write_jsonl)
+        _write(layout.jsonl(partition.id), write_jsonl)
     else:
         _analyse(job, partition, lines, rows, None)
     counts = {}
     for table in PARTITION_TABLES:
         data = rows.table(table)
         counts[table] = data.num_rows
-        write_atomic(layout.part(table, partition.id), lambda tmp, d=data: pq.write_table(d, tmp, **PARQUET_OPTIONS))
+        _write(layout.part(table, partition.id), lambda tmp, d=data: pq.write_table(d, tmp, **PARQUET_OPTIONS))
     return counts
+
+
+@contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """A write of ``path`` that fails (a full disk, no permission) raises an :class:`OutputError` naming it."""
+    try:
+        yield
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {describe_os_error(error)}") from None
+
+
+def _write(path: Path, write: Callable[[Path], None]) -> None:
+    with _writing(path):
+        write_atomic(path, write)
 
 
 def run_partition(job: Job, partition: Partition, lines: list[Line]) -> PartitionResult:
@@ -256,7 +295,8 @@ def run_partition(job: Job, partition: Partition, lines: list[Line]) -> Partitio
     result.seconds = time.perf_counter() - started
     memory = resident_memory()
     result.memory = 0 if memory is None else memory >> 20
-    write_json_atomic(layout.done(partition.id), result.to_dict())
+    with _writing(layout.done(partition.id)):
+        write_json_atomic(layout.done(partition.id), result.to_dict())
     if job.worker_memory and result.memory > job.worker_memory:
         reset_caches()
         result.reset = True

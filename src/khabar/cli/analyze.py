@@ -13,7 +13,6 @@ a stream (see :mod:`khabar.streaming`), so that memory stays bounded whatever th
 
 from __future__ import annotations
 
-import errno
 import os
 import shutil
 import stat
@@ -31,7 +30,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from khabar.cli._console import fail, stderr
 from khabar.document import parse_published
-from khabar.errors import InputError, KhabarError
+from khabar.errors import InputError, KhabarError, describe_os_error
 from khabar.pipeline import Pipeline, default_pipeline, to_document
 from khabar.readers import (
     DEFAULT_MAX_BYTES,
@@ -92,18 +91,6 @@ def _records(
             max_bytes=max_bytes, too_long=too_long,
         )  # fmt: skip
     return read_text(path, name=name, published=published, max_bytes=max_bytes, too_long=too_long)
-
-
-def describe(error: OSError) -> str:
-    """An OS error as a reason a person can act on (a full disk said in words)."""
-    reason = error.strerror or str(error)
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        reason += " (the disk is full)"
-    elif error.errno == errno.EFBIG:
-        reason += " (over the size this process may write)"
-    elif error.errno == errno.EPIPE:
-        reason += " (the reader of the output went away)"
-    return reason
 
 
 def analyze(
@@ -248,7 +235,7 @@ def _analyze_whole(source: str, target: Path | None, out: Path | None, options: 
         )
     except OSError as error:
         folder = directory if directory is not None else Path(tempfile.gettempdir())
-        fail(f"cannot write {where}: cannot create a file in {folder}: {describe(error)}")
+        fail(f"cannot write {where}: cannot create a file in {folder}: {describe_os_error(error)}")
         raise typer.Exit(1) from None
     copying = False
     try:
@@ -266,12 +253,12 @@ def _analyze_whole(source: str, target: Path | None, out: Path | None, options: 
         raise typer.Exit(1) from None
     except OSError as error:
         if target is not None:
-            fail(f"cannot write {where}: {describe(error)}; {out} was left as it was")
+            fail(f"cannot write {where}: {describe_os_error(error)}; {out} was left as it was")
         elif copying:
             _silence_stdout()
-            fail(f"cannot write {where}: {describe(error)}")
+            fail(f"cannot write {where}: {describe_os_error(error)}")
         else:  # the temporary file that holds the output until the run succeeds
-            fail(f"cannot write {where}: cannot write {handle.name}: {describe(error)}; nothing was written")
+            fail(f"cannot write {where}: cannot write {handle.name}: {describe_os_error(error)}; nothing was written")
         raise typer.Exit(1) from None
     finally:
         if os.path.exists(handle.name):
@@ -297,7 +284,7 @@ def _analyze_to_stream(source: str, out: Path, options: dict) -> RunReport:
         fail(str(error))
         raise typer.Exit(1) from None
     except OSError as error:
-        fail(f"cannot write {out}: {describe(error)}")
+        fail(f"cannot write {out}: {describe_os_error(error)}")
         raise typer.Exit(1) from None
 
 

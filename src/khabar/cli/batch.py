@@ -17,6 +17,7 @@ from khabar.batch.worker import DEFAULT_WORKER_MEMORY
 from khabar.cli._console import fail, stderr
 from khabar.document import parse_published
 from khabar.errors import KhabarError
+from khabar.readers import DEFAULT_MAX_BYTES, TooLong
 
 ENGINES = ("local", "dask")
 
@@ -35,6 +36,8 @@ def batch(
     published: str | None = None,
     overwrite: bool = False,
     worker_memory: int = DEFAULT_WORKER_MEMORY,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    too_long: TooLong = "refuse",
     quiet: bool = True,
 ) -> BatchReport:
     """Run a batch job (see :func:`khabar.batch.run_batch`), with progress on stderr unless ``quiet``."""
@@ -45,6 +48,7 @@ def batch(
     options = dict(
         workers=workers, engine=engine, scheduler=scheduler, partition_size=partition_size, jsonl=jsonl,
         text_key=text_key, id_key=id_key, published=published, overwrite=overwrite, worker_memory=worker_memory,
+        max_bytes=max_bytes, too_long=too_long,
     )  # fmt: skip
     if quiet:
         return run_batch(inputs, out, **options)  # type: ignore[arg-type]
@@ -121,17 +125,26 @@ def batch_cli(
     worker_memory: Annotated[
         int, typer.Option(min=0, help="MiB; a worker past it drops its caches between partitions (0: never).")
     ] = DEFAULT_WORKER_MEMORY,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="The largest article, in bytes of input (JSON line, text file, HTML page).")
+    ] = DEFAULT_MAX_BYTES,
+    too_long: Annotated[
+        str, typer.Option(help="An article over --max-bytes: refuse (a row of the errors table) or split (in parts).")
+    ] = "refuse",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
 ) -> None:
     """Analyse articles into Parquet tables (documents, mentions, entities, times, quantities, quotes, events,
     errors); a rerun skips the finished partitions, bad articles go to the errors table."""
+    if too_long not in ("refuse", "split"):
+        fail(f"--too-long must be refuse or split, not {too_long!r}")
+        raise typer.Exit(2)
     if scheduler and engine != "dask":
         engine = "dask"  # an address only makes sense for Dask
     try:
         report = batch(
             inputs, out, workers=workers, engine=engine, scheduler=scheduler, partition_size=partition_size,
             jsonl=jsonl, text_key=text_key, id_key=id_key, published=published, overwrite=overwrite,
-            worker_memory=worker_memory, quiet=quiet,
+            worker_memory=worker_memory, max_bytes=max_bytes, too_long=too_long, quiet=quiet,  # type: ignore[arg-type]
         )  # fmt: skip
     except KhabarError as error:
         fail(str(error))
