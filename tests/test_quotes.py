@@ -165,3 +165,28 @@ def test_a_statement_speaks_for_its_issuer(text: str, issuer: str) -> None:
     doc = analyze(text, "2021-03-10")
     names = {e.id: e.name for e in doc.entities}
     assert [names.get(q.speaker) for q in doc.quotes] == [issuer]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('وبحسب وزارة الصحة الفلسطينية، فإن المستشفيات "تعمل بأقل من نصف طاقتها منذ أسابيع طويلة".', "وزارة الصحة"),
+        ('وقررت الحكومة رفع الدعم عن الوقود بهدف "حماية المالية العامة من العجز المتزايد في الموازنة"، وفقا لما'
+         " أعلنته وزارة المالية المغربية في بيان.", "وزارة المالية"),
+        ('ونقلت وكالة رويترز عن حلف شمال الأطلسي في بيان أن الاجتماع "سيبحث تعزيز الدفاعات في شرق أوروبا خلال'
+         ' الشهر المقبل".', "حلف شمال الأطلسي"),
+        ('وأصدرت وزارة الخارجية الأردنية بيانا الأحد تؤكد فيه "ضرورة احترام الوضع القانوني والتاريخي للقدس'
+         ' والمقدسات".', "وزارة الخارجية"),
+    ],
+)  # fmt: skip
+def test_a_quotation_without_a_speech_verb_is_said_by_who_its_sentence_cites(text: str, speaker: str) -> None:
+    doc = analyze(text, "2021-03-10")
+    names = {e.id: e.name for e in doc.entities}
+    assert len(doc.quotes) == 1 and speaker in (names.get(doc.quotes[0].speaker) or ""), [
+        (q.text, names.get(q.speaker)) for q in doc.quotes
+    ]
+
+
+def test_a_speech_verb_joined_by_wa_takes_the_subject_of_the_verb_before_it() -> None:
+    doc = analyze('وتدرس المستشارة الألمانية أنجيلا ميركل الوضع، وقالت إن القرار يتعلق فقط "بمدن فردية".', "2021-03-10")
+    assert [speaker_name(doc, q) for q in doc.quotes] == ["Angela Merkel"]

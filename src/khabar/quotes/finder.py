@@ -40,6 +40,8 @@ PREPOSITION_WORDS = frozenset(word_key(w) for w in ("في", "من", "إلى", "�
 L_KEY = word_key("ل")
 ISSUER_SENTENCES = 3  # how far back the statement a cue's subject (البيان) refers to may be
 ISSUER_GAP = 3
+CITED_WINDOW = 5  # tokens after an attribution phrase where the cited name starts (وفقا لما أعلنه مكتب …)
+ABOUT_KEY = word_key("عن")
 HASHTAG_MARKS = frozenset({"#", '"', "«", "“"})  # أعلنت #الصين: still the verb's next word
 PREPOSITIONS = frozenset(word_key(w) for w in ("إلى", "على", "عن", "من"))
 ADDRESS_WORDS = frozenset(word_key(w) for w in ("ل", "لـ", "إلى", "عبر", "مع"))
@@ -101,6 +103,14 @@ class _Article:
     def _mentions_between(self, start: int, end: int) -> list[Mention]:
         first = bisect_left(self.mention_starts, start)
         return [m for m in self.mentions[first:] if m.start < end and m.end <= end]
+
+    def _joined(self, i: int) -> bool:
+        """Whether the word at ``i`` carries و or ف (also when the clitic analyser left it on: وقالت)."""
+        return self.conj[i] or (self.keys[i][:1] in ("و", "ف") and self._is_cue(i) and not self._bare_cue(i))
+
+    def _bare_cue(self, i: int) -> bool:
+        key = self.keys[i]
+        return key in self.lexicon.verbs or key in self.lexicon.participles
 
     def _is_cue(self, i: int) -> bool:
         key = self.keys[i]
@@ -230,13 +240,7 @@ class _Article:
         """The named or described speaker of a statement, in its own sentence."""
         sentence = self.sentences[statement.sentence]
         if statement.cue is None:
-            # a quotation with no speech word (ليؤكد misspelt, or none): a person named just before it
-            first = self._token_at(statement.start) - CUELESS_WINDOW
-            near = _outermost(
-                self._mentions_between(max(sentence.start, self.spans[max(first, 0)][0]), statement.start)
-            )
-            people = [m for m in near if m.type == "PER"]
-            return people[-1] if people else None
+            return self._cueless_speaker(statement)
         cue_start, cue_end = self.spans[statement.cue]
         after = _outermost(
             [m for m in self._mentions_between(cue_end, statement.start) if self._may_speak(m, statement)]
@@ -267,32 +271,87 @@ class _Article:
             # وتدرس المستشارة أنجيلا ميركل الوضع، وقالت إن …: a verb joined by و shares the subject of the verb
             # before it in its sentence, the person named there
             people = [m for m in before if m.type == "PER" and m.entity is not None and self._ungoverned(m)]
-            if self.conj[statement.cue] and people:
+            if self._joined(statement.cue) and people:
                 return people[0]  # التقى X بـY، وقال: the first, the subject, not a later object
         return None
 
+    def _cueless_speaker(self, statement: _Statement) -> Mention | None:
+        """The speaker of a quotation with no speech word: who its sentence cites (بحسب شركة X، فإن "…"؛ "…"، وفقا
+        لما أعلنه X؛ نقلت الوكالة عن X), else who issued the statement it quotes (أصدر البيت الأبيض بيانا يثني فيه
+        على "…"), else a person named just before it (ليؤكد misspelt)."""
+        first, last = self._sentence_tokens(statement.sentence)
+        quote_first = self._token_at(statement.start)
+        for i in range(first, last):
+            if self.spans[i][0] >= statement.start and self.spans[i][1] <= statement.end:
+                continue  # inside the quotation: the quoted speaker's own words
+            phrase_end = self._attribution_at(i)
+            if phrase_end is None:
+                continue
+            cited = self._cited_speaker(phrase_end, last)
+            if cited is not None:
+                return cited
+        for j in range(quote_first - 1, first - 1, -1):
+            if self._statement_noun(j):
+                issuer = self._issuer_of(j)
+                if issuer is not None:
+                    return issuer
+                break
+        window_start = self.spans[max(quote_first - CUELESS_WINDOW, 0)][0]
+        near = _outermost(self._mentions_between(max(self.sentences[statement.sentence].start, window_start),
+                                                 statement.start))  # fmt: skip
+        people = [m for m in near if m.type == "PER"]
+        return people[-1] if people else None
+
+    def _cited_speaker(self, first: int, last: int) -> Mention | None:
+        """The name an attribution phrase cites (بحسب شركة X، وفقا لما أعلنه X), or who an agency quotes (ذكرت وكالة
+        فرانس برس عن X: X)."""
+        window = self._mentions_between(self.name_starts[first], self.spans[min(first + CITED_WINDOW, last - 1)][1])
+        named = [m for m in _outermost(window) if m.type in ("PER", "ORG")]
+        if not named:
+            return None
+        cited = named[0]
+        after = self._token_at(cited.end - 1) + 1
+        if after + 1 < last and self.keys[after] == ABOUT_KEY:  # نقلت الوكالة عن X: X is who spoke
+            quoted = [m for m in self._mentions_between(self.spans[after][1], self.spans[min(after + 3, last - 1)][1])
+                      if m.type in ("PER", "ORG")]  # fmt: skip
+            if quoted:
+                return _outermost(quoted)[0]
+        return cited
+
     def _issuer(self, statement: _Statement) -> Mention | None:
-        """Who issued the statement that is the subject of a cue (قال البيان، وأشار التقرير): the name right after
-        an earlier mention of that noun (بيان الخارجية) or the subject just before it (أصدر البيت الأبيض بيانا)."""
+        """Who issued the statement a cue belongs to: one named just before it (أصدرت الوزارة بيانا تؤكد فيه), or the
+        cue's subject (قال البيان، وأشار التقرير) when it was named before (see :meth:`_issuer_of`)."""
         cue = statement.cue
-        if cue is None or cue + 1 >= len(self.keys) or self.keys[cue + 1] not in self.lexicon.statement_nouns:
+        if cue is None:
+            return None
+        first, _ = self._sentence_tokens(statement.sentence)
+        for j in range(cue - 1, max(first, cue - 1 - ISSUER_GAP) - 1, -1):
+            if self._statement_noun(j):  # أصدرت الوزارة بيانا الأحد تؤكد فيه: the statement's own verb
+                return self._issuer_of(j)
+        if cue + 1 >= len(self.keys) or self.keys[cue + 1] not in self.lexicon.statement_nouns:
             return None
         noun = _without_tanween(self.keys[cue + 1])
         first_token = self._token_at(self.sentences[max(statement.sentence - ISSUER_SENTENCES, 0)].start)
         for j in range(cue - 1, first_token - 1, -1):
-            if _without_tanween(self.keys[j]) != noun:
-                continue
-            after = self._mentions_between(self.spans[j][1], self.spans[min(j + ISSUER_GAP, len(self.spans) - 1)][1])
-            named = [m for m in _outermost(after) if m.type in ("ORG", "PER") and not self._addressee(m)]
-            if named:
-                return named[0]
-            start = self.spans[max(j - ISSUER_GAP, 0)][0]
-            before = [
-                m for m in _outermost(self._mentions_between(start, self.spans[j][0])) if m.type in ("ORG", "PER")
-            ]
-            if before and self._ungoverned(before[-1]):
-                return before[-1]
-            return None
+            if _without_tanween(self.keys[j]) == noun:
+                return self._issuer_of(j)
+        return None
+
+    def _statement_noun(self, j: int) -> bool:
+        nouns = self.lexicon.statement_nouns
+        return self.keys[j] in nouns or _without_tanween(self.keys[j]) in nouns
+
+    def _issuer_of(self, j: int) -> Mention | None:
+        """Who issued the statement named at token ``j``: the name right after it (بيان الخارجية) or the subject just
+        before it (أصدر البيت الأبيض بيانا)."""
+        after = self._mentions_between(self.spans[j][1], self.spans[min(j + ISSUER_GAP, len(self.spans) - 1)][1])
+        named = [m for m in _outermost(after) if m.type in ("ORG", "PER") and not self._addressee(m)]
+        if named:
+            return named[0]
+        start = self.spans[max(j - ISSUER_GAP, 0)][0]
+        before = [m for m in _outermost(self._mentions_between(start, self.spans[j][0])) if m.type in ("ORG", "PER")]
+        if before and self._ungoverned(before[-1]):
+            return before[-1]
         return None
 
     def _may_speak(self, mention: Mention, statement: _Statement) -> bool:

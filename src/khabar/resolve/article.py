@@ -272,7 +272,7 @@ class _Work:
                     return
         if actor is None:
             person = self._person_for(text)
-            if person is not None and (mention.type == "PER" or len(text.split()) == 1):
+            if person is not None:  # a person's name, or part of it, whatever type the tagger gave it
                 mention.type = "PER"
                 self._join(mention, person)
                 return
