@@ -13,6 +13,7 @@ import stat
 import threading
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
@@ -172,3 +173,23 @@ def test_a_time_of_day_before_the_year_1000_has_a_four_digit_year(pipeline) -> N
     (strftime's %Y does not pad years under 1000); a TIMEX3 year has four digits."""
     doc = pipeline.analyze("عقد الاجتماع الساعة 7:46 وانتهى الساعة 10:15:30.", published="0001-01-01")
     assert [t.value for t in doc.times] == ["0001-01-01T07:46", "0001-01-01T10:15:30"]
+
+
+def test_an_article_too_long_with_an_empty_text_is_an_error_not_lost(tmp_path: Path) -> None:
+    """Found by bench/fuzz.py (batch): split in parts, an article whose text is empty had no part at all, and so
+    vanished from the output instead of being reported."""
+    source = tmp_path / "a.jsonl"
+    source.write_text(
+        json.dumps({"id": "empty", "text": "", "title": "عنوان " * 20, "summary": "ملخص " * 40}) + "\n",
+        encoding="utf-8",
+    )
+    assert [a.record["text"] for a in read_jsonl(source, name="a.jsonl", max_bytes=300, too_long="split")] == [""]
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["batch", str(source), "--out", str(out), "-q", "--workers", "1", "--max-bytes", "300", "--too-long",
+              "split"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    errors = pq.read_table(out / "errors").to_pylist()
+    assert [(e["origin"], e["doc_id"]) for e in errors] == [(f"{source}:1", "empty")], errors
+    assert "no text" in errors[0]["reason"]

@@ -424,8 +424,11 @@ def _split_line(
 def _parts(texts: Iterator[str], handle: IO[bytes], record: dict[str, Any], base: str, line: int) -> Iterator[Article]:
     """The parts of a split article, cut from their temporary file as they are asked for."""
     try:
+        number = 0
         for number, text in enumerate(texts, start=1):
             yield Article(line, {**record, "id": f"{base}#part{number}", "text": text}, number)
+        if number == 0:  # an empty text has no parts: the article itself goes on, to be refused for it
+            yield Article(line, {**record, "text": ""})
     finally:
         handle.close()
 

@@ -188,7 +188,7 @@ def _long_line(name: str, number: int, offset: int, size: int, job: Job) -> Iter
             Path(name), name=name, line=number, line_offset=offset, text_key=job.text_key, id_key=job.id_key,
             published=job.published, max_bytes=job.max_bytes,
         ):  # fmt: skip
-            yield f"{origin}#part{article.part}", article.record, None
+            yield (origin if article.part is None else f"{origin}#part{article.part}"), article.record, None
     except InputError as error:
         yield origin, None, str(error)
     except OSError as error:
