@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from khabar.text.normalise import match_key
 
@@ -23,6 +24,7 @@ _WEAK = re.compile(r"[اويءؤئى]")
 LONG_NAME = 6
 
 
+@lru_cache(maxsize=1 << 17)
 def word_key(word: str) -> str:
     key = match_key(_PUNCTUATION.sub("", word))
     if key.startswith("ال") and len(key) > 3:
@@ -34,6 +36,7 @@ def phrase_key(text: str) -> str:
     return " ".join(k for k in (word_key(w) for w in text.split()) if k)
 
 
+@lru_cache(maxsize=1 << 17)
 def skeleton(word: str) -> str:
     key = word_key(word)
     if not key:

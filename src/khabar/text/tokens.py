@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from khabar.document import Document
 from khabar.resolve.names import word_key
@@ -53,6 +54,12 @@ class FormCache:
         return cached
 
 
+@lru_cache(maxsize=256)
+def first_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The words phrases start with: most tokens start none, and are passed over at once."""
+    return frozenset(phrase[0] for phrase in phrases if phrase)
+
+
 class TokenView:
     """Parallel per-token lists of one document, and position lookups."""
 
@@ -86,6 +93,8 @@ class TokenView:
 
     def phrase_at(self, i: int, phrases: frozenset[tuple[str, ...]], longest: int = 4) -> int:
         """The length of the longest phrase of ``phrases`` starting at token ``i`` (0 when none)."""
+        if self.keys[i] not in first_words(phrases):
+            return 0
         for length in range(min(longest, len(self.keys) - i), 0, -1):
             if tuple(self.keys[i : i + length]) in phrases:
                 return length
