@@ -190,3 +190,20 @@ def test_a_quotation_without_a_speech_verb_is_said_by_who_its_sentence_cites(tex
 def test_a_speech_verb_joined_by_wa_takes_the_subject_of_the_verb_before_it() -> None:
     doc = analyze('وتدرس المستشارة الألمانية أنجيلا ميركل الوضع، وقالت إن القرار يتعلق فقط "بمدن فردية".', "2021-03-10")
     assert [speaker_name(doc, q) for q in doc.quotes] == ["Angela Merkel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقال بيان صادر عن منظمة الصحة العالمية إن الوباء ينحسر في معظم المناطق.", "منظمة الصحة العالمية"),
+        ('وقالت الباحثة سعاد المنصوري التي كتبت التقرير الأخير لمنظمة العفو الدولية "إن الأوضاع تزداد سوءا في'
+         ' السجون".', "سعاد المنصوري"),
+        ("ويسيطر الحوثيون على أغلب الشمال اليمني وقالوا إن العاصمة هدف لصواريخهم.", "الحوثي"),
+    ],
+)  # fmt: skip
+def test_the_speaker_of_a_statement_noun_a_relative_clause_or_a_joined_verb(text: str, speaker: str) -> None:
+    doc = analyze(text, "2021-03-10")
+    names = {e.id: e.name for e in doc.entities}
+    assert doc.quotes and speaker in (names.get(doc.quotes[0].speaker) or ""), [
+        (q.text, names.get(q.speaker)) for q in doc.quotes
+    ]

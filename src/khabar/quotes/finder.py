@@ -42,6 +42,7 @@ ISSUER_SENTENCES = 3  # how far back the statement a cue's subject (البيان
 ISSUER_GAP = 3
 CITED_WINDOW = 5  # tokens after an attribution phrase where the cited name starts (وفقا لما أعلنه مكتب …)
 ABOUT_KEY = word_key("عن")
+RELATIVES = frozenset(word_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"))
 HASHTAG_MARKS = frozenset({"#", '"', "«", "“"})  # أعلنت #الصين: still the verb's next word
 PREPOSITIONS = frozenset(word_key(w) for w in ("إلى", "على", "عن", "من"))
 ADDRESS_WORDS = frozenset(word_key(w) for w in ("ل", "لـ", "إلى", "عبر", "مع"))
@@ -112,6 +113,10 @@ class _Article:
         key = self.keys[i]
         return key in self.lexicon.verbs or key in self.lexicon.participles
 
+    def _mentions_starting(self, start: int, end: int) -> list[Mention]:
+        first = bisect_left(self.mention_starts, start)
+        return [m for m in self.mentions[first:] if m.start < end]
+
     def _is_cue(self, i: int) -> bool:
         key = self.keys[i]
         words = (self.lexicon.verbs, self.lexicon.participles)
@@ -168,8 +173,8 @@ class _Article:
         sentence = self._sentence_at(offset)
         first, _ = self._sentence_tokens(sentence)
         for i in range(self._token_at(offset) - 1, first - 1, -1):
-            if self.spans[i][1] <= offset and self._is_cue(i):
-                return i
+            if self.spans[i][1] <= offset and self._is_cue(i) and not (i > first and self.keys[i - 1] in RELATIVES):
+                return i  # not a verb of a relative clause (ماري التي كتبت القواعد …): its subject is not the speaker
         return None
 
     def _direct(self) -> list[_Statement]:
@@ -256,7 +261,13 @@ class _Article:
                     joined.append(mention)
             statement.joint = tuple(dict.fromkeys(m.entity for m in joined)) if len(joined) > 1 else ()
             return _prefer_person(close_after)
-        before = _outermost([m for m in self._mentions_between(sentence.start, cue_start) if m.type in SPEAKER_TYPES])
+        before = _outermost(
+            [
+                m
+                for m in self._mentions_between(sentence.start, cue_start)
+                if m.type in SPEAKER_TYPES and m.subtype != "demonym"  # اليمني: an adjective, never a subject
+            ]
+        )
         if before:
             after_subject = self._token_at(before[-1].end - 1) + 1
             # الأمين العام لحلف الناتو، أكد: the subject ends just before the verb (a comma, كان or قد between)
@@ -273,6 +284,9 @@ class _Article:
             people = [m for m in before if m.type == "PER" and m.entity is not None and self._ungoverned(m)]
             if self._joined(statement.cue) and people:
                 return people[0]  # التقى X بـY، وقال: the first, the subject, not a later object
+            bodies = [m for m in before if m.type == "ORG" and m.entity is not None and self._ungoverned(m)]
+            if self._joined(statement.cue) and bodies:
+                return bodies[0]  # ويسيطر الحوثيون على …، وقالوا: an organisation when no person is named
         return None
 
     def _cueless_speaker(self, statement: _Statement) -> Mention | None:
@@ -330,6 +344,8 @@ class _Article:
                 return self._issuer_of(j)
         if cue + 1 >= len(self.keys) or self.keys[cue + 1] not in self.lexicon.statement_nouns:
             return None
+        if not self.text.startswith("ال", self.name_starts[cue + 1]):
+            return self._issuer_of(cue + 1, gap=ISSUER_GAP + 1)  # وقال بيان علمي من جمعية القلب: named after it
         noun = _without_tanween(self.keys[cue + 1])
         first_token = self._token_at(self.sentences[max(statement.sentence - ISSUER_SENTENCES, 0)].start)
         for j in range(cue - 1, first_token - 1, -1):
@@ -341,10 +357,10 @@ class _Article:
         nouns = self.lexicon.statement_nouns
         return self.keys[j] in nouns or _without_tanween(self.keys[j]) in nouns
 
-    def _issuer_of(self, j: int) -> Mention | None:
-        """Who issued the statement named at token ``j``: the name right after it (بيان الخارجية) or the subject just
-        before it (أصدر البيت الأبيض بيانا)."""
-        after = self._mentions_between(self.spans[j][1], self.spans[min(j + ISSUER_GAP, len(self.spans) - 1)][1])
+    def _issuer_of(self, j: int, gap: int = ISSUER_GAP) -> Mention | None:
+        """Who issued the statement named at token ``j``: a name starting at most ``gap`` tokens after it (بيان
+        الخارجية، بيان علمي من جمعية القلب) or the subject just before it (أصدر البيت الأبيض بيانا)."""
+        after = self._mentions_starting(self.spans[j][1], self.spans[min(j + gap, len(self.spans) - 1)][1])
         named = [m for m in _outermost(after) if m.type in ("ORG", "PER") and not self._addressee(m)]
         if named:
             return named[0]
