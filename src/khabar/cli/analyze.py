@@ -29,6 +29,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from khabar.cli._console import fail, stderr
+from khabar.cli._options import MaxBytes, TooLongChoice, too_long_choice
 from khabar.document import parse_published
 from khabar.errors import InputError, KhabarError, describe_os_error
 from khabar.pipeline import Pipeline, default_pipeline, to_document
@@ -185,21 +186,15 @@ def analyze_cli(
     ] = None,
     skip_bad: Annotated[bool, typer.Option(help="Report bad lines on stderr and go on.")] = False,
     tokens: Annotated[bool, typer.Option(help="Add the token layer with clitic analyses.")] = False,
-    max_bytes: Annotated[
-        int, typer.Option(min=1, help="The largest article, in bytes of input (its JSON line or its text file).")
-    ] = DEFAULT_MAX_BYTES,
-    too_long: Annotated[
-        str, typer.Option(help="An article over --max-bytes: refuse (a bad line) or split (analysed in parts).")
-    ] = "refuse",
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    too_long: TooLongChoice = "refuse",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
 ) -> None:
     """Analyse articles and write khabar/1 JSONL (see SCHEMA.md)."""
     if fmt not in ("auto", "text", "jsonl"):
         fail(f"--format must be auto, text or jsonl, not {fmt!r}")
         raise typer.Exit(2)
-    if too_long not in ("refuse", "split"):
-        fail(f"--too-long must be refuse or split, not {too_long!r}")
-        raise typer.Exit(2)
+    too_long = too_long_choice(too_long)
 
     def on_skip(line: int, reason: str) -> None:
         stderr.print(f"[yellow]skipped[/] {escape(reason)}", soft_wrap=True)

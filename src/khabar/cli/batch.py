@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from khabar.batch import DEFAULT_PARTITION_SIZE, BatchProgress, BatchReport, run_batch
 from khabar.batch.worker import DEFAULT_WORKER_MEMORY
 from khabar.cli._console import fail, stderr
+from khabar.cli._options import MaxBytes, TooLongChoice, too_long_choice
 from khabar.document import parse_published
 from khabar.errors import KhabarError
 from khabar.readers import DEFAULT_MAX_BYTES, TooLong
@@ -125,19 +126,13 @@ def batch_cli(
     worker_memory: Annotated[
         int, typer.Option(min=0, help="MiB; a worker past it drops its caches between partitions (0: never).")
     ] = DEFAULT_WORKER_MEMORY,
-    max_bytes: Annotated[
-        int, typer.Option(min=1, help="The largest article, in bytes of input (JSON line, text file, HTML page).")
-    ] = DEFAULT_MAX_BYTES,
-    too_long: Annotated[
-        str, typer.Option(help="An article over --max-bytes: refuse (a row of the errors table) or split (in parts).")
-    ] = "refuse",
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    too_long: TooLongChoice = "refuse",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
 ) -> None:
     """Analyse articles into Parquet tables (documents, mentions, entities, times, quantities, quotes, events,
     errors); a rerun skips the finished partitions, bad articles go to the errors table."""
-    if too_long not in ("refuse", "split"):
-        fail(f"--too-long must be refuse or split, not {too_long!r}")
-        raise typer.Exit(2)
+    too_long = too_long_choice(too_long)
     if scheduler and engine != "dask":
         engine = "dask"  # an address only makes sense for Dask
     try:

@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from khabar.cli._console import fail, stderr
+from khabar.cli._options import MaxBytes, TooLongChoice, too_long_choice
 from khabar.document import parse_published
 from khabar.errors import KhabarError
 from khabar.readers import DEFAULT_MAX_BYTES, TooLong
@@ -89,18 +90,12 @@ def ingest_cli(
     threshold: Annotated[
         float, typer.Option(min=0.0, max=1.0, help="Similarity above which an article is a near-duplicate.")
     ] = DEFAULT_THRESHOLD,
-    max_bytes: Annotated[
-        int, typer.Option(min=1, help="The largest article, in bytes of input (JSON line, text file, HTML page).")
-    ] = DEFAULT_MAX_BYTES,
-    too_long: Annotated[
-        str, typer.Option(help="An article over --max-bytes: refuse (recorded as an error) or split (in parts).")
-    ] = "refuse",
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    too_long: TooLongChoice = "refuse",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
 ) -> None:
     """Analyse articles into a store; re-ingesting changes nothing, a rerun after a crash finishes the job."""
-    if too_long not in ("refuse", "split"):
-        fail(f"--too-long must be refuse or split, not {too_long!r}")
-        raise typer.Exit(2)
+    too_long = too_long_choice(too_long)
     try:
         report = ingest(
             paths, db, published=published, text_key=text_key, id_key=id_key, batch_size=batch_size,
