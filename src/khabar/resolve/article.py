@@ -315,6 +315,8 @@ class _Work:
 
     def _office_at(self, index: int, table: dict[str, Office], limit: int) -> tuple[int, Office] | None:
         """The longest office of ``table`` whose words start at token ``index`` (not past ``limit``)."""
+        if self.keys[index] not in self.kb.office_first_words:
+            return None
         best = None
         for length in range(1, self.kb.longest_office + 1):
             end = index + length
@@ -467,10 +469,8 @@ class _Work:
 
     def _institutions_and_demonyms(self) -> None:
         for i in range(len(self.spans)):
-            if self._covered(i, i):
-                continue
             code = self.kb.demonym_of_key(self.keys[i])
-            if code is None:
+            if code is None or self.owner[i] is not None:
                 continue
             institution = None
             for length in range(min(self.kb.longest_office, i), 0, -1):
@@ -523,8 +523,9 @@ class _Work:
         by_head: dict[str, set[int]] = {}
         for _, key, cluster in named:
             by_head.setdefault(key, set()).add(cluster)
+        heads = ANAPHOR_HEADS | self.kb.anaphoric_heads
         for i, key in enumerate(self.keys):
-            if not self.forms[i].article or self._covered(i, i):
+            if key not in heads or not self.forms[i].article or self.owner[i] is not None:
                 continue
             if key in ANAPHOR_HEADS and len(by_head.get(key, ())) == 1:
                 cluster = next(iter(by_head[key]))

@@ -73,6 +73,8 @@ class KnowledgeBase:
         self.longest_name = max(len(k.split()) for k in self._by_key)
         self.first_words = frozenset(k.split()[0] for k in self._by_key if k)
         self.longest_office = max(len(k.split()) for k in [*self.titles, *self.ranks, *self.institutions])
+        # the first word of every office of every table: most tokens start none, and are passed over at once
+        self.office_first_words = frozenset(k.split()[0] for k in [*self.titles, *self.ranks, *self.institutions])
 
     # --- loading
 
