@@ -121,7 +121,7 @@ class _Article:
         self.doc = doc
         self.text = doc.text
         self.lexicon = coder.lexicon
-        self.view = TokenView(doc, coder.forms)
+        self.view = TokenView.of(doc, coder.forms)
         self.owner: list[Mention | None] = [None] * len(self.view.spans)
         self.context_found: dict[tuple[str, bool, int], bool] = {}
         for mention in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):

@@ -77,7 +77,7 @@ class _Article:
         self.doc = doc
         self.text = doc.text
         self.lexicon = finder.lexicon
-        view = self.view = TokenView(doc, finder.forms)
+        view = self.view = TokenView.of(doc, finder.forms)
         self.spans, self.starts, self.raw, self.keys = view.spans, view.starts, view.raw, view.keys
         self.preps, self.conj, self.name_starts = view.preps, view.conj, view.name_starts
         self.sentences = view.sentences

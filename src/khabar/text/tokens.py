@@ -60,13 +60,17 @@ def first_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
     return frozenset(phrase[0] for phrase in phrases if phrase)
 
 
+_last: TokenView | None = None  # the latest view made by TokenView.of
+
+
 class TokenView:
     """Parallel per-token lists of one document, and position lookups."""
 
     def __init__(self, doc: Document, forms: FormCache) -> None:
         self.doc = doc
         self.text = doc.text
-        tokens = doc.tokens
+        tokens = self.tokens = doc.tokens
+        self.sentence_layer = doc.sentences
         self.spans = list(tokens.spans) if hasattr(tokens, "spans") else [(t.start, t.end) for t in tokens]
         analyses = tokens.analyses if hasattr(tokens, "analyses") else [analysis_of(t) for t in tokens]
         self.starts = [s for s, _ in self.spans]
@@ -78,6 +82,19 @@ class TokenView:
         self.name_starts = [s + f.name_start for (s, _), f in zip(self.spans, self.forms, strict=True)]
         self.sentences = list(doc.sentences)
         self.sentence_starts = [s.start for s in self.sentences]
+
+    @classmethod
+    def of(cls, doc: Document, forms: FormCache) -> TokenView:
+        """The view of ``doc``, shared by the stages that read it one after the other (quotes, then events) as long
+        as its tokens and sentences are the same objects (a stage that changes them makes the next one rebuild)."""
+        global _last
+        tokens, sentences = doc.tokens, doc.sentences
+        cached = _last
+        if cached is not None and cached.doc is doc and cached.tokens is tokens and cached.sentence_layer is sentences:
+            return cached
+        view = cls(doc, forms)
+        _last = view
+        return view
 
     def token_at(self, offset: int) -> int:
         """The token holding ``offset`` (or the last one before it)."""
