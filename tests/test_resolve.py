@@ -178,3 +178,15 @@ def test_eval_resolve_prints_precision_and_recall(shared_data: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "resolve", str(gold), "--corpus", str(corpus)])
     assert result.exit_code == 0, result.stderr
     assert "precision" in result.stdout and "recall" in result.stdout
+
+
+def test_a_known_person_the_tagger_missed_is_found_by_full_name_then_by_surname() -> None:
+    doc = analyze(
+        "التقى رجل الدين الشيعي البارز مقتدى الصدر وفدا من الحزب الشيوعي في النجف. وصرح الصدر في مؤتمر صحافي أن"
+        " التحالف سيضم الجميع.",
+        "2021-03-10",
+    )
+    people = [(m.text, m.entity) for m in doc.mentions if m.type == "PER"]
+    assert [text for text, _ in people] == ["مقتدى الصدر", "الصدر"] and people[0][1] == people[1][1]
+    assert [e.name_latn for e in doc.entities if e.id == people[0][1]] == ["Muqtada al-Sadr"]
+    assert [q.speaker for q in doc.quotes] == [people[0][1]]

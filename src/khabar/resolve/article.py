@@ -31,6 +31,7 @@ from khabar.stages.tokenise import analysis_of
 GROUP_WORDS = frozenset({"جانبان", "جانبين", "طرفان", "طرفين", "بلدان", "بلدين", "دولتان", "دولتين"})
 # Heads that, with the article alone, stand for the one organisation named with them (الحلف → حلف الناتو);
 # heads that are also common nouns (التنظيم "the organising", الاتحاد "the union") are left out.
+PATRONYMIC_WORDS = frozenset(word_key(w) for w in ("بن", "ابن", "بنت"))  # بن علي: part of many names
 ANAPHOR_HEADS = frozenset({"حلف", "حركه", "حزب", "منظمه", "جبهه", "جماعه"})
 # Words that end a title phrase when reading backwards from a name: verbs and particles of reporting.
 _STOP_TEXT = (
@@ -187,7 +188,8 @@ class _Work:
     # --- clustering names
 
     def _known_names(self) -> None:
-        """Names of known organisations and countries the tagger missed (تنظيم الدولة الإسلامية) become mentions."""
+        """Names of known organisations and countries the tagger missed (تنظيم الدولة الإسلامية) become mentions, and
+        the full names of known people (مقتدى الصدر; not one word, nor a patronymic alone: بن علي)."""
         i = 0
         while i < len(self.spans):
             found = None
@@ -195,7 +197,10 @@ class _Work:
                 i += 1
                 continue
             for length in range(min(self.kb.longest_name, len(self.spans) - i), 0, -1):
-                actor = self.kb.find_key(" ".join(self.keys[i : i + length]), ("ORG", "LOC"))
+                key = " ".join(self.keys[i : i + length])
+                actor = self.kb.find_key(key, ("ORG", "LOC"))
+                if actor is None and length > 1 and self.keys[i] not in PATRONYMIC_WORDS:
+                    actor = self.kb.find_key(key, ("PER",))
                 # cities are only linked, never added: many of their names are also words (العيون "the eyes")
                 if actor is not None and not actor.id.startswith("city:"):
                     found = (length, actor)
