@@ -145,9 +145,9 @@ def run_batch(
     the next run. ``engine`` is ``local``, ``dask`` or an engine the caller has made and entered (so that several
     jobs share one cluster). ``pipeline`` is a picklable function that makes the pipeline (default: the default
     pipeline); the Dask engine builds it on each worker, the local engine in each worker's initialiser. A worker
-    whose resident memory passes ``worker_memory`` MiB after a partition drops its caches (0: never). An article
-    over ``max_bytes`` bytes of input goes to the errors table, or with ``too_long="split"`` is analysed in parts
-    (ids ``<id>#part<k>``) in memory bounded by the limit.
+    whose resident memory passes ``worker_memory`` MiB after a partition empties its per-word caches (0: never).
+    An article over ``max_bytes`` bytes of input goes to the errors table, or with ``too_long="split"`` is analysed
+    in parts (ids ``<id>#part<k>``) in memory bounded by the limit.
 
     Output that cannot be written (a full disk, a folder without permission) stops the job with an
     :class:`~khabar.errors.OutputError` naming the file; what is finished is kept and a rerun goes on from there.

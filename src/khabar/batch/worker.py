@@ -3,7 +3,7 @@
 :func:`run_partition` runs in a worker (a process of the local pool, a Dask worker, or the calling process with
 one worker). The pipeline is built once per process (:func:`load_pipeline`) and reused for every partition; a
 worker whose memory has grown past ``Job.worker_memory`` MiB (its stages cache what they computed for each word
-they met) drops its caches after the partition (:func:`reset_caches`) and builds them again. A bad
+they met) empties those caches after the partition (:func:`reset_caches`). A bad
 article (a line that is not JSON, an article without text, an analysis that raises) becomes a row of the
 ``errors`` table with the reason and the rest of the partition goes on. The partition's files are written
 atomically and its ``_done`` marker last, so a partition is either finished or done again by the next run.
@@ -15,7 +15,6 @@ import gc
 import gzip
 import hashlib
 import os
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -30,6 +29,7 @@ import pyarrow.parquet as pq
 from khabar.batch.inputs import Line, Partition
 from khabar.batch.layout import Layout, write_atomic, write_json_atomic
 from khabar.batch.tables import PARTITION_TABLES, Rows
+from khabar.caching import clear_caches
 from khabar.document import Document
 from khabar.errors import InputError, KhabarError, OutputError, describe_os_error
 from khabar.pipeline import Pipeline, default_pipeline, to_document
@@ -37,7 +37,7 @@ from khabar.readers import DEFAULT_MAX_BYTES, TooLong, parse_jsonl_record, read_
 
 PipelineFactory = Callable[[], Pipeline]
 PARQUET_OPTIONS: dict[str, Any] = {"compression": "zstd"}
-DEFAULT_WORKER_MEMORY = 350  # MiB: a worker that grows past it drops its caches between partitions
+DEFAULT_WORKER_MEMORY = 350  # MiB: a worker that grows past it empties its per-word caches between partitions
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,7 @@ class Job:
     published: str | None = None
     jsonl: bool = False
     pipeline: PipelineFactory | None = None  # a picklable function making the pipeline; None: the default one
-    worker_memory: int = DEFAULT_WORKER_MEMORY  # MiB; 0: never drop the caches
+    worker_memory: int = DEFAULT_WORKER_MEMORY  # MiB; 0: never empty the caches
     max_bytes: int | None = DEFAULT_MAX_BYTES  # the largest article, in bytes of input; None: no limit
     too_long: TooLong = "refuse"  # an article over max_bytes: an error row, or analysed in parts
 
@@ -104,23 +104,14 @@ def resident_memory() -> int | None:
 
 
 def reset_caches() -> int:
-    """Drop this process's pipelines and every resource khabar has cached (lexicons, models, per-form caches);
-    the next partition builds them again. Returns how many caches were cleared.
+    """Empty what this process's stages computed per word form (:func:`khabar.caching.clear_caches`); the loaded
+    models, lexicons and pipelines stay, so the next partition goes on at once. Returns how many caches were
+    emptied.
 
     The stages keep caches per surface form (bounded, but large: a few KB per distinct word), so a worker's memory
-    grows with the vocabulary it has met; dropping them bounds it.
+    grows with the vocabulary it has met; emptying them bounds it.
     """
-    cleared = 0
-    with _LOCK:
-        _PIPELINES.clear()
-        for name, module in list(sys.modules.items()):
-            if module is None or not (name == "khabar" or name.startswith("khabar.")):
-                continue
-            for value in list(vars(module).values()):
-                clear = getattr(value, "cache_clear", None)
-                if callable(clear) and getattr(value, "__module__", None) == name:
-                    clear()
-                    cleared += 1
+    cleared = clear_caches()
     gc.collect()
     return cleared
 

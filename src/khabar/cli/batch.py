@@ -124,7 +124,7 @@ def batch_cli(
         bool, typer.Option("--overwrite", help="Remove the output of another job in --out and start again.")
     ] = False,
     worker_memory: Annotated[
-        int, typer.Option(min=0, help="MiB; a worker past it drops its caches between partitions (0: never).")
+        int, typer.Option(min=0, help="MiB; past it a worker empties its per-word caches after a partition (0: never).")
     ] = DEFAULT_WORKER_MEMORY,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     too_long: TooLongChoice = "refuse",

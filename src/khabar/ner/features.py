@@ -19,6 +19,7 @@ from functools import cache
 
 import numpy as np
 
+from khabar.caching import BoundedCache
 from khabar.document import Token
 from khabar.errors import ResourceError
 from khabar.resources import data_path
@@ -158,7 +159,7 @@ class FeatureExtractor:
         self._vector_rows = space.rows
         self._vectors = space.vectors
         self.dimensions = space.vectors.shape[1]
-        self._keys_cache: dict[str, str] = {}
+        self._keys_cache: BoundedCache[str, str] = BoundedCache(CACHE_LIMIT)
         triggers = _lexicon_json("ner_triggers.json")
         self._word_sets = {
             "title": self._stem_keys(triggers["person_titles"]),
@@ -177,7 +178,7 @@ class FeatureExtractor:
             self._places.setdefault(first, []).append((tuple(rest), label))
         for entries in self._places.values():
             entries.sort(key=lambda entry: -len(entry[0]))
-        self._cache: dict[str, tuple[str, ...]] = {}
+        self._cache: BoundedCache[str, tuple[str, ...]] = BoundedCache(CACHE_LIMIT)
 
     @property
     def uses_context(self) -> bool:
@@ -194,8 +195,6 @@ class FeatureExtractor:
         """The stem key of a surface form (cached)."""
         key = self._keys_cache.get(surface)
         if key is None:
-            if len(self._keys_cache) >= CACHE_LIMIT:
-                self._keys_cache.clear()
             analysis = self._tokeniser.analysis(surface)
             stem = surface[analysis.stem[0] : analysis.stem[1]] if analysis.stem is not None else surface
             key = self._keys_cache[surface] = _key(stem)
@@ -210,12 +209,11 @@ class FeatureExtractor:
         """The features of one token form (cached)."""
         cached = self._cache.get(surface)
         if cached is None:
-            if len(self._cache) >= CACHE_LIMIT:
-                self._cache.clear()
-            cached = self._cache[surface] = self._compute(surface)
+            cached = self._cache[surface] = self.compute(surface)
         return cached
 
-    def _compute(self, surface: str) -> tuple[str, ...]:
+    def compute(self, surface: str) -> tuple[str, ...]:
+        """The features of one token form, not cached (the tagger caches what they add up to instead)."""
         analysis = self._tokeniser.analysis(surface)
         stem = surface[analysis.stem[0] : analysis.stem[1]] if analysis.stem is not None else surface
         key = _key(stem)

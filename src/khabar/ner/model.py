@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from khabar.caching import BoundedCache
 from khabar.errors import ResourceError
 from khabar.ner.features import BOUNDARY, CACHE_LIMIT, DENSE_WINDOW, WINDOW, FeatureExtractor
 from khabar.resources import data_path
@@ -46,7 +47,7 @@ class NerModel:
         self._transitions = transitions.astype(np.float32)
         self._extractor = extractor or FeatureExtractor()
         self._zero = np.zeros(len(self.labels), dtype=np.float32)
-        self._forms: dict[str, np.ndarray] = {}
+        self._forms: BoundedCache[str, np.ndarray] = BoundedCache(CACHE_LIMIT)
         self._allowed = self._legal_transitions()
         self._start = np.array(
             [0.0 if not label.startswith("I-") else -np.inf for label in self.labels], dtype=np.float32
@@ -133,10 +134,8 @@ class NerModel:
         """What a form contributes at each window offset: an array (offsets × labels)."""
         matrix = self._forms.get(surface)
         if matrix is None:
-            if len(self._forms) >= CACHE_LIMIT:
-                self._forms.clear()
             index = self._by_form_feature
-            rows = [index[f] for f in self._extractor.features(surface) if f in index]
+            rows = [index[f] for f in self._extractor.compute(surface) if f in index]
             matrix = self._form_weights[rows].sum(axis=0) if rows else self._form_weights[-1].copy()
             if self._dense is not None:
                 vector = self._extractor.vector(surface)

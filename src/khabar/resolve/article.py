@@ -22,6 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+from khabar.caching import BoundedCache
 from khabar.document import Document, Entity, Mention, Role
 from khabar.resolve.kb import Actor, KnowledgeBase, Office, knowledge_base
 from khabar.resolve.names import phrase_key, skeleton, word_key
@@ -87,13 +88,11 @@ class ArticleResolver:
 
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
         self.kb = kb or knowledge_base()
-        self._forms: dict[str, _Form] = {}
+        self._forms: BoundedCache[str, _Form] = BoundedCache(FORM_CACHE_LIMIT)
 
     def form(self, surface: str, analysis) -> _Form:
         cached = self._forms.get(surface)
         if cached is None:
-            if len(self._forms) >= FORM_CACHE_LIMIT:
-                self._forms.clear()
             stem = surface[analysis.stem[0] : analysis.stem[1]] if analysis.stem is not None else surface
             start = analysis.stem[0] if analysis.stem is not None else 0
             for a, b, _, role in analysis.proclitics:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from khabar.caching import BoundedCache
 from khabar.document import Clitic, Document, Span, Token, TokenTable
 from khabar.text.clitics import LEXICON_FOLD, CliticAnalyser, Segmentation, default_analyser
 from khabar.text.normalise import fold, normalise
@@ -128,6 +129,9 @@ def _analysis(segmentation: Segmentation, bounds: list[tuple[int, int]]) -> Toke
     return TokenAnalysis("word", proclitics, bounds[count], enclitic)
 
 
+_DEFAULT_ANALYSES: BoundedCache[str, TokenAnalysis] = BoundedCache(CACHE_LIMIT)
+
+
 class Tokeniser:
     """Pipeline stage: sets the ``tokens`` layer."""
 
@@ -137,13 +141,12 @@ class Tokeniser:
 
     def __init__(self, analyser: CliticAnalyser | None = None) -> None:
         self._analyser = analyser or default_analyser()
-        self._cache: dict[str, TokenAnalysis] = {}
+        # tokenisers of the default analyser (the stage's, the tagger's, the indexer's) share what they analysed
+        self._cache = _DEFAULT_ANALYSES if analyser is None else BoundedCache[str, TokenAnalysis](CACHE_LIMIT)
 
     def analysis(self, surface: str) -> TokenAnalysis:
         cached = self._cache.get(surface)
         if cached is None:
-            if len(self._cache) >= CACHE_LIMIT:
-                self._cache.clear()
             cached = self._cache[surface] = analyse_word(surface, self._analyser)
         return cached
 

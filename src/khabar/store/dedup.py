@@ -17,6 +17,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from khabar.caching import BoundedCache
+
 # Bump when any parameter below changes: stored signatures and bands are then incomparable.
 DEDUP_VERSION = "1"
 NUM_HASHES = 64
@@ -44,13 +46,11 @@ class MinHasher:
         self._shingle_mix = _odd_constants(SHINGLE, rng)
         self._band_mix = _odd_constants(ROWS + 1, rng)
         self._band_numbers = np.arange(BANDS, dtype=np.uint64) * self._band_mix[ROWS]
-        self._words: dict[str, int] = {}
+        self._words: BoundedCache[str, int] = BoundedCache(_WORD_CACHE_LIMIT)
 
     def _word(self, term: str) -> int:
         value = self._words.get(term)
         if value is None:
-            if len(self._words) >= _WORD_CACHE_LIMIT:
-                self._words.clear()
             digest = hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest()
             value = self._words[term] = int.from_bytes(digest, "little")
         return value

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from khabar.caching import BoundedCache
 from khabar.document import Document, TokenTable
 from khabar.stages.tokenise import TokenAnalysis, Tokeniser
 from khabar.text.normalise import MATCHING, fold
@@ -57,7 +58,7 @@ class TermIndexer:
 
     def __init__(self, tokeniser: Tokeniser | None = None) -> None:
         self._tokeniser = tokeniser or _pipeline_tokeniser()
-        self._cache: dict[str, str] = {}
+        self._cache: BoundedCache[str, str] = BoundedCache(CACHE_LIMIT)
 
     def _tokens(self, doc: Document) -> TokenTable:
         tokens = doc.tokens
@@ -66,8 +67,6 @@ class TermIndexer:
     def _term(self, surface: str, analysis: TokenAnalysis) -> str:
         term = self._cache.get(surface)
         if term is None:
-            if len(self._cache) >= CACHE_LIMIT:
-                self._cache.clear()
             term = self._cache[surface] = term_of(surface, analysis)
         return term
 

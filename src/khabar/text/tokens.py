@@ -11,6 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from khabar.caching import BoundedCache
 from khabar.document import Document
 from khabar.resolve.names import word_key
 from khabar.stages.tokenise import TokenAnalysis, analysis_of
@@ -31,13 +32,11 @@ class FormCache:
     """Forms by surface, bounded."""
 
     def __init__(self) -> None:
-        self._forms: dict[str, Form] = {}
+        self._forms: BoundedCache[str, Form] = BoundedCache(CACHE_LIMIT)
 
     def form(self, raw: str, analysis: TokenAnalysis) -> Form:
         cached = self._forms.get(raw)
         if cached is None:
-            if len(self._forms) >= CACHE_LIMIT:
-                self._forms.clear()
             stem = raw[analysis.stem[0] : analysis.stem[1]] if analysis.stem is not None else raw
             roles = [role for *_, role in analysis.proclitics]
             start = analysis.stem[0] if analysis.stem is not None else 0
