@@ -13,6 +13,7 @@ import gzip
 import json
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -110,7 +111,8 @@ def context_statistics() -> dict[str, tuple[int, ...]]:
 
 
 def _bucket(share: float) -> int:
-    return sum(share >= edge for edge in SHARE_EDGES)
+    """How many of the (ascending) edges ``share`` reaches."""
+    return bisect_right(SHARE_EDGES, share)
 
 
 def context_features(row: tuple[int, ...] | None) -> list[str]:
