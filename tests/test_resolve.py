@@ -190,3 +190,23 @@ def test_a_known_person_the_tagger_missed_is_found_by_full_name_then_by_surname(
     assert [text for text, _ in people] == ["مقتدى الصدر", "الصدر"] and people[0][1] == people[1][1]
     assert [e.name_latn for e in doc.entities if e.id == people[0][1]] == ["Muqtada al-Sadr"]
     assert [q.speaker for q in doc.quotes] == [people[0][1]]
+
+
+def test_groups_without_a_name_are_agents_with_a_sector_and_a_country() -> None:
+    doc = analyze("قتل جنود إسرائيليون ثلاثة متظاهرين فلسطينيين قرب السياج، وقال مسؤول إن مسلحين هاجموا دورية.")
+    agents = {m.text: m.entity for m in doc.mentions if m.subtype == "agent"}
+    assert list(agents) == ["جنود إسرائيليون", "متظاهرين فلسطينيين", "مسلحين"]
+    entities = {e.id: e for e in doc.entities}
+    described = [(entities[i].name_latn, entities[i].country, entities[i].sector) for i in agents.values()]
+    assert described == [("soldiers (Israel)", "ISR", "MIL"), ("protesters (Palestine)", "PSE", "CVL"),
+                         ("gunmen", None, "UAF")]  # fmt: skip
+    killing = next(e for e in doc.events if e.type == "ASSAULT")
+    assert killing.actors == (agents["جنود إسرائيليون"],) and killing.recipients == (agents["متظاهرين فلسطينيين"],)
+
+
+def test_a_group_that_protests_is_the_protest_s_actor() -> None:
+    doc = analyze("تظاهر آلاف الطلاب أمام وزارة التعليم للمطالبة بخفض الرسوم.", "2021-03-10")
+    students = next(m.entity for m in doc.mentions if m.subtype == "agent")
+    protest = next(e for e in doc.events if e.type == "PROTEST")
+    assert protest.actors == (students,)
+    assert [e.sector for e in doc.entities if e.id == students] == ["EDU"]

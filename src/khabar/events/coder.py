@@ -309,6 +309,15 @@ class _Article:
             if ids and (direct or (prep and prep in takes)):
                 recipient = ids[:1]
                 break
+        own = self.owner[found.first]
+        if own is not None and own.subtype == "agent" and own.start <= self.view.spans[found.first][0]:
+            # متظاهرون خرجوا، قتل ثلاثة متظاهرين: the group the trigger names is its actor (or, hurt, its recipient)
+            ids = _ids(own)
+            if victim:
+                recipient = ids
+            else:
+                actor = ids
+            recipient = [r for r in recipient if r not in actor]
         if trigger.role == "host" and recipient:
             actor, recipient = recipient, actor
         elif victim and not recipient:

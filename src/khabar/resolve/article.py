@@ -178,6 +178,7 @@ class _Work:
             self._cluster(mention)
         self._surnames()
         self._roles()
+        self._agents()
         self._institutions_and_demonyms()
         self._bare_titles()
         self._anaphors()
@@ -503,6 +504,44 @@ class _Work:
             elif country is not None:
                 self._add(_Mention(self._name_start(i), self.spans[i][1], "LOC", i, i, "demonym", country))
 
+    def _agents(self) -> None:
+        """Groups that act without a name (متظاهرون، مسلحون، قوات الأمن) become organisation mentions (subtype
+        ``agent``) with their PLOVER sector; a nationality right after one (المتظاهرين الفلسطينيين) gives its country
+        and is part of the mention. Each kind of group, with its country, is one entity of the article."""
+        i = 0
+        while i < len(self.spans):
+            found = None
+            for length in range(min(self.kb.longest_agent, len(self.spans) - i), 0, -1):
+                agent = self.kb.agents.get(" ".join(self.keys[i : i + length]))
+                if agent is not None:
+                    found = (i + length - 1, agent)
+                    break
+            if found is None or self._covered(i, found[0]):
+                i += 1
+                continue
+            last, agent = found
+            code = None
+            if last + 1 < len(self.spans) and self.owner[last + 1] is None:
+                code = self._demonym(self.keys[last + 1])
+                if code is not None:
+                    last += 1
+            country = self.kb.country(code) if code else None
+            latin = f"{agent.en} ({country.name_latn})" if country else agent.en
+            name = f"{agent.ar} ({country.name})" if country else agent.ar
+            cluster = _Cluster(type="ORG", country=code, sector=agent.sector, name=name)
+            cluster.keys.add(phrase_key(name))
+            cluster.actor = Actor(f"agent:{code or ''}:{agent.en}", "ORG", name, latin, code, agent.sector)
+            index = self._institution_cluster(cluster)
+            self._add(_Mention(self._name_start(i), self.spans[last][1], "ORG", i, last, "agent", index))
+            i = last + 1
+
+    def _demonym(self, key: str) -> str | None:
+        """The country of a nationality adjective, also in the plural (فلسطينيين، إسرائيليون)."""
+        code = self.kb.demonym_of_key(key)
+        if code is None and key.endswith(("ين", "ون")) and len(key) > 4:
+            code = self.kb.demonym_of_key(key[:-2])
+        return code
+
     def _institution_cluster(self, cluster: _Cluster) -> int:
         for index, existing in enumerate(self.clusters):
             if existing.actor is not None and existing.actor.id == cluster.actor.id:
@@ -556,7 +595,7 @@ class _Work:
             for m in self.mentions
             if m.cluster is not None
             and m.first < i
-            and self.clusters[m.cluster].type == "LOC"
+            and (self.clusters[m.cluster].type == "LOC" or m.subtype == "agent")  # قوات الأمن العراقية: Iraq
             and self.clusters[m.cluster].country
         )
         if not counts:

@@ -73,6 +73,13 @@ class KnowledgeBase:
         self.longest_name = max(len(k.split()) for k in self._by_key)
         self.first_words = frozenset(k.split()[0] for k in self._by_key if k)
         self.longest_office = max(len(k.split()) for k in [*self.titles, *self.ranks, *self.institutions])
+        # groups that act without a name (متظاهرون، قوات الأمن): phrase key → the group, in English, and its sector
+        self.agents = {
+            phrase_key(form): Office(agent["forms"][0], agent["en"], agent["sector"])
+            for agent in institutions.get("agents", [])
+            for form in agent["forms"]
+        }
+        self.longest_agent = max((len(k.split()) for k in self.agents), default=0)
         # the first word of every office of every table: most tokens start none, and are passed over at once
         self.office_first_words = frozenset(k.split()[0] for k in [*self.titles, *self.ranks, *self.institutions])
 
