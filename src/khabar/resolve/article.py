@@ -193,10 +193,9 @@ class _Work:
         i = 0
         while i < len(self.spans):
             found = None
-            if self.keys[i] not in self.kb.first_words:
-                i += 1
-                continue
-            for length in range(min(self.kb.longest_name, len(self.spans) - i), 0, -1):
+            for length in self.kb.name_lengths.get(self.keys[i], ()):
+                if i + length > len(self.spans):
+                    continue
                 key = " ".join(self.keys[i : i + length])
                 actor = self.kb.find_key(key, ("ORG", "LOC"))
                 if actor is None and length > 1 and self.keys[i] not in PATRONYMIC_WORDS:
@@ -511,9 +510,9 @@ class _Work:
         i = 0
         while i < len(self.spans):
             found = None
-            for length in range(min(self.kb.longest_agent, len(self.spans) - i), 0, -1):
+            for length in self.kb.agent_lengths.get(self.keys[i], ()):
                 agent = self.kb.agents.get(" ".join(self.keys[i : i + length]))
-                if agent is not None:
+                if agent is not None and i + length <= len(self.spans):
                     found = (i + length - 1, agent)
                     break
             if found is None or self._covered(i, found[0]):

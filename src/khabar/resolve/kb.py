@@ -70,8 +70,12 @@ class KnowledgeBase:
         self.ministries = {word_key(m["ar"]) for m in ministries} | {
             word_key(a) for m in ministries for a in m.get("also", []) if len(a.split()) == 1
         }
-        self.longest_name = max(len(k.split()) for k in self._by_key)
-        self.first_words = frozenset(k.split()[0] for k in self._by_key if k)
+        # first word of a known name → the lengths of the names it starts, longest first
+        lengths: dict[str, set[int]] = {}
+        for key in self._by_key:
+            if key:
+                lengths.setdefault(key.split()[0], set()).add(len(key.split()))
+        self.name_lengths = {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
         self.longest_office = max(len(k.split()) for k in [*self.titles, *self.ranks, *self.institutions])
         # groups that act without a name (متظاهرون، قوات الأمن): phrase key → the group, in English, and its sector
         self.agents = {
@@ -79,7 +83,10 @@ class KnowledgeBase:
             for agent in institutions.get("agents", [])
             for form in agent["forms"]
         }
-        self.longest_agent = max((len(k.split()) for k in self.agents), default=0)
+        agent_lengths: dict[str, set[int]] = {}
+        for key in self.agents:
+            agent_lengths.setdefault(key.split()[0], set()).add(len(key.split()))
+        self.agent_lengths = {first: tuple(sorted(found, reverse=True)) for first, found in agent_lengths.items()}
         # the first word of every office of every table: most tokens start none, and are passed over at once
         self.office_first_words = frozenset(k.split()[0] for k in [*self.titles, *self.ranks, *self.institutions])
 
