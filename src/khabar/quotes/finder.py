@@ -18,9 +18,11 @@ is at most two sentences back. Otherwise the speaker stays unknown: never a gues
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from khabar.caching import BoundedCache
 from khabar.document import Document, Mention, Quote, Source, Span
 from khabar.quotes.lexicon import SpeechLexicon, speech_lexicon
 from khabar.resolve.names import word_key
@@ -28,11 +30,13 @@ from khabar.text.tokens import FormCache, TokenView
 
 OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 CLOSERS = frozenset('”»"')
+QUOTATION_MARKS = re.compile("[" + re.escape("".join(sorted(set(OPENERS) | CLOSERS))) + "]")
 LONG_QUOTE_WORDS = 6
 MIN_QUOTE_WORDS = 2
 MIN_INDIRECT_TOKENS = 2
 SUBJECT_WINDOW = 20
 CUELESS_WINDOW = 8
+CUE_CACHE_LIMIT = 300_000
 SUBJECT_GAP = 3
 GAP_WORDS = frozenset(word_key(w) for w in ("قد", "كان", "كانت", "ثم", "بدوره", "بدورها"))
 CARRY_SENTENCES = 2
@@ -67,9 +71,21 @@ class QuoteFinder:
     def __init__(self, lexicon: SpeechLexicon | None = None) -> None:
         self.lexicon = lexicon or speech_lexicon()
         self.forms = FormCache()
+        self._cue_keys: BoundedCache[str, bool] = BoundedCache(CUE_CACHE_LIMIT)
 
     def __call__(self, doc: Document) -> None:
         _Article(doc, self).run()
+
+    def is_cue_key(self, key: str) -> bool:
+        """Whether a token with this stem key is a speech verb or participle (cached per key)."""
+        known = self._cue_keys.get(key)
+        if known is None:
+            words = (self.lexicon.verbs, self.lexicon.participles)
+            # a conjunction the clitic analyser left on a verb it finds rare with it (وأشار)
+            known = self._cue_keys[key] = any(key in w for w in words) or (
+                key[:1] in ("و", "ف") and any(key[1:] in w for w in words)
+            )
+        return known
 
 
 class _Article:
@@ -82,6 +98,7 @@ class _Article:
         self.preps, self.conj, self.name_starts = view.preps, view.conj, view.name_starts
         self.sentences = view.sentences
         self.sentence_starts = view.sentence_starts
+        self.cues = [finder.is_cue_key(key) for key in self.keys]
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
 
@@ -118,12 +135,7 @@ class _Article:
         return [m for m in self.mentions[first:] if m.start < end]
 
     def _is_cue(self, i: int) -> bool:
-        key = self.keys[i]
-        words = (self.lexicon.verbs, self.lexicon.participles)
-        if any(key in w for w in words):
-            return True
-        # a conjunction the clitic analyser left on a verb it finds rare with it (وأشار)
-        return key[:1] in ("و", "ف") and any(key[1:] in w for w in words)
+        return self.cues[i]
 
     # --- direct quotes
 
@@ -132,8 +144,8 @@ class _Article:
         found = []
         for paragraph in self.doc.paragraphs or [Span(0, len(self.text), self.text)]:
             stack: list[tuple[str, int]] = []
-            for offset in range(paragraph.start, paragraph.end):
-                char = self.text[offset]
+            for mark in QUOTATION_MARKS.finditer(self.text, paragraph.start, paragraph.end):
+                char, offset = mark.group(), mark.start()
                 if char == '"' and stack and stack[-1][0] == '"':
                     opened = stack.pop()[1]
                     if not stack:
