@@ -170,3 +170,13 @@ def test_stage_needs_sentences_and_tokens() -> None:
         Pipeline(["entities"])
     doc = Pipeline(["segment", "tokenise", "entities"])(Document("قال فؤاد حسين في بغداد."))
     assert doc.has_layer("mentions")
+
+
+def test_consistency_completes_a_name_found_only_in_part() -> None:
+    keys = [["قال", "بان", "كي", "مون"], ["ورحب", "بان", "كي", "مون", "بالقرار"], ["التقى", "كي", "مون", "باريس"]]
+    labels = [["O", "B-PER", "I-PER", "I-PER"], ["O", "O", "O", "B-PER", "O"], ["O", "B-LOC", "I-LOC", "O"]]
+    assert propagate(keys, labels) == [
+        ["O", "B-PER", "I-PER", "I-PER"],
+        ["O", "B-PER", "I-PER", "I-PER", "O"],  # مون alone was part of the name: the whole name now
+        ["O", "B-LOC", "I-LOC", "O"],  # a name of another type is left as the tagger saw it
+    ]

@@ -3,7 +3,8 @@
 News repeats names; the tagger may find a name in one sentence and miss it in another where the context is
 weaker. After tagging, every token sequence whose keys equal those of a name found in the document, and which is
 entirely untagged, receives that name's (majority) type. Surnames alone are not propagated: حسين after فؤاد حسين
-is left to the resolution stage, because a lone surname is too often an ordinary word.
+is left to the resolution stage, because a lone surname is too often an ordinary word. An occurrence where the
+tagger found only part of the name (مون of بان كي مون), with its type, becomes the whole name.
 """
 
 from __future__ import annotations
@@ -33,11 +34,22 @@ def propagate(keys: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) ->
             for name in by_first.get(sentence_keys[i], ()):
                 end = i + len(name)
                 if tuple(sentence_keys[i:end]) == name:
-                    if all(label == "O" for label in sentence_labels[i:end]):
-                        kind = chosen[name]
+                    kind = chosen[name]
+                    if _untagged_or_part(sentence_labels, i, end, kind):
                         sentence_labels[i:end] = [f"B-{kind}"] + [f"I-{kind}"] * (len(name) - 1)
                     i = end
                     break
             else:
                 i += 1
     return result
+
+
+def _untagged_or_part(labels: Sequence[str], start: int, end: int, kind: str) -> bool:
+    """Whether ``labels[start:end]`` is untagged, or holds only parts of the name tagged with its type (مون of بان كي
+    مون): no name of another type in it, and none that goes on past either end."""
+    span = labels[start:end]
+    if any(label != "O" and label[2:] != kind for label in span):
+        return False
+    if span[0].startswith("I-") or (end < len(labels) and labels[end].startswith("I-")):
+        return False
+    return any(label == "O" for label in span) or len(entities(list(span))) > 1
