@@ -207,3 +207,8 @@ def test_the_speaker_of_a_statement_noun_a_relative_clause_or_a_joined_verb(text
     assert doc.quotes and speaker in (names.get(doc.quotes[0].speaker) or ""), [
         (q.text, names.get(q.speaker)) for q in doc.quotes
     ]
+
+
+def test_a_name_in_the_reported_clause_is_not_the_speaker() -> None:
+    doc = analyze('وقال إن قوات الأمن تمشط الكنيسة الآن "للاطمئنان من أن لا شيء يهدد المصلين في الداخل".', "2021-03-10")
+    assert doc.quotes and all(q.speaker is None for q in doc.quotes), [(q.text, q.speaker) for q in doc.quotes]

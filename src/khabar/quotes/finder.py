@@ -260,7 +260,7 @@ class _Article:
             return self._cueless_speaker(statement)
         cue_start, cue_end = self.spans[statement.cue]
         after = _outermost(
-            [m for m in self._mentions_between(cue_end, statement.start) if self._may_speak(m, statement)]
+            [m for m in self._mentions_between(cue_end, self._subject_end(statement)) if self._may_speak(m, statement)]
         )
         close_after = [m for m in after if self._token_at(m.start) - statement.cue <= SUBJECT_WINDOW]
         if close_after:
@@ -343,6 +343,15 @@ class _Article:
             if quoted:
                 return _outermost(quoted)[0]
         return cited
+
+    def _subject_end(self, statement: _Statement) -> int:
+        """Where the subject of a cue can end: at the statement, or before a complementiser that opens the reported
+        clause first (وقال بسيط إن قوات الأمن تمشط "…": قوات الأمن is in what he said)."""
+        assert statement.cue is not None
+        for j in range(statement.cue + 1, min(self._token_at(statement.start), len(self.keys))):
+            if self.keys[j] in self.lexicon.complementisers and self.spans[j][1] <= statement.start:
+                return self.spans[j][0]
+        return statement.start
 
     def _issuer(self, statement: _Statement) -> Mention | None:
         """Who issued the statement a cue belongs to: one named just before it (أصدرت الوزارة بيانا تؤكد فيه), or the
