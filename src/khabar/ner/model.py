@@ -166,31 +166,39 @@ class NerModel:
         return scores
 
     def viterbi(self, batch: Sequence[np.ndarray]) -> list[list[str]]:
-        """The best legal label sequences for a batch of emission arrays, decoded side by side."""
+        """The best legal label sequences for a batch of emission arrays, decoded side by side.
+
+        Rows are ordered by length, so that the sentences still being decoded at a step are the last rows: each
+        step works on that suffix only, and the short sentences of a batch cost nothing past their end.
+        """
         lengths = np.array([len(scores) for scores in batch])
+        order = np.argsort(lengths, kind="stable")
+        ordered = lengths[order]
         size, longest, labels = len(batch), int(lengths.max()), len(self.labels)
         emissions = np.zeros((size, longest, labels), dtype=np.float32)
-        for row, scores in enumerate(batch):
-            emissions[row, : len(scores)] = scores
+        for row, index in enumerate(order):
+            emissions[row, : ordered[row]] = batch[index]
         transitions = self._transitions + self._allowed
         best = emissions[:, 0] + self._start
         back = np.zeros((size, longest, labels), dtype=np.int64)
+        starts = np.searchsorted(ordered, np.arange(longest), side="right")  # first row longer than t, per t
         for t in range(1, longest):
-            candidates = best[:, :, None] + transitions
-            back[:, t] = candidates.argmax(axis=1)
-            step = candidates.max(axis=1) + emissions[:, t]
-            best = np.where((t < lengths)[:, None], step, best)
-        final = best.argmax(axis=1)
+            a = starts[t]
+            candidates = best[a:, :, None] + transitions
+            back[a:, t] = candidates.argmax(axis=1)
+            best[a:] = candidates.max(axis=1) + emissions[a:, t]
+        current = best.argmax(axis=1)
         paths = np.zeros((size, longest), dtype=np.int64)
-        current = final
-        rows = np.arange(size)
         for t in range(longest - 1, -1, -1):
-            current = np.where(lengths - 1 == t, final, current)
-            paths[:, t] = current
+            a = starts[t]  # rows a: are at least t + 1 long; those exactly t + 1 long start here from their end
+            paths[a:, t] = current[a:]
             if t:
-                current = np.where(t < lengths, back[rows, t, current], current)
+                current[a:] = back[np.arange(a, size), t, current[a:]]
         names = self.labels
-        return [[names[k] for k in paths[row, : lengths[row]]] for row in range(size)]
+        result: list[list[str]] = [[] for _ in batch]
+        for row, index in enumerate(order):
+            result[index] = [names[k] for k in paths[row, : ordered[row]]]
+        return result
 
     def key(self, surface: str) -> str:
         """The key under which a token form is compared (its stem, folded)."""
