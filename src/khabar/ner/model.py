@@ -147,7 +147,12 @@ class NerModel:
     def emissions(self, surfaces: Sequence[str]) -> np.ndarray:
         """Label scores of every token of a sentence, transitions aside: an array (tokens × labels)."""
         n = len(surfaces)
-        forms = np.stack([self._form(s) for s in surfaces])  # tokens × offsets × labels
+        cached = self._forms.get
+        matrices = [cached(s) for s in surfaces]
+        for i, matrix in enumerate(matrices):
+            if matrix is None:
+                matrices[i] = self._form(surfaces[i])
+        forms = np.stack(matrices)  # tokens × offsets × labels
         scores = np.repeat(self._bias[None, :], n, axis=0)
         for row, offset in enumerate(WINDOW):
             # token i receives what token i + offset contributes at that offset
