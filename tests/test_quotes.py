@@ -212,3 +212,11 @@ def test_the_speaker_of_a_statement_noun_a_relative_clause_or_a_joined_verb(text
 def test_a_name_in_the_reported_clause_is_not_the_speaker() -> None:
     doc = analyze('وقال إن قوات الأمن تمشط الكنيسة الآن "للاطمئنان من أن لا شيء يهدد المصلين في الداخل".', "2021-03-10")
     assert doc.quotes and all(q.speaker is None for q in doc.quotes), [(q.text, q.speaker) for q in doc.quotes]
+
+
+def test_a_name_behind_a_preposition_before_the_verb_is_not_its_subject() -> None:
+    doc = analyze("وعلى حسابه الرسمي في تويتر، ذكر في تغريدة أن الرحلات تسير بشكل طبيعي في المطار.", "2021-03-10")
+    names = {e.id: e.name for e in doc.entities}
+    assert doc.quotes and all(names.get(q.speaker) != "تويتر" for q in doc.quotes), [
+        (q.text, names.get(q.speaker)) for q in doc.quotes
+    ]

@@ -284,7 +284,9 @@ class _Article:
             after_subject = self._token_at(before[-1].end - 1) + 1
             # الأمين العام لحلف الناتو، أكد: the subject ends just before the verb (a comma, كان or قد between)
             gap = range(after_subject, statement.cue)
-            if len(gap) <= SUBJECT_GAP and all(self.raw[i] in ("،", ",") or self.keys[i] in GAP_WORDS for i in gap):
+            joined = all(self.raw[i] in ("،", ",") or self.keys[i] in GAP_WORDS for i in gap)
+            # not a name behind a preposition (وعلى حسابه في تويتر، ذكر …): that is where, not who
+            if len(gap) <= SUBJECT_GAP and joined and self._ungoverned(before[-1]):
                 return before[-1]
         # وأصدر البيت الأبيض بيانا … وأشار البيان إلى: the statement speaks for who issued it
         issuer = self._issuer(statement)
