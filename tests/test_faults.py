@@ -30,7 +30,7 @@ import sys
 import time
 import tracemalloc
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -228,6 +228,28 @@ def stored(db: Path) -> int:
         return -1
 
 
+def kill_when(command: list[str], reached: Callable[[], int], target: int, delay: float) -> None:
+    """Run ``command`` and kill it (SIGKILL) once ``reached()`` is at least ``target`` (or it has ended, or two
+    minutes have passed), after ``delay`` seconds more."""
+    process = subprocess.Popen(command)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and process.poll() is None and reached() < target:
+            time.sleep(0.02)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(timeout=30)
+
+
+def assert_workers_gone(path: Path, message: str) -> None:
+    """No process mentioning ``path`` is left within 10 s: the workers of a killed command notice and exit."""
+    deadline = time.monotonic() + 10
+    while processes_mentioning(str(path)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not processes_mentioning(str(path)), message
+
+
 def test_the_command_killed_at_random_moments_then_rerun(
     source: Path, reference: dict[str, Any], tmp_path: Path
 ) -> None:
@@ -241,24 +263,13 @@ def test_the_command_killed_at_random_moments_then_rerun(
         target = rng.randint(0, 30)
         delay = rng.uniform(0, 0.3)
         note = f"seed {SEED}, round {round_number}: killed after {target} articles + {delay:.2f} s"
-        process = subprocess.Popen(command)
-        try:
-            deadline = time.monotonic() + 120
-            while time.monotonic() < deadline and process.poll() is None and stored(db) < target:
-                time.sleep(0.02)
-            time.sleep(delay)
-            process.send_signal(signal.SIGKILL)
-        finally:
-            process.wait(timeout=30)
+        kill_when(command, lambda: stored(db), target, delay)
         if db.exists():
             check_consistent(db, reference, note)
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     assert snapshot(db) == reference, f"seed {SEED}: the rerun did not finish the job"
-    deadline = time.monotonic() + 10
-    while processes_mentioning(str(db)) and time.monotonic() < deadline:
-        time.sleep(0.2)  # the workers of a killed ingest notice it is gone and exit
-    assert not processes_mentioning(str(db)), "worker processes outlived the killed ingest"
+    assert_workers_gone(db, "worker processes outlived the killed ingest")
 
 
 def batch_tables(out: Path) -> dict[str, Counter]:
@@ -287,22 +298,11 @@ def test_the_batch_killed_at_random_moments_then_rerun(source: Path, tmp_path: P
     for _ in range(2):
         target = rng.randint(0, 6)
         delay = rng.uniform(0, 0.5)
-        process = subprocess.Popen([*base, "--out", str(out)])
-        try:
-            deadline = time.monotonic() + 120
-            while time.monotonic() < deadline and process.poll() is None and finished_partitions(out) < target:
-                time.sleep(0.02)
-            time.sleep(delay)
-            process.send_signal(signal.SIGKILL)
-        finally:
-            process.wait(timeout=30)
+        kill_when([*base, "--out", str(out)], lambda: finished_partitions(out), target, delay)
     done = subprocess.run([*base, "--out", str(out)], capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, f"seed {SEED}: {done.stderr}"
     assert batch_tables(out) == expected, f"seed {SEED}: the rerun lost or repeated articles"
-    deadline = time.monotonic() + 10
-    while processes_mentioning(str(out)) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert not processes_mentioning(str(out)), "worker processes outlived the killed batch"
+    assert_workers_gone(out, "worker processes outlived the killed batch")
 
 
 # ------------------------------------------------------------------------------ full disk, unwritable

@@ -55,12 +55,19 @@ def serving(db: Path) -> Iterator[str]:
     thread.join(timeout=10)
 
 
+@contextmanager
+def serving_copy(db: Path, folder: Path) -> Iterator[str]:
+    """The app over a copy of ``db`` in ``folder`` (the tests never write to the original)."""
+    copy = folder / db.name
+    shutil.copy(db, copy)
+    with serving(copy) as base:
+        yield base
+
+
 @pytest.fixture(scope="module")
 def server(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app over a copy of the annotated corpus."""
-    db = tmp_path_factory.mktemp("browser") / "corpus.db"
-    shutil.copy(corpus_db, db)
-    with serving(db) as base:
+    with serving_copy(corpus_db, tmp_path_factory.mktemp("browser")) as base:
         yield base
 
 
@@ -182,9 +189,7 @@ def test_untrusted_text_is_shown_never_run(page) -> None:
 
 @pytest.fixture(scope="module")
 def hostile_server(hostile_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("hostile-browser") / "hostile.db"
-    shutil.copy(hostile_db, db)
-    with serving(db) as base:
+    with serving_copy(hostile_db, tmp_path_factory.mktemp("hostile-browser")) as base:
         yield base
 
 

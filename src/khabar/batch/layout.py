@@ -22,11 +22,12 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from khabar.batch.tables import TABLES
-from khabar.errors import InputError
+from khabar.errors import InputError, OutputError, describe_os_error
 
 MANIFEST = "_batch.json"
 DONE = "_done"
@@ -86,6 +87,17 @@ class Layout:
             if folder.is_dir():
                 for path in folder.glob(".*.tmp"):
                     path.unlink(missing_ok=True)
+
+
+@contextmanager
+def writing(path: Path, *, exact: bool = True) -> Iterator[None]:
+    """A failed write (a full disk, no permission) told as an :class:`OutputError` naming ``path``, or with
+    ``exact=False`` the file under it that the system names (``path`` when it names none)."""
+    try:
+        yield
+    except OSError as error:
+        where = path if exact else (error.filename or path)
+        raise OutputError(f"cannot write {where}: {describe_os_error(error)}") from None
 
 
 def write_atomic(path: Path, write: Callable[[Path], None]) -> None:

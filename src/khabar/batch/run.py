@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from khabar.batch import entities as corpus_entities
 from khabar.batch.inputs import DEFAULT_PARTITION_SIZE, Line, Partition, payloads, plan
-from khabar.batch.layout import fingerprint, prepare
+from khabar.batch.layout import fingerprint, prepare, writing
 from khabar.batch.tables import PARTITION_TABLES
 from khabar.batch.worker import DEFAULT_WORKER_MEMORY, Job, PartitionResult, PipelineFactory, run_partition
-from khabar.errors import KhabarError, OutputError, describe_os_error
+from khabar.errors import KhabarError, OutputError
 from khabar.readers import DEFAULT_MAX_BYTES, TooLong
 
 
@@ -85,17 +84,6 @@ class BatchReport:
     def rate(self) -> float:
         """Articles read per second in this run."""
         return self.analysed / self.seconds if self.seconds else 0.0
-
-
-@contextmanager
-def _writing(out: Path) -> Iterator[None]:
-    """A failed write under ``out`` (not a partition's: those stop the run in :func:`run_batch`) told as an
-    :class:`OutputError` naming the file."""
-    try:
-        yield
-    except OSError as error:
-        where = error.filename or out
-        raise OutputError(f"cannot write {where}: {describe_os_error(error)}") from None
 
 
 def _qualified_name(function: Callable[..., Any]) -> str:
@@ -168,7 +156,7 @@ def run_batch(
         "too_long": too_long,
     }
     manifest = fingerprint(job_plan.files, options)
-    with _writing(out):
+    with writing(out, exact=False):
         layout, _ = prepare(out, manifest, overwrite=overwrite, jsonl=jsonl)
     planned = {p.id for p in job_plan.partitions}
     finished = layout.finished() & planned
@@ -235,7 +223,7 @@ def run_batch(
             report.rows[table] = report.rows.get(table, 0) + count
     report.documents = report.rows["documents"]
     report.errors = report.rows["errors"]
-    with _writing(out):
+    with writing(out, exact=False):
         resolved = corpus_entities.resolve(layout, done)
     report.entities = report.rows["entities"] = resolved.entities
     report.seconds = time.perf_counter() - started

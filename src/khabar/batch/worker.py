@@ -18,7 +18,6 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -27,11 +26,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from khabar.batch.inputs import Line, Partition
-from khabar.batch.layout import Layout, write_atomic, write_json_atomic
+from khabar.batch.layout import Layout, write_atomic, write_json_atomic, writing
 from khabar.batch.tables import PARTITION_TABLES, Rows
 from khabar.caching import clear_caches
 from khabar.document import Document
-from khabar.errors import InputError, KhabarError, OutputError, describe_os_error
+from khabar.errors import InputError, KhabarError, describe_os_error
 from khabar.pipeline import Pipeline, default_pipeline, to_document
 from khabar.readers import DEFAULT_MAX_BYTES, TooLong, parse_jsonl_record, read_long_line, read_text, too_long_error
 
@@ -260,17 +259,8 @@ def _write_partition(job: Job, partition: Partition, lines: list[Line], layout: 
     return counts
 
 
-@contextmanager
-def _writing(path: Path) -> Iterator[None]:
-    """A write of ``path`` that fails (a full disk, no permission) raises an :class:`OutputError` naming it."""
-    try:
-        yield
-    except OSError as error:
-        raise OutputError(f"cannot write {path}: {describe_os_error(error)}") from None
-
-
 def _write(path: Path, write: Callable[[Path], None]) -> None:
-    with _writing(path):
+    with writing(path):
         write_atomic(path, write)
 
 
@@ -286,7 +276,7 @@ def run_partition(job: Job, partition: Partition, lines: list[Line]) -> Partitio
     result.seconds = time.perf_counter() - started
     memory = resident_memory()
     result.memory = 0 if memory is None else memory >> 20
-    with _writing(layout.done(partition.id)):
+    with writing(layout.done(partition.id)):
         write_json_atomic(layout.done(partition.id), result.to_dict())
     if job.worker_memory and result.memory > job.worker_memory:
         reset_caches()

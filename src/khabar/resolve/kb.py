@@ -9,6 +9,7 @@ transliteration variants (ستولتنبرغ / ستولتنبيرغ).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -42,6 +43,17 @@ def _load(name: str) -> dict:
         return json.load(handle)
 
 
+def _lengths_by_first_word(keys: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """First word of each phrase key → the lengths in words of the phrases it starts, longest first: a lookup at a
+    token tries only those (most tokens start none)."""
+    lengths: dict[str, set[int]] = {}
+    for key in keys:
+        if key:
+            words = key.split()
+            lengths.setdefault(words[0], set()).add(len(words))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
+
+
 class KnowledgeBase:
     """Lookups by name key; built once per process (:func:`knowledge_base`)."""
 
@@ -70,12 +82,7 @@ class KnowledgeBase:
         self.ministries = {word_key(m["ar"]) for m in ministries} | {
             word_key(a) for m in ministries for a in m.get("also", []) if len(a.split()) == 1
         }
-        # first word of a known name → the lengths of the names it starts, longest first
-        lengths: dict[str, set[int]] = {}
-        for key in self._by_key:
-            if key:
-                lengths.setdefault(key.split()[0], set()).add(len(key.split()))
-        self.name_lengths = {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
+        self.name_lengths = _lengths_by_first_word(self._by_key)
         self.longest_office = max(len(k.split()) for k in [*self.titles, *self.ranks, *self.institutions])
         # groups that act without a name (متظاهرون، قوات الأمن): phrase key → the group, in English, and its sector
         self.agents = {
@@ -83,10 +90,7 @@ class KnowledgeBase:
             for agent in institutions.get("agents", [])
             for form in agent["forms"]
         }
-        agent_lengths: dict[str, set[int]] = {}
-        for key in self.agents:
-            agent_lengths.setdefault(key.split()[0], set()).add(len(key.split()))
-        self.agent_lengths = {first: tuple(sorted(found, reverse=True)) for first, found in agent_lengths.items()}
+        self.agent_lengths = _lengths_by_first_word(self.agents)
         # the first word of every office of every table: most tokens start none, and are passed over at once
         self.office_first_words = frozenset(k.split()[0] for k in [*self.titles, *self.ranks, *self.institutions])
 
