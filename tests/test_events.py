@@ -143,6 +143,31 @@ def test_seed_acceptance_is_hussein_s(seed: Document) -> None:
     assert [names(seed, e.actors) for e in accepted] == [["Fuad Hussein"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("قتل خمسة جنود في هجوم على نقطة تفتيش شمال بغداد.", False),
+        ("أطلقت الشرطة الغاز المسيل للدموع على المتظاهرين.", False),
+        ("ندد الاتحاد الأوروبي بالهجوم على نقطة التفتيش.", True),
+        ("ونفت الحكومة الوقوف وراء الهجوم على القافلة.", True),
+        ("وصل الوفد إلى المدينة بعد هجوم على السوق.", True),
+        ("ويأتي الهجوم بعد أسبوع من التوتر في المنطقة.", True),
+        ("فهل يغير القصف الأخير موقف الحكومة؟", True),
+    ],
+)
+def test_background_events(text: str, background: bool) -> None:
+    """An attack that is only the topic, cause or setting of what the sentence reports happened, but is background."""
+    (attack,) = events_of(analyze(text, "2021-03-10"), "ASSAULT", "asserted")
+    assert attack.background is background
+    assert ("background" in attack.to_dict()) is background
+
+
+def test_an_event_once_reported_as_news_is_not_background() -> None:
+    doc = analyze("ندد الوزير بالهجوم على سوق الحميدية في دمشق. وأسفر الهجوم عن مقتل عشرة أشخاص.", "2021-03-10")
+    attack = next(e for e in events_of(doc, "ASSAULT") if e.trigger.text == "الهجوم")
+    assert len(attack.evidences) == 2 and not attack.background
+
+
 # The dev sentences' floors are pinned in tests/quality/baseline.toml (the quality gate).
 
 

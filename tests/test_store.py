@@ -302,3 +302,34 @@ def test_cli_ingest_and_search(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "not a date" in result.output
     result = runner.invoke(app, ["ingest", str(tmp_path / "nope.jsonl"), "--db", str(db)])
     assert result.exit_code == 1 and "no such file or folder" in result.output
+
+
+def test_background_events_are_listed_flagged_and_left_out_of_charts(tmp_path: Path) -> None:
+    from khabar.store import queries
+
+    record = {
+        "id": "a1",
+        "published": "2021-03-10",
+        "text": "ندد الاتحاد الأوروبي بالهجوم على نقطة التفتيش. وقتل خمسة جنود في هجوم على قافلة شمال بغداد.",
+    }
+    db = tmp_path / "k.db"
+    with Store(db) as store:
+        store.ingest([write_jsonl(tmp_path / "a.jsonl", [record])])
+        listed = queries.list_events(store.connection).items
+        per_day = queries.events_per_day(store.connection)
+    attacks = sorted((e["trigger"], e["background"]) for e in listed if e["type"] == "ASSAULT")
+    assert attacks == [("الهجوم", True), ("قتل", False)]
+    assert [d["count"] for d in per_day if d["type"] == "ASSAULT"] == [1]
+
+
+def test_a_version_1_store_is_migrated(tmp_path: Path) -> None:
+    db = tmp_path / "k.db"
+    with Store(db) as store:
+        store.ingest([EXAMPLES])
+    with sqlite3.connect(db) as old:  # what khabar 0.x before the background flag wrote
+        old.execute("ALTER TABLE events DROP COLUMN background")
+        old.execute("UPDATE meta SET value = '1' WHERE key = 'store_version'")
+    with Store(db) as store:
+        version = store.connection.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()[0]
+        flags = store.connection.execute("SELECT DISTINCT background FROM events").fetchall()
+    assert version == "2" and flags == [(0,)]

@@ -184,7 +184,9 @@ class Event:
     """A PLOVER event with its participants (entity ids), date, place, modality and proof.
 
     ``evidence`` is the sentence of its first report; ``evidences`` every sentence that reports it (one event per
-    real happening: a phone call reported three times is one event with three evidences).
+    real happening: a phone call reported three times is one event with three evidences). ``background`` is true
+    when every report only mentions the event as the cause, topic or setting of what its sentence tells (ندد
+    بالهجوم، بعد الهجوم، المدينة التي شهدت هجوما): it happened, but an event count leaves it out.
     """
 
     id: str
@@ -199,6 +201,7 @@ class Event:
     location: str | None = None
     modality: str = "asserted"
     evidences: tuple[Span, ...] = ()
+    background: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return _to_dict(self)
@@ -217,6 +220,7 @@ _OPTIONAL_WHEN_DEFAULT = frozenset(
         "speakers",
         "speaker_mention",
         "evidences",
+        "background",
     }
 )
 # Fields that are left out only on the classes named here (Quote.kind is always written).

@@ -61,7 +61,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("speakers", _L), ("speaker_ids", _L), ("cue", _S), ("cue_start", _I), ("cue_end", _I),
     ),
     "events": _schema(
-        ("doc_id", _S), ("event_id", _S), ("type", _S), ("mode", _S), ("modality", _S), ("date", _S),
+        ("doc_id", _S), ("event_id", _S), ("type", _S), ("mode", _S), ("modality", _S), ("background", pa.bool_()),
+        ("date", _S),
         ("day", pa.date32()), ("published_day", pa.date32()), ("time", _S),
         ("actor_id", _S), ("actor_name", _S), ("actor_name_latn", _S), ("actor_country", _S), ("actor_sector", _S),
         ("recipient_id", _S), ("recipient_name", _S), ("recipient_name_latn", _S), ("recipient_country", _S),
@@ -217,6 +218,7 @@ def document_rows(doc: Document, *, origin: str, partition: str) -> dict[str, di
         trigger, evidence = v.trigger, v.evidence
         _append(
             out["events"], doc_id=doc_id, event_id=v.id, type=v.type, mode=v.mode, modality=v.modality,
+            background=v.background,
             date=v.date, day=day_of(v.date) or published_day, published_day=published_day, time=v.time,
             **_participant("actor", actor, entities, corpus_ids),
             **_participant("recipient", recipient, entities, corpus_ids),

@@ -272,11 +272,14 @@ def events_cli(
         fail(str(error))
         raise typer.Exit(1) from None
     if as_json:
-        detection = {
-            kind: _prf(d.precision, d.recall, d.f1, tp=d.true_positives, fp=d.false_positives,
-                       fn=d.false_negatives, tn=d.true_negatives)
-            for kind, d in result.detection.items()
-        }  # fmt: skip
+        detection, main = (
+            {
+                kind: _prf(d.precision, d.recall, d.f1, tp=d.true_positives, fp=d.false_positives,
+                           fn=d.false_negatives, tn=d.true_negatives)
+                for kind, d in confusions.items()
+            }
+            for confusions in (result.detection, result.main)
+        )  # fmt: skip
         spans = {
             kind: {
                 "trigger": _share(s.triggered, s.gold),
@@ -285,15 +288,18 @@ def events_cli(
             }
             for kind, s in result.spans.items()
         }
-        _print_json({"eval": "events", "gold": str(gold), "limit": limit, "detection": detection, "spans": spans})
+        _print_json(
+            {"eval": "events", "gold": str(gold), "limit": limit, "detection": detection, "main": main, "spans": spans}
+        )
         return
     console = Console()
-    for kind, detection in result.detection.items():
-        console.print(
-            f"{kind:8s} precision {detection.precision:.1%}  recall {detection.recall:.1%}  F1 {detection.f1:.1%}"
-            f"  (tp {detection.true_positives}, fp {detection.false_positives}, fn {detection.false_negatives},"
-            f" tn {detection.true_negatives})"
-        )
+    for title, confusions in (("any event", result.detection), ("main events (background left out)", result.main)):
+        console.print(title)
+        for kind, d in confusions.items():
+            console.print(
+                f"  {kind:8s} precision {d.precision:.1%}  recall {d.recall:.1%}  F1 {d.f1:.1%}"
+                f"  (tp {d.true_positives}, fp {d.false_positives}, fn {d.false_negatives}, tn {d.true_negatives})"
+            )
     for kind, spans in result.spans.items():
         console.print(
             f"{kind:8s} spans: trigger found for {spans.triggered}/{spans.gold} gold events; actor named "

@@ -2,10 +2,11 @@
 
 Detection (``assault_gsr.csv``, ``protest_gsr.csv``): each sentence labelled yes, easy no or difficult no (the
 ambiguous ones are dropped) is analysed alone; it is predicted *yes* when the stage codes an asserted event of the
-file's type in it. Precision, recall and F1 per type.
+file's type in it. Precision, recall and F1 per type, twice: ``detection`` counts every such event, ``main`` only
+those that are not ``background`` (the event is what the sentence reports, not the cause or topic of another act).
 
-Labelled sentences (``tests/data/events_dev.jsonl``: ``text``, ``assault`` and ``protest`` yes/no, ``ambiguous``):
-the same detection figures for both types from one file.
+Labelled sentences (``tests/data/events_dev.jsonl``: ``text``, ``assault`` and ``protest`` yes/no, ``ambiguous``,
+and ``assault_main``, ``protest_main``): ``detection`` against the first labels, ``main`` against the main-event ones.
 
 Spans (``assault_spans.json``, ``protest_spans.json``): for each gold event (verb, source actor, target actor, as
 words of the sentence), whether an event of the type has a trigger among the verb's words, and, for those, whether
@@ -41,6 +42,7 @@ class SpanScore:
 @dataclass
 class EventScores:
     detection: dict[str, Confusion] = field(default_factory=dict)
+    main: dict[str, Confusion] = field(default_factory=dict)
     spans: dict[str, SpanScore] = field(default_factory=dict)
 
 
@@ -57,11 +59,15 @@ def _named(doc: Document, entity_ids: tuple[str, ...], gold_words: set[str]) -> 
     return any(_words(name) & gold_words for name in names)
 
 
-def _detect(pipeline: Pipeline, kind: str, labelled: list[tuple[str, bool]]) -> Confusion:
-    detection = Confusion()
-    for text, gold in labelled:
-        detection.add(bool(_coded(pipeline.analyze(text), kind)), gold)
-    return detection
+def _detect(pipeline: Pipeline, kind: str, labelled: list[tuple[str, bool, bool]], result: EventScores) -> None:
+    """Scores ``(text, gold, main gold)`` sentences: any asserted event against the first label, the events that are
+    not background against the second."""
+    detection = result.detection[kind] = Confusion()
+    main = result.main[kind] = Confusion()
+    for text, gold, main_gold in labelled:
+        events = _coded(pipeline.analyze(text), kind)
+        detection.add(bool(events), gold)
+        main.add(any(not e.background for e in events), main_gold)
 
 
 def score_event_sentences(path: Path, pipeline: Pipeline | None = None, limit: int | None = None) -> EventScores:
@@ -73,13 +79,14 @@ def score_event_sentences(path: Path, pipeline: Pipeline | None = None, limit: i
             try:
                 row = json.loads(line)
                 if not row.get("ambiguous"):
-                    rows.append((row["text"], row["assault"] == "yes", row["protest"] == "yes"))
+                    labels = [row[key] == "yes" for key in ("assault", "protest", "assault_main", "protest_main")]
+                    rows.append((row["text"], *labels))
             except (ValueError, KeyError) as error:
                 raise InputError(f"not a labelled sentence ({error})", source=str(path), line=number) from None
     rows = rows[:limit]
     result = EventScores()
-    result.detection["ASSAULT"] = _detect(pipeline, "ASSAULT", [(text, a) for text, a, _ in rows])
-    result.detection["PROTEST"] = _detect(pipeline, "PROTEST", [(text, p) for text, _, p in rows])
+    _detect(pipeline, "ASSAULT", [(text, a, a_main) for text, a, _, a_main, _ in rows], result)
+    _detect(pipeline, "PROTEST", [(text, p, p_main) for text, _, p, _, p_main in rows], result)
     return result
 
 
@@ -93,7 +100,7 @@ def score_events(folder: Path, pipeline: Pipeline | None = None, limit: int | No
             raise InputError("missing gold file", source=str(path))
         with path.open(encoding="utf-8", newline="") as handle:
             rows = [r for r in csv.DictReader(handle) if r["label"] != "ambiguous"][:limit]
-        result.detection[kind] = _detect(pipeline, kind, [(r["text"], r["label"] == "yes") for r in rows])
+        _detect(pipeline, kind, [(r["text"], r["label"] == "yes", r["label"] == "yes") for r in rows], result)
         spans = result.spans[kind] = SpanScore()
         spans_path = folder / f"{stem}_spans.json"
         if not spans_path.is_file():

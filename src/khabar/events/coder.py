@@ -41,6 +41,8 @@ COMPOUND_GAP = 3  # names of a compound subject are this close (X، ووزير �
 SUBJECT_IN_PHRASE = 4  # tokens of a subject that may stand inside a verb phrase (نشرت تركيا قوات)
 GOVERNED_GAP = 5  # a trigger this close after another, in its clause, can be its complement
 ANAPHORA_SENTENCES = 1  # a definite noun trigger (الزيارة) this many sentences later is the same event
+STANCE_WINDOW = 10  # tokens before a trigger where a stance word (ندد ب، التحقيق في) makes it background
+LINK_WINDOW = 2  # tokens before a trigger where a linking word (بعد، منذ، التي) makes it background
 GOVERNING_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "CONSULT"})
 UNREALISING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "CONSULT"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -102,6 +104,7 @@ class _Found:
     time: str | None = None
     date: str | None = None
     location: str | None = None
+    background: bool = False
     evidences: list[Span] = field(default_factory=list)
 
 
@@ -463,9 +466,28 @@ class _Article:
             found.recipients = tuple(r for r in found.recipients if r not in found.actors)
         found.time, found.date = self._time(found)
         found.location = self._location(found, clause, set(found.actors) | set(found.recipients))
+        found.background = self._background(found)
         sentence = self.view.sentences[found.sentence]
         found.evidences.append(Span(sentence.start, sentence.end, sentence.text))
         return found
+
+    def _background(self, found: _Found) -> bool:
+        """Whether this report only mentions the event as the cause, topic or setting of what its sentence tells:
+        after a stance or investigation word (أدان الهجوم، الوقوف وراء الهجوم، التحقيق في مقتل), right after a
+        linking word (بعد الهجوم، منذ بدء القصف، التي شهدت هجوما، ردا على القصف), a definite noun next to a setting
+        verb (يأتي الهجوم بعد، الغارة تأتي ردا), or in a question."""
+        view, lexicon = self.view, self.lexicon
+        first, last = view.sentence_tokens(found.sentence)
+        if last > first and view.raw[last - 1] == "؟":
+            return True
+        for words, window in ((lexicon.background_stance, STANCE_WINDOW), (lexicon.background_links, LINK_WINDOW)):
+            if any(view.phrase_at(i, words) for i in range(max(first, found.first - window), found.first)):
+                return True
+        if found.definite and not found.verb:
+            before = range(max(first, found.first - 2), found.first)
+            after = range(found.last + 1, min(last, found.last + 3))
+            return any(view.phrase_at(i, lexicon.background_setting) for i in (*before, *after))
+        return False
 
     def _mode(self, found: _Found, clause: tuple[int, int]) -> str | None:
         """The trigger's mode, or for a request or rejection the one its complement names (دعا X إلى الحوار)."""
@@ -539,6 +561,7 @@ class _Article:
                 location=item.location,
                 modality=item.modality,
                 evidences=tuple(item.evidences),
+                background=item.background,
             )
             index[key] = len(events)
             last_of_kind[kind] = (len(events), item.sentence)
@@ -547,9 +570,11 @@ class _Article:
 
 
 def _completed(event: Event, item: _Found) -> Event:
-    """``event`` with what another report of it adds: a mode, actors or recipients it lacked."""
+    """``event`` with what another report of it adds: a mode, actors or recipients it lacked; reported once as
+    what its sentence tells, it is no longer background."""
     return replace(
         event,
+        background=event.background and item.background,
         mode=event.mode or item.mode,
         actors=event.actors or tuple(a for a in item.actors if a not in event.recipients),
         recipients=event.recipients or tuple(r for r in item.recipients if r not in event.actors),

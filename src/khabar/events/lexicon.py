@@ -62,6 +62,9 @@ class EventLexicon:
     unrealised_after: frozenset[tuple[str, ...]]  # هجوم محتمل، هجوم وشيك
     prevented: frozenset[tuple[str, ...]]  # foiled, stopped: the event did not happen
     topic: frozenset[tuple[str, ...]]  # "about": the event is what is talked about
+    background_stance: frozenset[tuple[str, ...]]  # ندد ب، التحقيق في: the event is what is judged or examined
+    background_links: frozenset[tuple[str, ...]]  # بعد، منذ، التي: the event is the cause or setting of another
+    background_setting: frozenset[tuple[str, ...]]  # يأتي الهجوم بعد: a definite event placed, not reported
     verbal_subjects: frozenset[tuple[str, ...]]  # office words: هاجم الرئيس … is words, not weapons
     contexts: dict[str, frozenset[tuple[str, ...]]]  # type → words of a sentence where its weak triggers mislead
     accidental: frozenset[tuple[str, ...]]  # عن طريق الخطأ: not deliberate, so not even a strong trigger is violence
@@ -144,6 +147,9 @@ def event_lexicon() -> EventLexicon:
         unrealised_after=_phrases(data["unrealised_after"]),
         prevented=_phrases(data["prevented"]),
         topic=_phrases(data["topic"]),
+        background_stance=_phrases(data["background_stance"]),
+        background_links=_phrases(data["background_links"]),
+        background_setting=_phrases(data["background_setting"]),
         verbal_subjects=_phrases(data["verbal_subjects"]),
         contexts={kind: _phrases(words) for kind, words in data["contexts"].items()},
         accidental=_phrases(data["accidental"]),

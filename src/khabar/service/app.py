@@ -74,7 +74,8 @@ EventType = Annotated[str | None, Query(max_length=64, description="A PLOVER eve
 DOCUMENT_COLUMNS = ("id", "title", "source", "url", "published", "entities", "events", "quotes", "copies")
 ENTITY_COLUMNS = ("id", "type", "name", "name_latn", "country", "sector", "documents", "mentions")
 EVENT_COLUMNS = (
-    "day", "type", "mode", "modality", "actors", "recipients", "location", "trigger", "date", "document", "title",
+    "day", "type", "mode", "modality", "background", "actors", "recipients", "location", "trigger", "date",
+    "document", "title",
 )  # fmt: skip
 QUOTE_COLUMNS = ("day", "speaker", "kind", "text", "cue", "document", "title", "source")
 SEARCH_COLUMNS = ("id", "title", "source", "published", "url", "score", "snippet", "copies")

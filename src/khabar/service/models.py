@@ -95,6 +95,9 @@ class Event(BaseModel):
     type: str
     mode: str | None
     modality: str
+    background: bool = Field(
+        description="Only the cause, topic or setting of what its article reports (ندد بالهجوم); charts leave it out."
+    )
     date: str | None
     day: str | None = Field(description="The event's day, else its article's: what charts count by.")
     trigger: str

@@ -237,6 +237,7 @@ def _layer_rows(doc: Document, published_day: str | None) -> dict[str, list[tupl
                 trigger.text,
                 evidence.start,
                 evidence.end,
+                int(v.background),
             )
         )
         for role, ids in (("actor", v.actors), ("recipient", v.recipients)):
@@ -255,7 +256,7 @@ _INSERTS = {
     "quantities": "INSERT INTO quantities(doc, id, start, end, text, value, unit) VALUES (?, ?, ?, ?, ?, ?, ?)",
     "quotes": "INSERT INTO quotes(doc, id, start, end, text, kind, speaker, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     "events": "INSERT INTO events(doc, id, type, mode, modality, date, day, location, trigger_start, trigger_end,"
-    " trigger, evidence_start, evidence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    " trigger, evidence_start, evidence_end, background) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "event_entities": "INSERT OR IGNORE INTO event_entities(doc, event, role, entity) VALUES (?, ?, ?, ?)",
 }
 

@@ -396,7 +396,7 @@ def list_events(db: sqlite3.Connection, where: Filter = NO_FILTER, page: int = 1
     total = db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
     items = _rows(
         db,
-        "SELECT v.doc AS pk, v.id AS event_id, v.type, v.mode, v.modality, v.date, v.day, v.trigger,"
+        "SELECT v.doc AS pk, v.id AS event_id, v.type, v.mode, v.modality, v.background, v.date, v.day, v.trigger,"
         " v.trigger_start, v.trigger_end, v.evidence_start, v.evidence_end, v.location AS location_id,"
         " d.id AS document, d.title, d.source, d.published"
         f" {base} ORDER BY v.day IS NULL, v.day DESC, v.doc, v.id LIMIT ? OFFSET ?",
@@ -417,6 +417,7 @@ def list_events(db: sqlite3.Connection, where: Filter = NO_FILTER, page: int = 1
         found = roles.get((item["pk"], item["event_id"]), {"actor": [], "recipient": []})
         item["actors"] = found["actor"]
         item["recipients"] = found["recipient"]
+        item["background"] = bool(item["background"])
         location = item.pop("location_id")
         item["location"] = None if location is None else places.get(location)
         del item["pk"]
@@ -424,12 +425,13 @@ def list_events(db: sqlite3.Connection, where: Filter = NO_FILTER, page: int = 1
 
 
 def events_per_day(db: sqlite3.Connection, where: Filter = NO_FILTER) -> list[dict[str, Any]]:
-    """``{day, type, count}`` for every day and event type under ``where``."""
+    """``{day, type, count}`` for every day and event type under ``where``; background events (the topic or cause of
+    what an article reports, listed with the others) are not counted."""
     condition, params = _event_clauses(where)
     return _rows(
         db,
         "SELECT v.day, v.type, count(*) AS count FROM events v JOIN documents d ON d.pk = v.doc"
-        f" WHERE {condition} AND v.day IS NOT NULL GROUP BY v.day, v.type ORDER BY v.day, v.type",
+        f" WHERE {condition} AND v.day IS NOT NULL AND NOT v.background GROUP BY v.day, v.type ORDER BY v.day, v.type",
         params,
     )
 

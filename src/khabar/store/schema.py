@@ -18,8 +18,15 @@ from pathlib import Path
 from khabar._version import __version__
 from khabar.errors import KhabarError
 
-# Bump when a table changes; a store of another version is refused rather than misread.
-STORE_VERSION = "1"
+# Bump when a table changes; a store of another version is refused rather than misread, unless a migration
+# below brings it up to date.
+STORE_VERSION = "2"
+# Statements that bring a store of the key's version to the next one.
+MIGRATIONS = {
+    # 1 → 2: events get their background flag (ندد بالهجوم: the attack is the topic, not the news); rows stored
+    # before keep 0, as their documents' JSON has no flag.
+    "1": ("ALTER TABLE events ADD COLUMN background INTEGER NOT NULL DEFAULT 0",),
+}
 # Search ranks by BM25, a match in the title weighing this many times one in the body.
 TITLE_WEIGHT = 4.0
 
@@ -147,6 +154,7 @@ CREATE TABLE IF NOT EXISTS events (
   trigger TEXT NOT NULL,
   evidence_start INTEGER NOT NULL,
   evidence_end INTEGER NOT NULL,
+  background INTEGER NOT NULL DEFAULT 0,  -- 1: the event is only the cause, topic or setting of what is reported
   PRIMARY KEY (doc, id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_day ON events(day);
@@ -229,8 +237,10 @@ def _check_or_create(connection: sqlite3.Connection, path: Path) -> None:
     has_meta = connection.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
     if has_meta:
         row = connection.execute("SELECT value FROM meta WHERE key='store_version'").fetchone()
-        if row is None or row[0] != STORE_VERSION:
-            found = row[0] if row else "none"
+        found = row[0] if row else "none"
+        if found in MIGRATIONS:
+            _migrate(connection)
+        elif found != STORE_VERSION:
             raise StoreError(f"{path} is a store of version {found}; this khabar reads version {STORE_VERSION}")
         return
     if connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
@@ -245,6 +255,19 @@ def _check_or_create(connection: sqlite3.Connection, path: Path) -> None:
         "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
         [("store_version", STORE_VERSION), ("created_by", f"khabar {__version__}")],
     )
+    connection.execute("COMMIT")
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    """Bring a store of an older version up to :data:`STORE_VERSION`, in one transaction (the version is read again
+    under the write lock: another process may have migrated it meanwhile)."""
+    connection.execute("BEGIN IMMEDIATE")
+    version = connection.execute("SELECT value FROM meta WHERE key='store_version'").fetchone()[0]
+    while version in MIGRATIONS:
+        for statement in MIGRATIONS[version]:
+            connection.execute(statement)
+        version = str(int(version) + 1)
+    connection.execute("UPDATE meta SET value = ? WHERE key = 'store_version'", (version,))
     connection.execute("COMMIT")
 
 
