@@ -220,3 +220,39 @@ def test_a_name_behind_a_preposition_before_the_verb_is_not_its_subject() -> Non
     assert doc.quotes and all(names.get(q.speaker) != "تويتر" for q in doc.quotes), [
         (q.text, names.get(q.speaker)) for q in doc.quotes
     ]
+
+
+def test_a_partial_quote_of_one_word_but_not_a_quoted_name() -> None:
+    doc = analyze(
+        'وقال الرئيس الإيراني حسن روحاني إن مصير إسرائيل هو "الزوال"، وفقا لوكالة أنباء "تسنيم".', "2021-03-10"
+    )
+    direct = [q.text for q in doc.quotes if q.kind == "direct"]
+    assert direct == ["الزوال"], [(q.kind, q.text) for q in doc.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("وتعهدت الحكومة الألمانية بخفض الضرائب على الوقود.", "بخفض الضرائب على الوقود", None),
+        ("وحث الرئيس الفرنسي إيمانويل ماكرون الأوروبيين على الدفاع عن الديمقراطية.", "الدفاع عن الديمقراطية",
+         "Emmanuel Macron"),
+        ("واتهمت إسرائيل حركة حماس بلعب دور بارز في إشعال الاحتجاجات.", "بلعب دور بارز في إشعال الاحتجاجات", "Israel"),
+        ("نفت روسيا أي علاقة لها بالهجوم على المطار.", "أي علاقة لها بالهجوم على المطار", "Russia"),
+        ("أعلن وزير الدفاع الإسرائيلي، أفيغدور ليبرمان، الجمعة، وقفا فوريا لتسليم شحنات الوقود.",
+         "وقفا فوريا لتسليم شحنات الوقود", "Avigdor Lieberman"),
+    ],
+)  # fmt: skip
+def test_the_content_of_a_cue_may_be_its_object(text: str, content: str, speaker: str | None) -> None:
+    """With no complementiser, the content starts at the cue's preposition or, for a direct object, after its subject."""
+    doc = analyze(text, "2021-03-10")
+    (quote,) = doc.quotes
+    assert quote.kind == "indirect" and quote.text == content
+    assert speaker is None or speaker_name(doc, quote) == speaker
+
+
+def test_no_content_after_a_cue_of_an_attribution() -> None:
+    text = (
+        'رفعت الحكومة الدعم بهدف "حماية المالية العامة من العجز المتزايد في الموازنة"، وفقا لما أعلنته الوزارة في بيان.'
+    )
+    doc = analyze(text, "2021-03-10")
+    assert [q.kind for q in doc.quotes] == ["direct"], [(q.kind, q.text) for q in doc.quotes]

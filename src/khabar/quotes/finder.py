@@ -3,12 +3,16 @@
 Direct quotes are the text between quotation marks (“ ” « » „ “ and straight double quotes, which alternate),
 outermost marks only, never past the end of their paragraph: an unclosed mark quotes to the paragraph's end. A
 quoted stretch counts as a statement when it is long (six words or more) or a speech word stands before it in its
-sentence; short quoted titles (برنامج "ذا فويس") are not statements.
+sentence (a partial quote, even of one word: معتبرا أن مصيرها "الزوال"); short quoted names are not statements: one
+mention covers them, or a noun that names them stands before the mark (ائتلاف "الفتح"، برنامج "ذا فويس").
 
 Indirect quotes start at a speech verb or participle (قال، أكد، أشار، مبيناً …, with their clitics: وأضاف) and
 run from after its complementiser (أن، إن، بأن) or its preposition (دعا إلى، شدد على، أعرب عن، حذر من) to the end
-of the sentence, or to the next ``، وأضاف`` / ``، مبيناً`` that opens another statement. A speech word followed,
-in its sentence, by a quotation mark introduces that direct quote instead.
+of the sentence, or to the next ``، وأضاف`` / ``، مبيناً`` that opens another statement. Cues whose content may be an
+object start it at their own preposition (تعهدت الشركات بتحسين …، حث الأوروبيين على …، اتهمت إسرائيل حماس بلعب …)
+or, for a direct object, right after the subject (نفت روسيا أي علاقة …، أعلن وزير الدفاع، ليبرمان، الجمعة، وقفا …);
+not after ما (وفقا لما أعلنته الوزارة: what was said stands before). A speech word followed, in its sentence, by a
+quotation mark introduces that direct quote instead.
 
 The speaker is the name or title after the verb (أكد قائد بعثة الناتو، أن …) or, when none, before it in the
 same sentence (الأمين العام لحلف الناتو، أكد أن …); titles and الجانبان are resolved by the resolve stage. A verb
@@ -25,6 +29,7 @@ from dataclasses import dataclass
 from khabar.caching import BoundedCache
 from khabar.document import Document, Mention, Quote, Source, Span
 from khabar.quotes.lexicon import SpeechLexicon, speech_lexicon
+from khabar.resolve.kb import knowledge_base
 from khabar.resolve.names import word_key
 from khabar.text.tokens import FormCache, TokenView
 
@@ -32,7 +37,6 @@ OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 CLOSERS = frozenset('”»"')
 QUOTATION_MARKS = re.compile("[" + re.escape("".join(sorted(set(OPENERS) | CLOSERS))) + "]")
 LONG_QUOTE_WORDS = 6
-MIN_QUOTE_WORDS = 2
 MIN_INDIRECT_TOKENS = 2
 SUBJECT_WINDOW = 20
 CUELESS_WINDOW = 8
@@ -42,6 +46,11 @@ GAP_WORDS = frozenset(word_key(w) for w in ("قد", "كان", "كانت", "ثم"
 CARRY_SENTENCES = 2
 PREPOSITION_WORDS = frozenset(word_key(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "لدى", "عند", "لسان"))
 L_KEY = word_key("ل")
+TITLE_WORDS = 5  # a person's name this close after a title word is the title's holder
+OBJECT_WINDOW = 8  # tokens after a subject where a cue's content preposition (تعهد بـ، حث على) is looked for
+WHAT_WORDS = frozenset(word_key(w) for w in ("ما", "لما", "حسبما", "بما", "مما"))
+CLAUSE_ENDS = frozenset({".", "؛", ";", "!", "؟", "?"})
+SUBJECT_FILLERS = frozenset(word_key(w) for w in ("أيضا", "كذلك", "بدوره", "بدورها", "مجددا", "اليوم", "أمس"))
 ISSUER_SENTENCES = 3  # how far back the statement a cue's subject (البيان) refers to may be
 ISSUER_GAP = 3
 CITED_WINDOW = 5  # tokens after an attribution phrase where the cited name starts (وفقا لما أعلنه مكتب …)
@@ -63,6 +72,7 @@ class _Statement:
     speaker: Mention | None = None
     carried: bool = False
     joint: tuple[str, ...] = ()  # entity ids of every speaker of a joint statement
+    subject_end: int | None = None  # where the cue's subject ends, when the content is its object (اتهمت X Y بـ…)
 
 
 class QuoteFinder:
@@ -101,6 +111,8 @@ class _Article:
         self.cues = [finder.is_cue_key(key) for key in self.keys]
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
+        self.office_words = knowledge_base().office_first_words
+        self.time_tokens = {i for t in doc.times for i in range(view.token_at(t.start), view.token_at(t.end - 1) + 1)}
 
     # --- positions
 
@@ -195,10 +207,20 @@ class _Article:
         for start, end in self.quoted:
             words = len(self.text[start:end].split())
             cue = self._cue_before(start)
-            if words >= LONG_QUOTE_WORDS or (cue is not None and words >= MIN_QUOTE_WORDS):
+            if words >= LONG_QUOTE_WORDS or (cue is not None and not self._quoted_name(start, end)):
                 statements.append(_Statement(start, end, "direct", cue, self._sentence_at(start)))
         self.direct_cues = {s.cue for s in statements if s.cue is not None}
         return statements
+
+    def _quoted_name(self, start: int, end: int) -> bool:
+        """Whether short quoted words are a name rather than a partial quote: a noun that names them stands just
+        before the mark (ائتلاف "الفتح"، وكالة أنباء "تسنيم") or one mention covers them."""
+        i = self._token_at(start) - 1
+        while i >= 0 and self.raw[i] in OPENERS:
+            i -= 1
+        if i >= 0 and self.keys[i] in self.lexicon.naming_nouns:
+            return True
+        return any(m.start <= start and end <= m.end for m in self._mentions_starting(start - 1, end))
 
     def _inside_quote(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.quoted)
@@ -221,20 +243,34 @@ class _Article:
     def _content_after(self, cue: int, last: int, sentence: int) -> _Statement | None:
         """The reported clause of the speech word at ``cue`` (None when there is none)."""
         begin = None
-        for j in range(cue + 1, min(cue + 1 + SUBJECT_WINDOW, last)):
+        preposition = self._content_preposition(cue)
+        object_begin, at_preposition = self._object_start(cue, last, preposition)
+        scan_end = min(cue + 1 + SUBJECT_WINDOW, last)
+        # a cue with a direct object takes a preposition only right after its subject (أكد الوزير على …), not in its
+        # object (نفت روسيا أي علاقة لها بالهجوم على المطار)
+        object_limit = self._after_subject(cue, last)[0] if preposition == "" else last
+        if at_preposition and object_begin is not None:  # اتهمت إسرائيل حماس بلعب دور …، كما … بأنهم: the
+            scan_end = min(scan_end, object_begin)  # content preposition comes before a later complementiser
+        for j in range(cue + 1, scan_end):
             key = self.keys[j]
             if self._inside_quote(self.spans[j][0]) or self.raw[j] in OPENERS:
                 return None  # a quotation follows: it is the statement (direct), not a paraphrase
             if key in self.lexicon.complementisers and not self.raw[j].startswith(("ل", "و")):
                 begin = j + 1
                 break
-            if key in PREPOSITIONS and not self._is_participle(cue):
+            if key in PREPOSITIONS and not self._is_participle(cue) and (preposition != "" or j <= object_limit):
                 begin = j + 1
                 if begin < last and self.keys[begin] in self.lexicon.complementisers:  # أشار إلى أن
                     begin += 1
                 break
             if j > cue + 1 and self._is_cue(j):
                 return None
+        subject_end = None
+        if begin is None and object_begin is not None:
+            begin = object_begin
+            after, named = self._after_subject(cue, last)
+            if named:  # اتهمت إسرائيل حماس بـ…: the subject is the first name; the second is the object
+                subject_end = self.spans[after - 1][1]
         if begin is None:
             return None
         end = last
@@ -249,7 +285,86 @@ class _Article:
             end -= 1
         if end - begin < MIN_INDIRECT_TOKENS:
             return None
-        return _Statement(self.spans[begin][0], self.spans[end - 1][1], "indirect", cue, sentence)
+        start = self.spans[begin][0]
+        return _Statement(start, self.spans[end - 1][1], "indirect", cue, sentence, subject_end=subject_end)
+
+    def _content_preposition(self, cue: int) -> str | None:
+        """The preposition that opens the content of the cue when no complementiser does ("" for a direct object),
+        or None for a cue whose content is always a clause."""
+        if self.preps[cue]:
+            return None  # للمطالبة بـ: a noun of purpose, not a statement
+        if cue > 0 and self.keys[cue - 1] in WHAT_WORDS:
+            return None  # وفقا لما أعلنته الوزارة، ما نفته الإمارات: what was said stands before
+        key = self.keys[cue]
+        preposition = self.lexicon.content_prepositions.get(key)
+        if preposition is None and key[:1] in ("و", "ف"):
+            preposition = self.lexicon.content_prepositions.get(key[1:])
+        return preposition
+
+    def _object_start(self, cue: int, last: int, preposition: str | None) -> tuple[int | None, bool]:
+        """Where the content of a cue whose content may be an object starts, and whether at its preposition: there
+        (تعهدت الشركات بتحسين …، حث الأوروبيين على …), else right after the subject (نفت روسيا أي علاقة …، أعلن
+        وزير الدفاع، أفيغدور ليبرمان، الجمعة، وقفا …). None for other cues."""
+        if preposition is None:
+            return None, False
+        begin, _ = self._after_subject(cue, last)
+        if preposition:
+            for j in range(begin, min(begin + OBJECT_WINDOW, last)):
+                if self.raw[j] in CLAUSE_ENDS:
+                    break
+                if self.preps[j] == preposition:
+                    return j, True  # بتحسين: the content starts with the preposition written on it
+                if self.keys[j] == preposition:
+                    return j + 1, True
+        return (begin if begin < last and self.keys[begin][:1].isalnum() else None), False
+
+    def _after_subject(self, cue: int, last: int) -> tuple[int, bool]:
+        """The first token after a verb's subject (its title, its name, the names set beside it by a comma or و, and
+        the time words news puts in between: أعلن وزير الدفاع الإسرائيلي، أفيغدور ليبرمان، الجمعة، …; أكد X، ووزير
+        خارجية العراق فؤاد حسين، على …), and whether a name was that subject."""
+        j, subject, named = cue + 1, self._plural_verb(cue), False
+        while j < last:
+            if self.raw[j] in (",", "،") or j in self.time_tokens or self.keys[j] in SUBJECT_FILLERS:
+                j += 1
+                continue
+            open_slot = not subject or self.raw[j - 1] in (",", "،") or self.conj[j]
+            mention = self._mention_of_token(j)
+            if mention is not None and open_slot:
+                j, subject, named = self._token_at(mention.end - 1) + 1, True, True
+                continue
+            if not open_slot or self.keys[j] not in self.office_words:
+                break
+            j, subject = self._after_title(j, last), True
+        return j, named
+
+    def _after_title(self, j: int, last: int) -> int:
+        """The token after the title starting at ``j``: its name when one follows closely (وزير خارجية العراق فؤاد
+        حسين), else its definite words (المسؤول الأممي)."""
+        for k in range(j + 1, min(j + 1 + TITLE_WORDS, last)):
+            if self.raw[k] in CLAUSE_ENDS:
+                break
+            mention = self._mention_of_token(k)
+            if mention is not None and mention.type == "PER":
+                return self._token_at(mention.end - 1) + 1
+        j += 1
+        while j < last and (self._mention_of_token(j) or self.text.startswith("ال", self.name_starts[j])):
+            j += 1
+        return j
+
+    def _plural_verb(self, cue: int) -> bool:
+        """A verb that carries its plural subject (وطالبوا، يقولون): the names after it are its objects (in
+        verb-first order the verb of a named subject stays singular)."""
+        stem = self.raw[cue]
+        return self.keys[cue] not in self.lexicon.participles and stem.endswith(("وا", "ون"))
+
+    def _mention_of_token(self, i: int) -> Mention | None:
+        start = self.spans[i][0]
+        k = bisect_left(self.mention_starts, start + 1) - 1
+        while k >= 0 and self.mentions[k].end > start:
+            if self.mentions[k].start <= start:
+                return self.mentions[k]
+            k -= 1
+        return None
 
     # --- speakers
 
@@ -263,6 +378,8 @@ class _Article:
             [m for m in self._mentions_between(cue_end, self._subject_end(statement)) if self._may_speak(m, statement)]
         )
         close_after = [m for m in after if self._token_at(m.start) - statement.cue <= SUBJECT_WINDOW]
+        if self._plural_verb(statement.cue):
+            close_after = []
         if close_after:
             people = [m for m in close_after if m.type == "PER" and m.entity is not None]
             # a joint statement names its speakers side by side: X، وY (not دعا X، Y إلى …, Y being the object)
@@ -350,6 +467,8 @@ class _Article:
         """Where the subject of a cue can end: at the statement, or before a complementiser that opens the reported
         clause first (وقال بسيط إن قوات الأمن تمشط "…": قوات الأمن is in what he said)."""
         assert statement.cue is not None
+        if statement.subject_end is not None:
+            return statement.subject_end
         for j in range(statement.cue + 1, min(self._token_at(statement.start), len(self.keys))):
             if self.keys[j] in self.lexicon.complementisers and self.spans[j][1] <= statement.start:
                 return self.spans[j][0]

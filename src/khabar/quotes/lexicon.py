@@ -22,6 +22,10 @@ class SpeechLexicon:
     complementisers: frozenset[str]
     attribution_by_first: dict[str, tuple[tuple[str, ...], ...]]  # first key → phrases (وفقا ل، بحسب، نقلا عن)
     agency_verbs: frozenset[str]
+    naming_nouns: frozenset[str]  # ائتلاف "الفتح": the quoted words after them are a name
+    # a cue's key → the preposition that opens its content when no complementiser does (تعهد بـ، حث على), or "" for
+    # a direct object (نفى أي علاقة، أدان الهجوم)
+    content_prepositions: dict[str, str]
 
 
 def _keys(words: list[str]) -> frozenset[str]:
@@ -46,4 +50,10 @@ def speech_lexicon() -> SpeechLexicon:
         complementisers=_keys([c for c in data["complementisers"] if " " not in c]),
         attribution_by_first=_by_first(tuple(word_key(w) for w in phrase.split()) for phrase in data["attribution"]),
         agency_verbs=_keys(data["agency_verbs"]),
+        naming_nouns=_keys(data["naming_nouns"]),
+        content_prepositions={
+            word_key(form): word_key(preposition) if preposition else ""
+            for word, preposition in data["content_prepositions"].items()
+            for form in [word, *data["verbs"].get(word, ())]
+        },
     )
