@@ -243,7 +243,7 @@ def test_a_partial_quote_of_one_word_but_not_a_quoted_name() -> None:
     ],
 )  # fmt: skip
 def test_the_content_of_a_cue_may_be_its_object(text: str, content: str, speaker: str | None) -> None:
-    """With no complementiser, the content starts at the cue's preposition or, for a direct object, after its subject."""
+    """With no complementiser, the content starts at the cue's preposition, or after its subject (a direct object)."""
     doc = analyze(text, "2021-03-10")
     (quote,) = doc.quotes
     assert quote.kind == "indirect" and quote.text == content
@@ -256,3 +256,22 @@ def test_no_content_after_a_cue_of_an_attribution() -> None:
     )
     doc = analyze(text, "2021-03-10")
     assert [q.kind for q in doc.quotes] == ["direct"], [(q.kind, q.text) for q in doc.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a relative clause set off by commas between the subject and the verb
+        ("لكن الحكومة الألمانية، التي عارضت الحظر، ترى أنه ما زال يمكن تجنب تطبيقه.", "Government of Germany"),
+        # a body named by its place, right after the verb
+        ("وعلى حسابه الرسمي في تويتر، ذكر مطار أبوظبي في تغريدة أن حادثة وقعت في المطار.", "Abuzabi"),
+        # a participle with no statement to follow shares the subject of its sentence's verb
+        ("نفت الحكومة المصرية يوم الخميس تقارير إعلامية عن انقطاع الكهرباء في القاهرة لساعات طويلة، مشيرة إلى أن "
+         "الشبكة تعمل بشكل طبيعي.", "Government of Egypt"),
+    ],
+)  # fmt: skip
+def test_subjects_set_apart_from_their_verb(text: str, speaker: str) -> None:
+    doc = analyze(text, "2018-07-27")
+    assert doc.quotes and speaker_name(doc, doc.quotes[-1]) == speaker, [
+        (q.text, speaker_name(doc, q)) for q in doc.quotes
+    ]

@@ -264,7 +264,7 @@ class _Article:
                     begin += 1
                 break
             if j > cue + 1 and self._is_cue(j):
-                return None
+                break  # another speech word first: only an object may be this cue's content
         subject_end = None
         if begin is None and object_begin is not None:
             begin = object_begin
@@ -401,6 +401,8 @@ class _Article:
             after_subject = self._token_at(before[-1].end - 1) + 1
             # الأمين العام لحلف الناتو، أكد: the subject ends just before the verb (a comma, كان or قد between)
             gap = range(after_subject, statement.cue)
+            if self._relative_aside(after_subject, statement.cue):
+                gap = range(0)  # لكن الحكومة، التي عارضت الحظر، ترى أنه: a relative clause set off by commas
             joined = all(self.raw[i] in ("،", ",") or self.keys[i] in GAP_WORDS for i in gap)
             # not a name behind a preposition (وعلى حسابه في تويتر، ذكر …): that is where, not who
             if len(gap) <= SUBJECT_GAP and joined and self._ungoverned(before[-1]):
@@ -418,7 +420,22 @@ class _Article:
             bodies = [m for m in before if m.type == "ORG" and m.entity is not None and self._ungoverned(m)]
             if self._joined(statement.cue) and bodies:
                 return bodies[0]  # ويسيطر الحوثيون على …، وقالوا: an organisation when no person is named
+            if self._is_participle(statement.cue):
+                # نفت الإمارات التقارير، مشيرة إلى أن …: a participle shares the subject of its sentence's verb
+                subjects = [m for m in before if m.entity is not None and self._ungoverned(m)]
+                if subjects:
+                    return _prefer_person(subjects[:1] + [m for m in subjects if m.type == "PER"][:1])
         return None
+
+    def _relative_aside(self, start: int, end: int) -> bool:
+        """Whether tokens ``[start, end)`` are a relative clause set off by commas (، التي عارضت الحظر،)."""
+        return (
+            end - start >= 3
+            and self.raw[start] in ("،", ",")
+            and self.keys[start + 1] in RELATIVES
+            and self.raw[end - 1] in ("،", ",")
+            and not any(self.raw[i] in ("،", ",") for i in range(start + 1, end - 1))
+        )
 
     def _cueless_speaker(self, statement: _Statement) -> Mention | None:
         """The speaker of a quotation with no speech word: who its sentence cites (بحسب شركة X، فإن "…"؛ "…"، وفقا
@@ -518,7 +535,10 @@ class _Article:
         if mention.type not in SPEAKER_TYPES or self._addressee(mention):
             return False
         between = range(statement.cue + 1, self._token_at(mention.start))
-        return mention.type != "LOC" or all(self.raw[i] in HASHTAG_MARKS for i in between)
+        if mention.type != "LOC" or all(self.raw[i] in HASHTAG_MARKS for i in between):
+            return True
+        # ذكر مطار أبوظبي: a place named by the one noun before it (its airport, its government)
+        return len(between) == 1 and not self.preps[between[0]] and self.keys[between[0]] in self.lexicon.place_bodies
 
     def _addressee(self, mention: Mention) -> bool:
         """قال لبي بي سي، أكد للصحفيين: a name with ل after the verb is who was told, not who spoke."""
@@ -547,6 +567,8 @@ class _Article:
             ):
                 statement.speaker = previous.speaker
                 statement.carried = True
+            elif participle:  # none to follow: the subject of its sentence's verb (نفت الإمارات …، مشيرة إلى أن)
+                statement.speaker = self._subject(statement)
             if statement.speaker is not None:
                 previous = statement
 

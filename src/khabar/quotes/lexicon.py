@@ -23,6 +23,7 @@ class SpeechLexicon:
     attribution_by_first: dict[str, tuple[tuple[str, ...], ...]]  # first key → phrases (وفقا ل، بحسب، نقلا عن)
     agency_verbs: frozenset[str]
     naming_nouns: frozenset[str]  # ائتلاف "الفتح": the quoted words after them are a name
+    place_bodies: frozenset[str]  # مطار أبوظبي: a body named by its place, which speaks for it
     # a cue's key → the preposition that opens its content when no complementiser does (تعهد بـ، حث على), or "" for
     # a direct object (نفى أي علاقة، أدان الهجوم)
     content_prepositions: dict[str, str]
@@ -51,6 +52,7 @@ def speech_lexicon() -> SpeechLexicon:
         attribution_by_first=_by_first(tuple(word_key(w) for w in phrase.split()) for phrase in data["attribution"]),
         agency_verbs=_keys(data["agency_verbs"]),
         naming_nouns=_keys(data["naming_nouns"]),
+        place_bodies=_keys(data["place_bodies"]),
         content_prepositions={
             word_key(form): word_key(preposition) if preposition else ""
             for word, preposition in data["content_prepositions"].items()
