@@ -180,3 +180,29 @@ def test_consistency_completes_a_name_found_only_in_part() -> None:
         ["O", "B-PER", "I-PER", "I-PER", "O"],  # مون alone was part of the name: the whole name now
         ["O", "B-LOC", "I-LOC", "O"],  # a name of another type is left as the tagger saw it
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("قالت رئيسة جمعية القضاة التونسيين، روضة القرافي، في تصريح إن مكافحة الفساد ما تزال شعارات.", "روضة القرافي"),
+        ("وقال وزير الخارجية التركي، مولود تشاوش أوغلو، إن بلاده لن تتراجع.", "مولود تشاوش أوغلو"),
+    ],
+)
+def test_a_name_between_commas_after_a_title_is_a_person(text: str, person: str) -> None:
+    assert (person, "PER") in {(m.text, m.type) for m in analyze(text).mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال رئيس الوزراء، الثلاثاء الماضي، إن الحكومة ستعمل.",
+        "وكانت رئيسة الوزراء، البريطانية تيريزا ماي، قد أعلنت ذلك.",
+        "وقال الرئيس، في مؤتمر صحفي عقده، إن بلاده ستعمل.",
+        "ورحب الرئيس الفخري، بمناقشة أوضاع اللعبة، في الاجتماع.",
+    ],
+)
+def test_no_person_between_commas_that_is_not_a_name(text: str) -> None:
+    """Time words, a nationality before the name, a prepositional phrase, words with clitics: not a person name."""
+    mentions = {(m.text, m.type) for m in analyze(text).mentions}
+    assert not {m for m in mentions if m[1] == "PER" and len(m[0].split()) > 1 and m[0] != "تيريزا ماي"}, mentions

@@ -168,6 +168,8 @@ class FeatureExtractor:
             "orgw": self._stem_keys(triggers["organisation_words"]),
             "locw": self._stem_keys(triggers["location_words"]),
         }
+        self.title_keys = self._word_sets["title"]
+        self.not_name_keys = self._stem_keys(triggers["not_name_words"])
         places = _lexicon_json("places.json")
         # known names by their first key: (the keys after it, label), longest first
         self._places: dict[str, list[tuple[tuple[str, ...], str]]] = {}

@@ -20,6 +20,7 @@ import numpy as np
 
 from khabar.caching import BoundedCache
 from khabar.errors import ResourceError
+from khabar.ner.apposition import appositions
 from khabar.ner.features import BOUNDARY, CACHE_LIMIT, DENSE_WINDOW, WINDOW, FeatureExtractor
 from khabar.resources import data_path
 
@@ -210,14 +211,16 @@ class NerModel:
         return self._extractor.key(surface)
 
     def tag(self, sentences: Sequence[Sequence[str]], batch_size: int = 64) -> list[list[str]]:
-        """BIO labels for every token of every sentence (sentences are lists of token texts)."""
+        """BIO labels for every token of every sentence (sentences are lists of token texts), with the names set
+        between commas after a title (:mod:`khabar.ner.apposition`)."""
         result: list[list[str]] = [[] for _ in sentences]
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         for first in range(0, len(order), batch_size):
             chosen = order[first : first + batch_size]
             for i, labels in zip(chosen, self.viterbi([self.emissions(sentences[i]) for i in chosen]), strict=True):
                 result[i] = labels
-        return result
+        extractor = self._extractor
+        return appositions(sentences, result, self.key, extractor.title_keys, extractor.not_name_keys)
 
 
 @cache
