@@ -127,6 +127,8 @@ def test_summoning_an_ambassador_is_an_accusation() -> None:
         "وحاول الفريق الإسباني مضاعفة النتيجة من سلسلة هجمات مرتدة في الشوط الأول.",
         "ارتفعت حصيلة ضحايا الزلزال إلى 40 قتيلا.",
         "وهاجم الرئيس الأمريكي منتقديه في تغريدة.",
+        "وقال إن الصحافيين لا يجب أن يكون لديهم الخوف من التعرض لاستهداف عنيف.",
+        "وأكد أن داعش لا يزال يحتفظ بقدراته وبإمكانه الهجوم على دول عدة.",
     ],
 )
 def test_no_assault_in_sport_disaster_or_words(text: str) -> None:
@@ -160,6 +162,30 @@ def test_background_events(text: str, background: bool) -> None:
     (attack,) = events_of(analyze(text, "2021-03-10"), "ASSAULT", "asserted")
     assert attack.background is background
     assert ("background" in attack.to_dict()) is background
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال أردوغان اليوم الاثنين إن الوضع هنا هادئ.",  # الاثنين "Monday" is no form of أثنى "praised"
+        "وقال بيان صادر عن الوزارة إن المعارك توقفت في تعز.",  # صادر عن "issued by"; تعز the city, not تعزي
+        "ومن هنا بدأت القصة فجر اليوم.",  # هنا "here", not هنأ; فجر "dawn"
+    ],
+)
+def test_common_words_that_share_a_key_with_a_trigger(text: str) -> None:
+    assert not [e for e in analyze(text, "2021-03-10").events if e.type in ("SUPPORT", "COERCE")]
+    assert not [e for e in analyze(text, "2021-03-10").events if e.trigger.text in ("فجر", "هنا", "الاثنين", "تعز")]
+
+
+def test_congratulating_is_still_support() -> None:
+    assert [e.type for e in analyze("وهنأ الرئيس نظيره بفوز فريقه.", "2021-03-10").events] == ["SUPPORT"]
+
+
+def test_a_verbal_noun_phrase_with_its_subject_inside() -> None:
+    doc = analyze("أدان المغرب إطلاق الجيش الإسرائيلي النار على المتظاهرين الفلسطينيين.", "2021-03-10")
+    (shooting,) = events_of(doc, "ASSAULT")
+    assert shooting.mode == "firearms" and shooting.background
+    assert any("الجيش" in m.text for m in doc.mentions if m.entity in shooting.actors), shooting
 
 
 def test_an_event_once_reported_as_news_is_not_background() -> None:

@@ -160,13 +160,14 @@ class _Article:
 
     def _triggers(self) -> list[_Found]:
         """Trigger phrases, longest first at each token; a verb phrase may have its subject inside (نشرت تركيا
-        قوات): then ``last`` is the verb, where the subject is looked for, and ``span_last`` ends the phrase."""
+        قوات; a verbal noun's phrase its genitive: إطلاق الجيش النار): then ``last`` is the verb, where the subject is
+        looked for, and ``span_last`` ends the phrase."""
         keys = self.view.keys
         found = []
         tails: set[int] = set()  # tokens that end a verb phrase already matched around its subject
         i = 0
         while i < len(keys):
-            match = None if i in tails else self._match_at(i)
+            match = None if i in tails or self._not_a_trigger(i) else self._match_at(i)
             if match is None:
                 i += 1
                 continue
@@ -190,19 +191,26 @@ class _Article:
             end = i + len(trigger.words)
             if tuple(keys[i:end]) == trigger.words:
                 return trigger, end - 1, end - 1
-        for trigger in triggers:  # the subject between a verb and the rest of its phrase
+        for trigger in triggers:  # the subject between a verb (or its verbal noun) and the rest of its phrase
             rest = trigger.words[1:]
-            if not trigger.verb or not rest:
+            if not rest:
                 continue
             for start in range(i + 2, min(i + 2 + SUBJECT_IN_PHRASE, len(keys))):
                 if self.view.raw[start - 1] in CLAUSE_BREAKS:
                     break
                 unnamed = sum(self.owner[j] is None for j in range(i + 1, start))
-                if unnamed > 1:  # what stands between is a subject: a name, with at most one other word
+                # what stands between is a subject: a name, with at most one other word after a verb; only a name
+                # after a verbal noun (إطلاق الجيش الإسرائيلي النار)
+                if unnamed > (1 if trigger.verb else 0):
                     break
                 if tuple(keys[start : start + len(rest)]) == rest and not self.view.preps[start]:
                     return trigger, i, start + len(rest) - 1
         return None
+
+    def _not_a_trigger(self, i: int) -> bool:
+        """A word that as written is no trigger though its folded key is one (هنا "here" against هنأ)."""
+        spellings, view = self.lexicon.not_trigger_spellings, self.view
+        return view.keys[i] in spellings and self.text[view.name_starts[i] : view.spans[i][1]] in spellings
 
     def _misleading(self, trigger: Trigger, i: int) -> bool:
         """A weak trigger in a sentence about sport, disasters or fiction (هجمات مرتدة، مقتل 30 في الزلزال)."""

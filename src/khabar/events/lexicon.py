@@ -54,6 +54,7 @@ class Trigger:
 @dataclass(frozen=True)
 class EventLexicon:
     by_first: dict[str, tuple[Trigger, ...]]  # first key → triggers starting with it, longest first
+    not_trigger_spellings: frozenset[str]  # هنا "here": its key is هنأ's, but as written it is no trigger
     negation: frozenset[tuple[str, ...]]
     not_negation: frozenset[tuple[str, ...]]  # phrases that start with a negation word but negate nothing
     future: frozenset[tuple[str, ...]]
@@ -74,17 +75,20 @@ class EventLexicon:
 def verb_forms(entry: str) -> list[str]:
     """Surface forms of a verb written ``past/imperfect`` (3rd person masculine singular), without clitics."""
     past, imperfect = entry.split("/")
-    forms = [past + suffix for suffix in PAST_SUFFIXES]
-    if past[-1] in "ىا":  # دعا، التقى: the last letter goes before a suffix
+    if past[-1] in "ىا":  # دعا، التقى: the last letter goes before a suffix (أثنىن would read اثنين "two")
         base = past[:-1]
-        forms += [base + s for s in ("ت", "وا", "و", "يا", "تا", "ينا", "ونا", "يت")]
+        forms = [past] + [base + s for s in ("ت", "وا", "و", "يا", "تا", "ينا", "ونا", "يت")]
+    else:
+        forms = [past + suffix for suffix in PAST_SUFFIXES]
     stem = imperfect[1:]
     stems = [stem]
     if stem[-1] in "يوى":  # يلتقي، يدعو: the jussive (لم يلتق) and plurals drop it
         stems.append(stem[:-1])
     for prefix in IMPERFECT_PREFIXES:
+        # the first person (أ، ن) takes no suffix: أثنين would be اثنين "two, Monday"
+        suffixes = IMPERFECT_SUFFIXES if prefix in ("ي", "ت") else ("",)
         for s in stems:
-            forms += [prefix + s + suffix for suffix in IMPERFECT_SUFFIXES]
+            forms += [prefix + s + suffix for suffix in suffixes]
     return forms
 
 
@@ -139,6 +143,7 @@ def event_lexicon() -> EventLexicon:
                 by_first.setdefault(words[0], []).append(trigger)
     return EventLexicon(
         by_first={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()},
+        not_trigger_spellings=frozenset(data["not_trigger_spellings"]),
         negation=_phrases(data["negation"]),
         not_negation=_phrases(data["not_negation"]),
         future=_phrases(data["future"]),
