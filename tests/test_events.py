@@ -170,15 +170,20 @@ def test_background_events(text: str, background: bool) -> None:
         "وقال أردوغان اليوم الاثنين إن الوضع هنا هادئ.",  # الاثنين "Monday" is no form of أثنى "praised"
         "وقال بيان صادر عن الوزارة إن المعارك توقفت في تعز.",  # صادر عن "issued by"; تعز the city, not تعزي
         "ومن هنا بدأت القصة فجر اليوم.",  # هنا "here", not هنأ; فجر "dawn"
+        "وقال القاضي إن المدينة تبعد 20 كيلومترا عن بغداد.",  # القاضي "the judge" (قاضى: sued); تبعد "lies"
+        "وقالت منظمة العفو الدولية إن فرق الإنقاذ تواصل البحث عن ناجين.",  # Amnesty; searching, not talks
+        "وقاتلت قوات الحشد الشعبي في المدينة.",  # the Popular Mobilisation Forces, not a mobilisation
     ],
 )
 def test_common_words_that_share_a_key_with_a_trigger(text: str) -> None:
-    assert not [e for e in analyze(text, "2021-03-10").events if e.type in ("SUPPORT", "COERCE")]
-    assert not [e for e in analyze(text, "2021-03-10").events if e.trigger.text in ("فجر", "هنا", "الاثنين", "تعز")]
+    events = [(e.type, e.trigger.text) for e in analyze(text, "2021-03-10").events]
+    assert not [e for e in events if e[0] in ("SUPPORT", "COERCE", "CONCEDE", "CONSULT", "MOBILIZE", "THREATEN")]
+    assert not [e for e in events if e[1] in ("فجر", "هنا", "الاثنين", "تعز", "القاضي", "تبعد")], events
 
 
-def test_congratulating_is_still_support() -> None:
+def test_the_verbs_themselves_are_still_triggers() -> None:
     assert [e.type for e in analyze("وهنأ الرئيس نظيره بفوز فريقه.", "2021-03-10").events] == ["SUPPORT"]
+    assert [e.type for e in analyze("وقاضى الرجل الشركة أمام المحكمة.", "2021-03-10").events] == ["ACCUSE"]
 
 
 def test_a_verbal_noun_phrase_with_its_subject_inside() -> None:

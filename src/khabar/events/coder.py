@@ -209,8 +209,11 @@ class _Article:
 
     def _not_a_trigger(self, i: int) -> bool:
         """A word that as written is no trigger though its folded key is one (هنا "here" against هنأ)."""
-        spellings, view = self.lexicon.not_trigger_spellings, self.view
-        return view.keys[i] in spellings and self.text[view.name_starts[i] : view.spans[i][1]] in spellings
+        lexicon, view = self.lexicon, self.view
+        return (
+            view.keys[i] in lexicon.not_trigger_keys
+            and self.text[view.name_starts[i] : view.spans[i][1]] in lexicon.not_trigger_spellings
+        )
 
     def _misleading(self, trigger: Trigger, i: int) -> bool:
         """A weak trigger in a sentence about sport, disasters or fiction (هجمات مرتدة، مقتل 30 في الزلزال)."""

@@ -55,6 +55,7 @@ class Trigger:
 class EventLexicon:
     by_first: dict[str, tuple[Trigger, ...]]  # first key → triggers starting with it, longest first
     not_trigger_spellings: frozenset[str]  # هنا "here": its key is هنأ's, but as written it is no trigger
+    not_trigger_keys: frozenset[str]  # their keys, to pass over most tokens at once
     negation: frozenset[tuple[str, ...]]
     not_negation: frozenset[tuple[str, ...]]  # phrases that start with a negation word but negate nothing
     future: frozenset[tuple[str, ...]]
@@ -144,6 +145,7 @@ def event_lexicon() -> EventLexicon:
     return EventLexicon(
         by_first={k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()},
         not_trigger_spellings=frozenset(data["not_trigger_spellings"]),
+        not_trigger_keys=frozenset(word_key(w) for w in data["not_trigger_spellings"]),
         negation=_phrases(data["negation"]),
         not_negation=_phrases(data["not_negation"]),
         future=_phrases(data["future"]),
