@@ -74,6 +74,7 @@ def test_every_event_points_into_the_text(seed: Document) -> None:
         ("اعتذر رئيس الوزراء الإيطالي عن تصريحاته بحق المهاجرين.", "CONCEDE", None),
         ("أجرت القوات الأردنية والأمريكية مناورات مشتركة في الصحراء.", "COOPERATE", None),
         ("قدمت الإمارات مساعدات إنسانية إلى اليمن.", "AID", None),
+        ("وقدمت السعودية دعما ماليا للأردن.", "AID", None),  # material support is AID, not SUPPORT
         ("أفرجت السلطات الإيرانية عن ناشطة بريطانية.", "RETREAT", "release"),
         ("طالب الاتحاد الأفريقي الأطراف السودانية بالعودة إلى الحوار.", "REQUEST", "meet"),
         ("دعا الاتحاد الأوروبي إيران إلى الإفراج عن المعتقلين.", "REQUEST", "yield"),
@@ -173,11 +174,13 @@ def test_background_events(text: str, background: bool) -> None:
         "وقال القاضي إن المدينة تبعد 20 كيلومترا عن بغداد.",  # القاضي "the judge" (قاضى: sued); تبعد "lies"
         "وقالت منظمة العفو الدولية إن فرق الإنقاذ تواصل البحث عن ناجين.",  # Amnesty; searching, not talks
         "وقاتلت قوات الحشد الشعبي في المدينة.",  # the Popular Mobilisation Forces, not a mobilisation
+        "وقررت الحكومة رفع الدعم عن الوقود بعد ارتفاع الطلب على النفط.",  # subsidies and market demand
     ],
 )
 def test_common_words_that_share_a_key_with_a_trigger(text: str) -> None:
     events = [(e.type, e.trigger.text) for e in analyze(text, "2021-03-10").events]
-    assert not [e for e in events if e[0] in ("SUPPORT", "COERCE", "CONCEDE", "CONSULT", "MOBILIZE", "THREATEN")]
+    kinds = ("SUPPORT", "COERCE", "CONCEDE", "CONSULT", "MOBILIZE", "THREATEN", "REQUEST")
+    assert not [e for e in events if e[0] in kinds], events
     assert not [e for e in events if e[1] in ("فجر", "هنا", "الاثنين", "تعز", "القاضي", "تبعد")], events
 
 
