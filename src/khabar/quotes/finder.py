@@ -50,6 +50,7 @@ TITLE_WORDS = 5  # a person's name this close after a title word is the title's 
 OBJECT_WINDOW = 8  # tokens after a subject where a cue's content preposition (تعهد بـ، حث على) is looked for
 WHAT_WORDS = frozenset(word_key(w) for w in ("ما", "لما", "حسبما", "بما", "مما"))
 CLAUSE_ENDS = frozenset({".", "؛", ";", "!", "؟", "?"})
+IN_IT = frozenset({"فيه", "فيها", "فيهم", "فيهما"})
 SUBJECT_FILLERS = frozenset(word_key(w) for w in ("أيضا", "كذلك", "بدوره", "بدورها", "مجددا", "اليوم", "أمس"))
 ISSUER_SENTENCES = 3  # how far back the statement a cue's subject (البيان) refers to may be
 ISSUER_GAP = 3
@@ -324,7 +325,7 @@ class _Article:
         خارجية العراق فؤاد حسين، على …), and whether a name was that subject."""
         j, subject, named = cue + 1, self._plural_verb(cue), False
         while j < last:
-            if self.raw[j] in (",", "،") or j in self.time_tokens or self.keys[j] in SUBJECT_FILLERS:
+            if self.raw[j] in (",", "،") or j in self.time_tokens or self.keys[j] in SUBJECT_FILLERS or self._in_it(j):
                 j += 1
                 continue
             open_slot = not subject or self.raw[j - 1] in (",", "،") or self.conj[j]
@@ -350,6 +351,10 @@ class _Article:
         while j < last and (self._mention_of_token(j) or self.text.startswith("ال", self.name_starts[j])):
             j += 1
         return j
+
+    def _in_it(self, j: int) -> bool:
+        """فيه، فيها: "in it", pointing back to the statement a cue belongs to (تغريدة أكد فيها …)."""
+        return self.raw[j] in IN_IT
 
     def _plural_verb(self, cue: int) -> bool:
         """A verb that carries its plural subject (وطالبوا، يقولون): the names after it are its objects (in
