@@ -184,6 +184,17 @@ def test_common_words_that_share_a_key_with_a_trigger(text: str) -> None:
     assert not [e for e in events if e[1] in ("فجر", "هنا", "الاثنين", "تعز", "القاضي", "تبعد")], events
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ومنذ سنوات تسند إدارة مباريات الفريقين إلى حكام أجانب تجنبا لأي أحداث شغب.",
+        "ولن تساعد المسافة بين الدولتين في إنجاح التظاهرة الكروية.",
+    ],
+)
+def test_no_protest_in_sport(text: str) -> None:
+    assert not events_of(analyze(text, "2021-03-10"), "PROTEST", "asserted")
+
+
 def test_the_verbs_themselves_are_still_triggers() -> None:
     assert [e.type for e in analyze("وهنأ الرئيس نظيره بفوز فريقه.", "2021-03-10").events] == ["SUPPORT"]
     assert [e.type for e in analyze("وقاضى الرجل الشركة أمام المحكمة.", "2021-03-10").events] == ["ACCUSE"]
