@@ -200,6 +200,14 @@ def test_the_verbs_themselves_are_still_triggers() -> None:
     assert [e.type for e in analyze("وقاضى الرجل الشركة أمام المحكمة.", "2021-03-10").events] == ["ACCUSE"]
 
 
+def test_who_condemns_an_attack_is_not_its_actor_and_a_count_after_the_verb_is_its_victims() -> None:
+    doc = analyze("ندد الاتحاد الأوروبي بالهجوم على نقطة التفتيش. وقتل خمسة جنود في هجوم على قافلة.", "2021-03-10")
+    condemned, killing = events_of(doc, "ASSAULT")
+    assert condemned.background and condemned.actors == ()
+    assert killing.actors == () and names(doc, killing.recipients) == ["soldiers"]
+    assert not events_of(doc, "COERCE")  # نقطة التفتيش is a checkpoint, not a search
+
+
 def test_a_verbal_noun_phrase_with_its_subject_inside() -> None:
     doc = analyze("أدان المغرب إطلاق الجيش الإسرائيلي النار على المتظاهرين الفلسطينيين.", "2021-03-10")
     (shooting,) = events_of(doc, "ASSAULT")

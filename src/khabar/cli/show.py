@@ -125,7 +125,7 @@ def summary(doc: Document) -> Panel:
                     who(v.actors),
                     who(v.recipients),
                     v.date or "?",
-                    v.modality,
+                    v.modality + (", background" if v.background else ""),
                     v.trigger.text,
                 ]
                 for v in doc.events

@@ -127,6 +127,7 @@ class _Article:
         self.view = TokenView.of(doc, coder.forms)
         self.owner: list[Mention | None] = [None] * len(self.view.spans)
         self.context_found: dict[tuple[str, bool, int], bool] = {}
+        self.number_starts = {self.view.token_at(q.start) for q in doc.quantities}
         for mention in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
             if mention.type in PARTICIPANT_TYPES and (mention.entity is not None or mention.refers):
                 first, last = self.view.token_at(mention.start), self.view.token_at(mention.end - 1)
@@ -288,6 +289,8 @@ class _Article:
         after = self._names(found.last + 1, min(last, found.last + 1 + AFTER_WINDOW))
         after = [(i, m) for i, m in after if self._prep(i) not in PLACE_PREPS]
         before = self._names(max(first, found.first - BEFORE_WINDOW), found.first)
+        if self._stance_before(found) >= 0:
+            before = []  # ندد الاتحاد الأوروبي بالهجوم: who condemns (or investigates) an attack is not its actor
         victim = trigger.role == "victim_subject" or trigger.mode in VICTIM_MODES
         gap = SUBJECT_GAP if found.verb else GENITIVE_GAP
         actor: list[str] = []
@@ -309,6 +312,8 @@ class _Article:
             actor = _ids(right_after[0][1])
             rest = after[1:]
             object_from = self._mention_last(right_after[0][1])
+            if found.verb and found.type == "ASSAULT" and found.last + 1 in self.number_starts:
+                actor, recipient = [], actor  # قتل خمسة جنود: a count right after the verb is its passive subject
         else:
             actor = self._subject_before(before)
         takes = RECIPIENT_PREPS.get(found.type, ())
@@ -491,14 +496,26 @@ class _Article:
         first, last = view.sentence_tokens(found.sentence)
         if last > first and view.raw[last - 1] == "؟":
             return True
-        for words, window in ((lexicon.background_stance, STANCE_WINDOW), (lexicon.background_links, LINK_WINDOW)):
-            if any(view.phrase_at(i, words) for i in range(max(first, found.first - window), found.first)):
-                return True
+        if self._stance_before(found) >= 0:
+            return True
+        links = range(max(first, found.first - LINK_WINDOW), found.first)
+        if any(view.phrase_at(i, lexicon.background_links) for i in links):
+            return True
         if found.definite and not found.verb:
             before = range(max(first, found.first - 2), found.first)
             after = range(found.last + 1, min(last, found.last + 3))
             return any(view.phrase_at(i, lexicon.background_setting) for i in (*before, *after))
         return False
+
+    def _stance_before(self, found: _Found) -> int:
+        """The last token of a stance or investigation word (أدان، ندد ب، الوقوف وراء، التحقيق في) a few tokens before
+        the trigger in its sentence, or -1."""
+        first, _ = self.view.sentence_tokens(found.sentence)
+        for i in range(found.first - 1, max(first, found.first - STANCE_WINDOW) - 1, -1):
+            length = self.view.phrase_at(i, self.lexicon.background_stance)
+            if length and i + length <= found.first:
+                return i + length - 1
+        return -1
 
     def _mode(self, found: _Found, clause: tuple[int, int]) -> str | None:
         """The trigger's mode, or for a request or rejection the one its complement names (دعا X إلى الحوار)."""
