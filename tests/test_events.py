@@ -215,6 +215,12 @@ def test_a_verbal_noun_phrase_with_its_subject_inside() -> None:
     assert any("الجيش" in m.text for m in doc.mentions if m.entity in shooting.actors), shooting
 
 
+def test_in_one_sentence_the_first_report_decides_background() -> None:
+    text = "ويأتي الهجوم الإسرائيلي بعد جولة التصعيد الأخيرة على حدود القطاع التي أدت إلى مقتل ثلاثة فلسطينيين."
+    attacks = events_of(analyze(text, "2021-03-10"), "ASSAULT")
+    assert attacks and all(e.background for e in attacks), [(e.trigger.text, e.background) for e in attacks]
+
+
 def test_an_event_once_reported_as_news_is_not_background() -> None:
     doc = analyze("ندد الوزير بالهجوم على سوق الحميدية في دمشق. وأسفر الهجوم عن مقتل عشرة أشخاص.", "2021-03-10")
     attack = next(e for e in events_of(doc, "ASSAULT") if e.trigger.text == "الهجوم")

@@ -598,11 +598,13 @@ class _Article:
 
 
 def _completed(event: Event, item: _Found) -> Event:
-    """``event`` with what another report of it adds: a mode, actors or recipients it lacked; reported once as
-    what its sentence tells, it is no longer background."""
+    """``event`` with what another report of it adds: a mode, actors or recipients it lacked. Reported in another
+    sentence as what that sentence tells, it is no longer background; in the same sentence its first word decides
+    (يأتي الهجوم بعد جولة التصعيد التي أدت إلى مقتل ثلاثة: the attack, and the deaths with it, are background)."""
+    same_sentence = any(e.start == item.evidences[0].start for e in event.evidences)
     return replace(
         event,
-        background=event.background and item.background,
+        background=event.background if same_sentence else event.background and item.background,
         mode=event.mode or item.mode,
         actors=event.actors or tuple(a for a in item.actors if a not in event.recipients),
         recipients=event.recipients or tuple(r for r in item.recipients if r not in event.actors),
