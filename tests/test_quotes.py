@@ -288,3 +288,8 @@ def test_plural_participles_and_more_speech_verbs() -> None:
 def test_in_it_is_not_the_content() -> None:
     doc = analyze("ونشر المطار تغريدة أكد فيها وقوع حادث لم يؤثر على سير الرحلات.", "2021-03-10")
     assert [q.text for q in doc.quotes] == ["وقوع حادث لم يؤثر على سير الرحلات"]
+
+
+def test_whether_is_no_complementiser() -> None:
+    doc = analyze("وأكدت الشرطة المصرية وقوع حادث في المدرج، دون توضيح إن كان يقصد الهجوم ذاته.", "2021-03-10")
+    assert [q.text for q in doc.quotes] == ["وقوع حادث في المدرج"], [q.text for q in doc.quotes]

@@ -50,6 +50,8 @@ TITLE_WORDS = 5  # a person's name this close after a title word is the title's 
 OBJECT_WINDOW = 8  # tokens after a subject where a cue's content preposition (تعهد بـ، حث على) is looked for
 WHAT_WORDS = frozenset(word_key(w) for w in ("ما", "لما", "حسبما", "بما", "مما"))
 CLAUSE_ENDS = frozenset({".", "؛", ";", "!", "؟", "?"})
+WITHOUT_KEY, FROM_KEY = word_key("دون"), word_key("من")
+WHETHER_VERBS = frozenset(word_key(w) for w in ("كان", "كانت", "كانوا"))
 IN_IT = frozenset({"فيه", "فيها", "فيهم", "فيهما"})
 SUBJECT_FILLERS = frozenset(word_key(w) for w in ("أيضا", "كذلك", "بدوره", "بدورها", "مجددا", "اليوم", "أمس"))
 ISSUER_SENTENCES = 3  # how far back the statement a cue's subject (البيان) refers to may be
@@ -256,7 +258,7 @@ class _Article:
             key = self.keys[j]
             if self._inside_quote(self.spans[j][0]) or self.raw[j] in OPENERS:
                 return None  # a quotation follows: it is the statement (direct), not a paraphrase
-            if key in self.lexicon.complementisers and not self.raw[j].startswith(("ل", "و")):
+            if key in self.lexicon.complementisers and not self.raw[j].startswith(("ل", "و")) and not self._whether(j):
                 begin = j + 1
                 break
             if key in PREPOSITIONS and not self._is_participle(cue) and (preposition != "" or j <= object_limit):
@@ -279,7 +281,8 @@ class _Article:
             after_comma = self.raw[j - 1] in ("،", ",")
             starts_statement = self._is_cue(j) and (after_comma or self._is_participle(j))
             attribution = after_comma and self._attribution_at(j) is not None  # …، بحسب مصدر أمني
-            if starts_statement or attribution or self.raw[j] in OPENERS:
+            aside = after_comma and self._reporter_aside(j)  # …، دون توضيح إن كان: the reporter's own words
+            if starts_statement or attribution or aside or self.raw[j] in OPENERS:
                 end = j
                 break
         while end > begin and not self.keys[end - 1][:1].isalnum():
@@ -351,6 +354,15 @@ class _Article:
         while j < last and (self._mention_of_token(j) or self.text.startswith("ال", self.name_starts[j])):
             j += 1
         return j
+
+    def _reporter_aside(self, j: int) -> bool:
+        """دون / من دون after a comma: the reporter adds what the speaker did not say (دون أن يحدد عددهم)."""
+        key = self.keys[j]
+        return key == WITHOUT_KEY or (key == FROM_KEY and j + 1 < len(self.keys) and self.keys[j + 1] == WITHOUT_KEY)
+
+    def _whether(self, j: int) -> bool:
+        """إن كان: "whether it was" (دون توضيح إن كان يقصد …), not the complementiser of a statement."""
+        return self.raw[j] == "إن" and j + 1 < len(self.keys) and self.keys[j + 1] in WHETHER_VERBS
 
     def _in_it(self, j: int) -> bool:
         """فيه، فيها: "in it", pointing back to the statement a cue belongs to (تغريدة أكد فيها …)."""
