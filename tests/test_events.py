@@ -221,6 +221,13 @@ def test_in_one_sentence_the_first_report_decides_background() -> None:
     assert attacks and all(e.background for e in attacks), [(e.trigger.text, e.background) for e in attacks]
 
 
+def test_a_verb_of_its_own_clause_after_a_stance_is_news() -> None:
+    doc = analyze("ندد الاتحاد الأوروبي بالهجوم على السوق، فيما قتل خمسة جنود في غارة على قافلة.", "2021-03-10")
+    assert any(not e.background for e in events_of(doc, "ASSAULT"))
+    far = "وجاءت ردود أفعال الدول الكبرى، بريطانيا وفرنسا وألمانيا وروسيا، على الأحداث في غزة ومقتل عشرات الفلسطينيين."
+    assert all(e.background for e in events_of(analyze(far, "2021-03-10"), "ASSAULT"))
+
+
 def test_an_event_once_reported_as_news_is_not_background() -> None:
     doc = analyze("ندد الوزير بالهجوم على سوق الحميدية في دمشق. وأسفر الهجوم عن مقتل عشرة أشخاص.", "2021-03-10")
     attack = next(e for e in events_of(doc, "ASSAULT") if e.trigger.text == "الهجوم")

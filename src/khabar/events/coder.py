@@ -41,7 +41,7 @@ COMPOUND_GAP = 3  # names of a compound subject are this close (X، ووزير �
 SUBJECT_IN_PHRASE = 4  # tokens of a subject that may stand inside a verb phrase (نشرت تركيا قوات)
 GOVERNED_GAP = 5  # a trigger this close after another, in its clause, can be its complement
 ANAPHORA_SENTENCES = 1  # a definite noun trigger (الزيارة) this many sentences later is the same event
-STANCE_WINDOW = 10  # tokens before a trigger where a stance word (ندد ب، التحقيق في) makes it background
+STANCE_WINDOW = 15  # tokens before a trigger where a stance word (ندد ب، التحقيق في) makes it background
 LINK_WINDOW = 2  # tokens before a trigger where a linking word (بعد، منذ، التي) makes it background
 GOVERNING_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "CONSULT"})
 UNREALISING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "CONSULT"})
@@ -509,9 +509,12 @@ class _Article:
 
     def _stance_before(self, found: _Found) -> int:
         """The last token of a stance or investigation word (أدان، ندد ب، الوقوف وراء، التحقيق في) a few tokens before
-        the trigger in its sentence, or -1."""
+        the trigger in its sentence, or -1. A noun may be its object across commas (ردود أفعال الدول الكبرى،
+        بريطانيا وفرنسا، على … مقتل); a verb only in the same clause (ندد بالهجوم، فيما قتل خمسة: news of its own)."""
         first, _ = self.view.sentence_tokens(found.sentence)
         for i in range(found.first - 1, max(first, found.first - STANCE_WINDOW) - 1, -1):
+            if found.verb and self.view.raw[i] in CLAUSE_BREAKS:
+                return -1
             length = self.view.phrase_at(i, self.lexicon.background_stance)
             if length and i + length <= found.first:
                 return i + length - 1
@@ -528,6 +531,11 @@ class _Article:
         return found.trigger.mode
 
     # --- one event per happening
+
+    def _own_clause(self, event: Event, item: _Found) -> bool:
+        """Whether ``item`` is a verb in a clause of its own after the event's trigger (ندد بالهجوم، فيما قتل …)."""
+        after = self.view.token_at(event.trigger.end - 1) + 1
+        return item.verb and any(self.view.raw[k] in CLAUSE_BREAKS for k in range(after, item.first))
 
     def _same_sentence(self, events: list[Event], item: _Found) -> int | None:
         """An event of the same type and modality in the same sentence whose participants agree with the item's:
@@ -568,7 +576,7 @@ class _Article:
                 if item.sentence - sentence <= ANAPHORA_SENTENCES:
                     target = event_index  # الزيارة again, a sentence later: the same visit
             if target is not None:
-                previous = _completed(events[target], item)
+                previous = _completed(events[target], item, self._own_clause(events[target], item))
                 if all(e.start != item.evidences[0].start for e in previous.evidences):
                     previous = _with_evidence(previous, item.evidences[0])
                 events[target] = previous
@@ -597,14 +605,16 @@ class _Article:
         return events
 
 
-def _completed(event: Event, item: _Found) -> Event:
-    """``event`` with what another report of it adds: a mode, actors or recipients it lacked. Reported in another
-    sentence as what that sentence tells, it is no longer background; in the same sentence its first word decides
-    (يأتي الهجوم بعد جولة التصعيد التي أدت إلى مقتل ثلاثة: the attack, and the deaths with it, are background)."""
+def _completed(event: Event, item: _Found, own_clause: bool) -> Event:
+    """``event`` with what another report of it adds: a mode, actors or recipients it lacked. Reported as news in
+    another sentence, or by a verb of a clause of its own, it is no longer background; otherwise, in the same
+    sentence, its first word decides (يأتي الهجوم بعد جولة التصعيد التي أدت إلى مقتل ثلاثة: the attack, and the
+    deaths with it, are background)."""
     same_sentence = any(e.start == item.evidences[0].start for e in event.evidences)
+    first_decides = same_sentence and not own_clause
     return replace(
         event,
-        background=event.background if same_sentence else event.background and item.background,
+        background=event.background if first_decides else event.background and item.background,
         mode=event.mode or item.mode,
         actors=event.actors or tuple(a for a in item.actors if a not in event.recipients),
         recipients=event.recipients or tuple(r for r in item.recipients if r not in event.actors),
