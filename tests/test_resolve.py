@@ -210,3 +210,13 @@ def test_a_group_that_protests_is_the_protest_s_actor() -> None:
     protest = next(e for e in doc.events if e.type == "PROTEST")
     assert protest.actors == (students,)
     assert [e.sector for e in doc.entities if e.id == students] == ["EDU"]
+
+
+def test_a_bare_title_does_not_reach_past_a_comma() -> None:
+    """The office's country is looked for before the comma: what follows it is the holder (here mistagged)."""
+    doc = analyze(
+        "التقى الرئيس الكوري الجنوبي مون جاي إن الزعيم الكوري الشمالي. وطالب الرئيس الكوري الجنوبي، مون جيه إن، "
+        "الاثنين، بمنح جائزة نوبل للسلام.",
+        "2018-04-30",
+    )
+    assert not [m.text for m in doc.mentions if "،" in m.text]

@@ -440,8 +440,13 @@ class _Work:
                 continue
             end, office = found
             sentence = self.sentence_of[i]
-            scope = end
-            while scope < min(end + 4, len(self.spans)) and self.sentence_of[scope] == sentence:
+            scope = end  # where the office's organisation or country may be named: not past a comma (الرئيس
+            # الكوري الجنوبي، مون جيه إن: what follows the comma is the holder, not the country)
+            while (
+                scope < min(end + 4, len(self.spans))
+                and self.sentence_of[scope] == sentence
+                and self.raw[scope] not in ("،", ",")
+            ):
                 scope += 1
             of_cluster, of_code = self._of(end, scope)
             if of_cluster is None and of_code is not None:
