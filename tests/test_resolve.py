@@ -220,3 +220,11 @@ def test_a_bare_title_does_not_reach_past_a_comma() -> None:
         "2018-04-30",
     )
     assert not [m.text for m in doc.mentions if "،" in m.text]
+
+
+def test_a_known_full_name_replaces_what_the_tagger_put_inside_it() -> None:
+    doc = analyze("وطالب الرئيس الكوري الجنوبي، مون جيه إن، الاثنين، بمنح جائزة نوبل للسلام.", "2018-04-30")
+    names = {e.id: e.name_latn for e in doc.entities}
+    assert [(m.text, m.type, names[m.entity]) for m in doc.mentions if "مون" in m.text] == [
+        ("مون جيه إن", "PER", "Moon Jae-in")
+    ]

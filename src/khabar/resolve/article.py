@@ -189,7 +189,8 @@ class _Work:
 
     def _known_names(self) -> None:
         """Names of known organisations and countries the tagger missed (تنظيم الدولة الإسلامية) become mentions, and
-        the full names of known people (مقتدى الصدر; not one word, nor a patronymic alone: بن علي)."""
+        the full names of known people (مقتدى الصدر; not one word, nor a patronymic alone: بن علي). A known person's
+        full name replaces the tagger's mentions that lie inside it (مون جيه tagged a place, of مون جيه إن)."""
         i = 0
         while i < len(self.spans):
             found = None
@@ -204,14 +205,36 @@ class _Work:
                 if actor is not None and not actor.id.startswith("city:"):
                     found = (length, actor)
                     break
-            if found is None or self._covered(i, i + found[0] - 1):
+            if found is None or (self._covered(i, i + found[0] - 1) and not self._takes_over(i, found)):
                 i += 1
                 continue
             length, actor = found
             last = i + length - 1
+            self._drop_inside(i, last)
             if self.sentence_of[i] == self.sentence_of[last]:
                 self._add(_Mention(self._name_start(i), self.spans[last][1], actor.type, i, last))
             i = last + 1
+
+    def _takes_over(self, first: int, found: tuple[int, Actor]) -> bool:
+        """Whether a known person's full name may replace the mentions the tagger put inside it: all of them inside,
+        none a person already."""
+        length, actor = found
+        last = first + length - 1
+        inside = {id(self.owner[j]): self.owner[j] for j in range(first, last + 1) if self.owner[j] is not None}
+        return (
+            actor.type == "PER"
+            and length > 1
+            and all(m.first >= first and m.last <= last and m.type != "PER" for m in inside.values())
+        )
+
+    def _drop_inside(self, first: int, last: int) -> None:
+        """Remove the mentions lying inside tokens ``[first, last]`` (a known name takes their place)."""
+        inside = [m for m in self.mentions if m.first >= first and m.last <= last]
+        if not inside:
+            return
+        self.mentions = [m for m in self.mentions if not (m.first >= first and m.last <= last)]
+        for j in range(first, last + 1):
+            self.owner[j] = None
 
     def _described_organisations(self) -> None:
         """Organisations described by a head noun and definite words the tagger missed: شبكة السكة الحديد
