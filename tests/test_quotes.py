@@ -293,3 +293,11 @@ def test_in_it_is_not_the_content() -> None:
 def test_whether_is_no_complementiser() -> None:
     doc = analyze("وأكدت الشرطة المصرية وقوع حادث في المدرج، دون توضيح إن كان يقصد الهجوم ذاته.", "2021-03-10")
     assert [q.text for q in doc.quotes] == ["وقوع حادث في المدرج"], [q.text for q in doc.quotes]
+
+
+def test_a_complementiser_inside_a_name_is_part_of_the_name() -> None:
+    text = "وطالب الرئيس الكوري الجنوبي، مون جيه إن، الاثنين، بمنح جائزة نوبل للسلام للرئيس الأمريكي."
+    doc = analyze(text, "2018-04-30")
+    assert [(q.text, speaker_name(doc, q)) for q in doc.quotes] == [
+        ("بمنح جائزة نوبل للسلام للرئيس الأمريكي", "Moon Jae-in")
+    ]

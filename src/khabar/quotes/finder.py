@@ -258,7 +258,7 @@ class _Article:
             key = self.keys[j]
             if self._inside_quote(self.spans[j][0]) or self.raw[j] in OPENERS:
                 return None  # a quotation follows: it is the statement (direct), not a paraphrase
-            if key in self.lexicon.complementisers and not self.raw[j].startswith(("ل", "و")) and not self._whether(j):
+            if self._complementiser_at(j):
                 begin = j + 1
                 break
             if key in PREPOSITIONS and not self._is_participle(cue) and (preposition != "" or j <= object_limit):
@@ -359,6 +359,15 @@ class _Article:
         """دون / من دون after a comma: the reporter adds what the speaker did not say (دون أن يحدد عددهم)."""
         key = self.keys[j]
         return key == WITHOUT_KEY or (key == FROM_KEY and j + 1 < len(self.keys) and self.keys[j + 1] == WITHOUT_KEY)
+
+    def _complementiser_at(self, j: int) -> bool:
+        """أن، إن، بأن opening a reported clause: not لأن/وأن, not إن كان "whether", not part of a name (مون جيه إن)."""
+        return (
+            self.keys[j] in self.lexicon.complementisers
+            and not self.raw[j].startswith(("ل", "و"))
+            and not self._whether(j)
+            and self._mention_of_token(j) is None
+        )
 
     def _whether(self, j: int) -> bool:
         """إن كان: "whether it was" (دون توضيح إن كان يقصد …), not the complementiser of a statement."""
@@ -504,7 +513,7 @@ class _Article:
         if statement.subject_end is not None:
             return statement.subject_end
         for j in range(statement.cue + 1, min(self._token_at(statement.start), len(self.keys))):
-            if self.keys[j] in self.lexicon.complementisers and self.spans[j][1] <= statement.start:
+            if self._complementiser_at(j) and self.spans[j][1] <= statement.start:
                 return self.spans[j][0]
         return statement.start
 
