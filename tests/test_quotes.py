@@ -301,3 +301,12 @@ def test_a_complementiser_inside_a_name_is_part_of_the_name() -> None:
     assert [(q.text, speaker_name(doc, q)) for q in doc.quotes] == [
         ("بمنح جائزة نوبل للسلام للرئيس الأمريكي", "Moon Jae-in")
     ]
+
+
+def test_a_surname_alone_after_a_name_set_apart_by_a_title() -> None:
+    text = (
+        "أما راعي كنيسة العذراء، القمص عبد المسيح بسيط، فقد قال إن التفجير وقع قرب الكنيسة. وقال بسيط إن الأمن مستتب."
+    )
+    doc = analyze(text, "2018-08-12")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["عبد المسيح بسيط", "عبد المسيح بسيط"]

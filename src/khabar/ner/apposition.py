@@ -4,7 +4,8 @@ News sets a person's name between commas right after the title. When the tagger 
 of it, or typed it otherwise, the words between the commas become one person name: two to four words, at least
 one of them tagged, none a function word, a title word, a number or a mark, none with a conjunction, preposition or
 pronoun written on it, the first not a nationality (المغربي بنعطية); a title word stands at most a few words before
-the first comma, and no person is tagged between it and the name.
+the first comma, with no person tagged between it and the name, or a one-word title or rank opens the apposition
+itself (، القمص عبد المسيح بسيط،، العقيد تركي المالكي،: it is left out of the name).
 """
 
 from __future__ import annotations
@@ -23,33 +24,45 @@ def appositions(
     labels: Sequence[Sequence[str]],
     key: Callable[[str], str],
     titles: frozenset[str],
+    honorifics: frozenset[str],
     not_names: frozenset[str],
 ) -> list[list[str]]:
     """Labels of sentences (token texts and BIO labels per sentence) with names in apposition after a title tagged
-    as persons; ``key`` gives a token's stem key, ``titles`` the keys of title words, ``not_names`` of words that
-    are never part of a name."""
-    return [_sentence(list(s), list(l), key, titles, not_names) for s, l in zip(surfaces, labels, strict=True)]
+    as persons; ``key`` gives a token's stem key, ``titles`` the keys of title words, ``honorifics`` of one-word
+    titles that may open the apposition, ``not_names`` of words that are never part of a name."""
+    return [
+        _sentence(list(s), list(l), key, titles, honorifics, not_names) for s, l in zip(surfaces, labels, strict=True)
+    ]
 
 
 def _sentence(
-    surfaces: list[str], labels: list[str], key: Callable[[str], str], titles: frozenset[str], not_names: frozenset[str]
+    surfaces: list[str],
+    labels: list[str],
+    key: Callable[[str], str],
+    titles: frozenset[str],
+    honorifics: frozenset[str],
+    not_names: frozenset[str],
 ) -> list[str]:
     keys = [key(s) for s in surfaces]
     for comma, surface in enumerate(surfaces):
         if surface not in COMMAS:
             continue
         close = next(
-            (j for j in range(comma + 1, min(comma + 2 + NAME_WORDS.stop, len(surfaces))) if surfaces[j] in COMMAS),
+            (j for j in range(comma + 1, min(comma + 3 + NAME_WORDS.stop, len(surfaces))) if surfaces[j] in COMMAS),
             None,
         )
-        if close is None or close - comma - 1 not in NAME_WORDS:
+        if close is None or close == comma + 1:
             continue
-        name = range(comma + 1, close)
-        if not all(_name_word(surfaces[i], keys[i], titles, not_names) for i in name):
+        # ، القمص عبد المسيح بسيط،: a definite one-word title opens the apposition (not سيدة الولايات المتحدة الأولى)
+        titled = keys[comma + 1] in honorifics and surfaces[comma + 1].startswith("ال")
+        name = range(comma + 2 if titled else comma + 1, close)
+        if len(name) not in NAME_WORDS or not all(_name_word(surfaces[i], keys[i], titles, not_names) for i in name):
             continue
         if all(labels[i] == "O" for i in name) or _nationality(surfaces[name.start]):
             continue
-        if not _title_before(comma, surfaces, keys, labels, titles):
+        if titled and any(labels[i][2:] in ("LOC", "ORG") for i in name):
+            continue  # a title before a place or body: الرئيس، الولايات المتحدة … is no person
+        if not titled and not _title_before(comma, surfaces, keys, labels, titles):
             continue
         if _whole_name(labels, name.start, name.stop):
             continue

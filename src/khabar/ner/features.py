@@ -168,7 +168,9 @@ class FeatureExtractor:
             "orgw": self._stem_keys(triggers["organisation_words"]),
             "locw": self._stem_keys(triggers["location_words"]),
         }
-        self.title_keys = self._word_sets["title"]
+        # for the apposition rule: one-word titles and ranks that may open it (the tagger does not read them as a set)
+        self.honorific_keys = self._stem_keys(triggers["apposition_honorifics"])
+        self.title_keys = self._word_sets["title"] | self.honorific_keys
         self.not_name_keys = self._stem_keys(triggers["not_name_words"])
         places = _lexicon_json("places.json")
         # known names by their first key: (the keys after it, label), longest first

@@ -220,7 +220,9 @@ class NerModel:
             for i, labels in zip(chosen, self.viterbi([self.emissions(sentences[i]) for i in chosen]), strict=True):
                 result[i] = labels
         extractor = self._extractor
-        return appositions(sentences, result, self.key, extractor.title_keys, extractor.not_name_keys)
+        return appositions(
+            sentences, result, self.key, extractor.title_keys, extractor.honorific_keys, extractor.not_name_keys
+        )
 
 
 @cache
