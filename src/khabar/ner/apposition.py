@@ -31,8 +31,14 @@ def appositions(
     as persons; ``key`` gives a token's stem key, ``titles`` the keys of title words, ``honorifics`` of one-word
     titles that may open the apposition, ``not_names`` of words that are never part of a name."""
     return [
-        _sentence(list(s), list(l), key, titles, honorifics, not_names) for s, l in zip(surfaces, labels, strict=True)
+        _sentence(list(s), list(l), key, titles, honorifics, not_names) if _two_commas(s) else list(l)
+        for s, l in zip(surfaces, labels, strict=True)
     ]
+
+
+def _two_commas(surfaces: Sequence[str]) -> bool:
+    """Whether a sentence has the two commas an apposition needs (most sentences are passed over at once)."""
+    return sum(1 for s in surfaces if s in COMMAS) >= 2
 
 
 def _sentence(
