@@ -105,6 +105,7 @@ class _Found:
     date: str | None = None
     location: str | None = None
     background: bool = False
+    stance: int = -1  # last token of a stance word governing the trigger (ندد ب), or -1
     evidences: list[Span] = field(default_factory=list)
 
 
@@ -289,7 +290,7 @@ class _Article:
         after = self._names(found.last + 1, min(last, found.last + 1 + AFTER_WINDOW))
         after = [(i, m) for i, m in after if self._prep(i) not in PLACE_PREPS]
         before = self._names(max(first, found.first - BEFORE_WINDOW), found.first)
-        if self._stance_before(found) >= 0:
+        if found.stance >= 0:
             before = []  # ندد الاتحاد الأوروبي بالهجوم: who condemns (or investigates) an attack is not its actor
         victim = trigger.role == "victim_subject" or trigger.mode in VICTIM_MODES
         gap = SUBJECT_GAP if found.verb else GENITIVE_GAP
@@ -471,6 +472,7 @@ class _Article:
             kind = "CONCEDE"
         found.type = kind
         found.mode = self._mode(found, clause) if kind == found.trigger.type else None
+        found.stance = self._stance_before(found)
         found.actors, found.recipients = self._participants(found)
         if found.trigger.role == "verbal_if_person" and self._verbal_subject(found):
             found.type, found.mode = "ACCUSE", "disapprove"  # هاجم الرئيس منتقديه: words, not weapons
@@ -496,7 +498,7 @@ class _Article:
         first, last = view.sentence_tokens(found.sentence)
         if last > first and view.raw[last - 1] == "؟":
             return True
-        if self._stance_before(found) >= 0:
+        if found.stance >= 0:
             return True
         links = range(max(first, found.first - LINK_WINDOW), found.first)
         if any(view.phrase_at(i, lexicon.background_links) for i in links):

@@ -247,11 +247,13 @@ class _Article:
         """The reported clause of the speech word at ``cue`` (None when there is none)."""
         begin = None
         preposition = self._content_preposition(cue)
-        object_begin, at_preposition = self._object_start(cue, last, preposition)
+        # where the subject ends, for the cues whose content may be an object (read once: it takes a scan)
+        after, named = self._after_subject(cue, last) if preposition is not None else (last, False)
+        object_begin, at_preposition = self._object_start(after, last, preposition)
         scan_end = min(cue + 1 + SUBJECT_WINDOW, last)
         # a cue with a direct object takes a preposition only right after its subject (أكد الوزير على …), not in its
         # object (نفت روسيا أي علاقة لها بالهجوم على المطار)
-        object_limit = self._after_subject(cue, last)[0] if preposition == "" else last
+        object_limit = after if preposition == "" else last
         if at_preposition and object_begin is not None:  # اتهمت إسرائيل حماس بلعب دور …، كما … بأنهم: the
             scan_end = min(scan_end, object_begin)  # content preposition comes before a later complementiser
         for j in range(cue + 1, scan_end):
@@ -271,7 +273,6 @@ class _Article:
         subject_end = None
         if begin is None and object_begin is not None:
             begin = object_begin
-            after, named = self._after_subject(cue, last)
             if named:  # اتهمت إسرائيل حماس بـ…: the subject is the first name; the second is the object
                 subject_end = self.spans[after - 1][1]
         if begin is None:
@@ -305,13 +306,12 @@ class _Article:
             preposition = self.lexicon.content_prepositions.get(key[1:])
         return preposition
 
-    def _object_start(self, cue: int, last: int, preposition: str | None) -> tuple[int | None, bool]:
-        """Where the content of a cue whose content may be an object starts, and whether at its preposition: there
-        (تعهدت الشركات بتحسين …، حث الأوروبيين على …), else right after the subject (نفت روسيا أي علاقة …، أعلن
-        وزير الدفاع، أفيغدور ليبرمان، الجمعة، وقفا …). None for other cues."""
+    def _object_start(self, begin: int, last: int, preposition: str | None) -> tuple[int | None, bool]:
+        """Where the content of a cue whose content may be an object starts (its subject ending before ``begin``),
+        and whether at its preposition: there (تعهدت الشركات بتحسين …، حث الأوروبيين على …), else right after the
+        subject (نفت روسيا أي علاقة …، أعلن وزير الدفاع، أفيغدور ليبرمان، الجمعة، وقفا …). None for other cues."""
         if preposition is None:
             return None, False
-        begin, _ = self._after_subject(cue, last)
         if preposition:
             for j in range(begin, min(begin + OBJECT_WINDOW, last)):
                 if self.raw[j] in CLAUSE_ENDS:
