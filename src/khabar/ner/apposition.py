@@ -10,7 +10,7 @@ itself (، القمص عبد المسيح بسيط،، العقيد تركي ا�
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from khabar.ner.bio import entities
 
@@ -22,17 +22,17 @@ NAME_WORDS = range(2, 5)
 def appositions(
     surfaces: Sequence[Sequence[str]],
     labels: Sequence[Sequence[str]],
-    key: Callable[[str], str],
+    keys: Sequence[Sequence[str]],
     titles: frozenset[str],
     honorifics: frozenset[str],
     not_names: frozenset[str],
 ) -> list[list[str]]:
     """Labels of sentences (token texts and BIO labels per sentence) with names in apposition after a title tagged
-    as persons; ``key`` gives a token's stem key, ``titles`` the keys of title words, ``honorifics`` of one-word
+    as persons; ``keys`` are the tokens' stem keys, ``titles`` the keys of title words, ``honorifics`` of one-word
     titles that may open the apposition, ``not_names`` of words that are never part of a name."""
     return [
-        _sentence(list(s), list(l), key, titles, honorifics, not_names) if _two_commas(s) else list(l)
-        for s, l in zip(surfaces, labels, strict=True)
+        _sentence(list(s), list(l), k, titles, honorifics, not_names) if _two_commas(s) else list(l)
+        for s, l, k in zip(surfaces, labels, keys, strict=True)
     ]
 
 
@@ -44,12 +44,11 @@ def _two_commas(surfaces: Sequence[str]) -> bool:
 def _sentence(
     surfaces: list[str],
     labels: list[str],
-    key: Callable[[str], str],
+    keys: Sequence[str],
     titles: frozenset[str],
     honorifics: frozenset[str],
     not_names: frozenset[str],
 ) -> list[str]:
-    keys = [key(s) for s in surfaces]
     for comma, surface in enumerate(surfaces):
         if surface not in COMMAS:
             continue

@@ -28,6 +28,34 @@ MODEL_FILE = "models/ner.npz"
 _DENSE_NAME = re.compile(r"e\d+")
 
 
+class FormTable(BoundedCache[str, int]):
+    """The row of every form met in one array of what each contributes (rows × offsets × labels).
+
+    Row 0 is the pad laid at sentence boundaries: at each offset, the boundary weight (BOS2, BOS, EOS, EOS2).
+    The table is emptied when it holds ``limit`` forms and more are to come (:meth:`reserve`), never in the middle
+    of a batch, whose rows must stay valid.
+    """
+
+    def __init__(self, limit: int, pad: np.ndarray) -> None:
+        super().__init__(limit)
+        self.table = np.empty((1024, *pad.shape), dtype=np.float32)
+        self.table[0] = pad
+
+    def reserve(self, count: int) -> None:
+        """Make room for ``count`` new forms, emptying the table if they would take it past its limit."""
+        if len(self) + count > self.limit:
+            self.clear()
+
+    def add(self, surface: str, contribution: np.ndarray) -> int:
+        """Store what a new form contributes; its row."""
+        row = len(self) + 1
+        if row == len(self.table):
+            self.table = np.concatenate([self.table, np.empty_like(self.table)])
+        self.table[row] = contribution
+        dict.__setitem__(self, surface, row)
+        return row
+
+
 class NerModel:
     """A trained tagger: ``tag(sentences)`` gives a BIO label per token."""
 
@@ -48,7 +76,6 @@ class NerModel:
         self._transitions = transitions.astype(np.float32)
         self._extractor = extractor or FeatureExtractor()
         self._zero = np.zeros(len(self.labels), dtype=np.float32)
-        self._forms: BoundedCache[str, np.ndarray] = BoundedCache(CACHE_LIMIT)
         self._allowed = self._legal_transitions()
         self._start = np.array(
             [0.0 if not label.startswith("I-") else -np.inf for label in self.labels], dtype=np.float32
@@ -58,6 +85,10 @@ class NerModel:
         self._gazetteer = {name[3:]: self._vector(name) for name in self._features if name.startswith("gz=")}
         self._by_form_feature, self._form_weights = self._window_tables()
         self._dense = self._dense_table()
+        pad = np.zeros((len(WINDOW), len(self.labels)), dtype=np.float32)
+        for offset, weights in self._boundary.items():
+            pad[WINDOW.index(offset)] = weights
+        self._forms = FormTable(CACHE_LIMIT, pad)
 
     # --- persistence
 
@@ -133,43 +164,47 @@ class NerModel:
 
     def _form(self, surface: str) -> np.ndarray:
         """What a form contributes at each window offset: an array (offsets × labels)."""
-        matrix = self._forms.get(surface)
-        if matrix is None:
-            index = self._by_form_feature
-            rows = [index[f] for f in self._extractor.compute(surface) if f in index]
-            matrix = self._form_weights[rows].sum(axis=0) if rows else self._form_weights[-1].copy()
-            if self._dense is not None:
-                vector = self._extractor.vector(surface)
-                if vector is not None:
-                    matrix += (vector @ self._dense).reshape(matrix.shape)
-            self._forms[surface] = matrix
+        index = self._by_form_feature
+        rows = [index[f] for f in self._extractor.compute(surface) if f in index]
+        matrix = self._form_weights[rows].sum(axis=0) if rows else self._form_weights[-1].copy()
+        if self._dense is not None:
+            vector = self._extractor.vector(surface)
+            if vector is not None:
+                matrix += (vector @ self._dense).reshape(matrix.shape)
         return matrix
 
-    def emissions(self, surfaces: Sequence[str]) -> np.ndarray:
-        """Label scores of every token of a sentence, transitions aside: an array (tokens × labels)."""
-        n = len(surfaces)
-        cached = self._forms.get
-        matrices = [cached(s) for s in surfaces]
-        for i, matrix in enumerate(matrices):
-            if matrix is None:
-                matrices[i] = self._form(surfaces[i])
-        forms = np.stack(matrices)  # tokens × offsets × labels
-        scores = np.repeat(self._bias[None, :], n, axis=0)
-        for row, offset in enumerate(WINDOW):
-            # token i receives what token i + offset contributes at that offset
-            if offset < 0:
-                scores[-offset:] += forms[: n + offset, row]
-                scores[: min(-offset, n)] += self._boundary[offset]
-            elif offset > 0:
-                scores[: n - offset] += forms[offset:, row]
-                scores[max(n - offset, 0) :] += self._boundary[offset]
-            else:
-                scores += forms[:, row]
-        marks = self._extractor.gazetteer([self._extractor.key(s) for s in surfaces]) if self._gazetteer else ()
-        for i, mark in enumerate(marks):
-            if mark is not None and mark in self._gazetteer:
-                scores[i] += self._gazetteer[mark]
-        return scores
+    def emissions(self, sentences: Sequence[Sequence[str]], keys: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """Label scores of every token of each sentence, transitions aside: an array (tokens × labels) each.
+
+        The sentences are laid end to end with two boundary pads before each and after the last, and every token
+        receives what its neighbours contribute at their offset, in one pass of array additions: a pad gives the
+        sentence-boundary weights, so no window reaches into the next sentence.
+        """
+        forms = self._forms
+        forms.reserve(sum(len(s) for s in sentences))
+        ids = [0, 0]
+        for sentence in sentences:
+            for surface in sentence:
+                row = forms.get(surface)
+                ids.append(forms.add(surface, self._form(surface)) if row is None else row)
+            ids += (0, 0)
+        table = forms.table[np.array(ids)]  # positions × offsets × labels
+        last = len(ids)
+        total = self._bias + table[0 : last - 4, 0]
+        for row in range(1, len(WINDOW)):
+            # token i receives what token i + offset contributes at that offset (offsets −2 … 2 in order)
+            total += table[row : last - 4 + row, row]
+        result = []
+        start = 0
+        for sentence, sentence_keys in zip(sentences, keys, strict=True):
+            scores = total[start : start + len(sentence)]
+            start += len(sentence) + 2
+            if self._gazetteer:
+                for i, mark in enumerate(self._extractor.gazetteer(sentence_keys)):
+                    if mark is not None and mark in self._gazetteer:
+                        scores[i] += self._gazetteer[mark]
+            result.append(scores)
+        return result
 
     def viterbi(self, batch: Sequence[np.ndarray]) -> list[list[str]]:
         """The best legal label sequences for a batch of emission arrays, decoded side by side.
@@ -210,18 +245,27 @@ class NerModel:
         """The key under which a token form is compared (its stem, folded)."""
         return self._extractor.key(surface)
 
-    def tag(self, sentences: Sequence[Sequence[str]], batch_size: int = 64) -> list[list[str]]:
+    def tag(
+        self,
+        sentences: Sequence[Sequence[str]],
+        batch_size: int = 64,
+        keys: Sequence[Sequence[str]] | None = None,
+    ) -> list[list[str]]:
         """BIO labels for every token of every sentence (sentences are lists of token texts), with the names set
-        between commas after a title (:mod:`khabar.ner.apposition`)."""
+        between commas after a title (:mod:`khabar.ner.apposition`); ``keys`` are the tokens' :meth:`key`, when
+        the caller has them."""
+        if keys is None:
+            keys = [[self.key(s) for s in sentence] for sentence in sentences]
         result: list[list[str]] = [[] for _ in sentences]
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         for first in range(0, len(order), batch_size):
             chosen = order[first : first + batch_size]
-            for i, labels in zip(chosen, self.viterbi([self.emissions(sentences[i]) for i in chosen]), strict=True):
+            scores = self.emissions([sentences[i] for i in chosen], [keys[i] for i in chosen])
+            for i, labels in zip(chosen, self.viterbi(scores), strict=True):
                 result[i] = labels
         extractor = self._extractor
         return appositions(
-            sentences, result, self.key, extractor.title_keys, extractor.honorific_keys, extractor.not_name_keys
+            sentences, result, keys, extractor.title_keys, extractor.honorific_keys, extractor.not_name_keys
         )
 
 

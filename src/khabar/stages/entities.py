@@ -38,9 +38,9 @@ class Entities:
             if first < last:
                 ranges.append((first, last))
         sentences = [[text[a:b] for a, b in spans[first:last]] for first, last in ranges]
-        labels = propagate(
-            [[self._model.key(s) for s in sentence] for sentence in sentences], self._model.tag(sentences)
-        )
+        key = self._model.key
+        keys = [[key(s) for s in sentence] for sentence in sentences]
+        labels = propagate(keys, self._model.tag(sentences, keys=keys))
         mentions = []
         for (first, _), sentence_labels in zip(ranges, labels, strict=True):
             for begin, end, kind in entities(sentence_labels):
