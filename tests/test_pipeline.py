@@ -86,3 +86,56 @@ def test_a_failing_stage_is_reported_with_the_record_and_the_batch_goes_on() -> 
     assert [d.text for d in docs] == ["fine"]
     assert isinstance(failures[0], PipelineError)
     assert "record 0 (id 'x'): analysis failed: RuntimeError: cannot cope" in str(failures[0])
+
+
+class _Counting:
+    """A stage that analyses several documents at once, and fails on a text holding "boom"."""
+
+    name = "counting"
+    requires: frozenset[str] = frozenset()
+    provides = frozenset({"counted"})
+
+    def __init__(self) -> None:
+        self.batches: list[int] = []
+
+    def __call__(self, doc: Document) -> Document:
+        return self.pipe([doc])[0]
+
+    def pipe(self, docs: list[Document]) -> list[Document]:
+        self.batches.append(len(docs))
+        if any("boom" in doc.text for doc in docs):
+            raise RuntimeError("cannot cope")
+        return docs
+
+
+def test_a_stage_with_pipe_sees_the_documents_together_in_batches() -> None:
+    stage = _Counting()
+    docs = list(Pipeline([stage]).pipe([f"نص {i}" for i in range(5)], batch_size=2))
+    assert [d.text for d in docs] == [f"نص {i}" for i in range(5)]
+    assert stage.batches == [2, 2, 1]
+
+
+def test_a_batch_that_fails_is_rerun_one_by_one_and_only_the_bad_article_is_lost() -> None:
+    stage = _Counting()
+    failures = []
+    records = ["أول", {"id": "b", "text": "boom"}, "ثالث"]
+    docs = list(Pipeline([stage]).pipe(records, on_error=lambda i, r, e: failures.append((i, str(e)))))
+    assert [d.text for d in docs] == ["أول", "ثالث"]
+    assert failures == [(1, "record 1 (id 'b'): analysis failed: RuntimeError: cannot cope")]
+    assert stage.batches == [3, 1, 1, 1]
+
+
+def test_records_before_a_bad_one_are_yielded_before_it_raises() -> None:
+    seen = []
+    with pytest.raises(InputError, match="record 2"):
+        for doc in khabar.pipe(["أول", "ثان", {"body": "x"}, "رابع"]):
+            seen.append(doc.text)
+    assert seen == ["أول", "ثان"]
+
+
+def test_the_tagger_gives_the_same_mentions_to_articles_tagged_together_or_alone(seed_text: str) -> None:
+    texts = [seed_text, "قال الرئيس الأمريكي دونالد ترامب إن واشنطن ستنسحب.", "استقبل الملك عبد الله الثاني الوزير."]
+    together = list(khabar.pipe(texts))
+    alone = [khabar.analyze(text) for text in texts]
+    assert [d.to_dict()["mentions"] for d in together] == [d.to_dict()["mentions"] for d in alone]
+    assert any(m["type"] == "PER" for m in together[1].to_dict()["mentions"])

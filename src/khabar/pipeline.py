@@ -4,6 +4,10 @@ A stage is a small callable ``Document -> Document`` with a ``name`` and two set
 ``requires`` (what must have been provided by an earlier stage) and ``provides`` (what it adds, usually the
 layers it sets). The built-in stages are registered in :mod:`khabar.stages`; :class:`Pipeline` checks the
 requirements once, when it is built, so a misordered pipeline fails before any text is read.
+
+A stage may also have ``pipe(docs) -> list[Document]``, which analyses several documents at once, as spaCy's
+components do: the tagger decodes the sentences of a few articles side by side, which costs a fraction of decoding
+each article alone. :meth:`Pipeline.pipe` hands stages :data:`BATCH_SIZE` documents at a time.
 """
 
 from __future__ import annotations
@@ -29,13 +33,14 @@ class Stage(Protocol):
 
 
 ErrorHandler = Callable[[int, Any, Exception], None]
+BATCH_SIZE = 16  # documents a stage with a ``pipe`` method sees at once
 Record = str | Mapping[str, Any] | Document
 
 
 class Pipeline:
     """An ordered list of stages; ``Pipeline()`` is the default pipeline of every built-in stage."""
 
-    __slots__ = ("_stages",)
+    __slots__ = ("_groups", "_stages")
 
     def __init__(self, stages: Sequence[str | Stage] | None = None) -> None:
         from khabar.stages import DEFAULT_STAGES, create_stage
@@ -54,6 +59,7 @@ class Pipeline:
                 )
             provided |= stage.provides
         self._stages: tuple[Stage, ...] = tuple(built)
+        self._groups = _batch_groups(self._stages)
 
     @property
     def stages(self) -> tuple[Stage, ...]:
@@ -79,22 +85,86 @@ class Pipeline:
         """Analyse one article."""
         return self(Document(text, id=id, published=published, meta=meta))
 
-    def pipe(self, records: Iterable[Record], *, on_error: ErrorHandler | None = None) -> Iterator[Document]:
-        """Analyse many records (texts, JSON-like mappings or documents), in order, lazily.
+    def pipe(
+        self,
+        records: Iterable[Record],
+        *,
+        on_error: ErrorHandler | None = None,
+        batch_size: int = BATCH_SIZE,
+    ) -> Iterator[Document]:
+        """Analyse many records (texts, JSON-like mappings or documents), in order, lazily, ``batch_size`` at a time.
 
         Without ``on_error`` the first bad record raises (an :class:`InputError` or :class:`PipelineError`
         naming the record); with it, ``on_error(index, record, error)`` is called and the record is skipped.
         """
+        batch: list[tuple[int, Record, Document]] = []
+
+        def finish() -> Iterator[Document]:
+            results = self.run([doc for _, _, doc in batch])
+            for (index, record, _), result in zip(batch, results, strict=True):
+                if isinstance(result, Document):
+                    yield result
+                    continue
+                reported = result if isinstance(result, KhabarError) else _stage_failure(index, record, result)
+                if on_error is None:
+                    raise reported from result
+                on_error(index, record, reported)
+            batch.clear()
+
         for index, record in enumerate(records):
             try:
-                doc = self(to_document(record, index=index))
-            except Exception as error:  # one bad article must not end the batch when a handler is given
-                reported = error if isinstance(error, KhabarError) else _stage_failure(index, record, error)
+                doc = to_document(record, index=index)
+            except InputError as error:
                 if on_error is None:
-                    raise reported from error
-                on_error(index, record, reported)
+                    yield from finish()
+                    raise
+                on_error(index, record, error)
                 continue
-            yield doc
+            batch.append((index, record, doc))
+            if len(batch) >= batch_size:
+                yield from finish()
+        yield from finish()
+
+    def run(self, docs: Sequence[Document]) -> list[Document | Exception]:
+        """Analyse several documents together: per document, the analysed document or the error that stopped it.
+
+        A stage with a ``pipe`` method sees the documents together (when that fails, it is run on each document
+        alone, so one bad article is reported and the others go on); the stages between such stages run on one
+        document after the other, as :meth:`__call__` runs them, so that what one stage leaves for the next about
+        the same document is still at hand.
+        """
+        results: list[Document | Exception] = list(docs)
+        for group in self._groups:
+            alive = [i for i, result in enumerate(results) if isinstance(result, Document)]
+            many = getattr(group[0], "pipe", None) if len(group) == 1 else None
+            if many is not None and len(alive) > 1:
+                try:
+                    done = many([results[i] for i in alive])
+                except Exception:  # one of them fails the batch: find which, one by one
+                    pass
+                else:
+                    for i, doc in zip(alive, done, strict=True):
+                        results[i] = doc
+                    continue
+            for i in alive:
+                try:
+                    for stage in group:
+                        results[i] = stage(results[i])
+                except Exception as error:  # reported per document by the caller
+                    results[i] = error
+        return results
+
+
+def _batch_groups(stages: Sequence[Stage]) -> tuple[tuple[Stage, ...], ...]:
+    """The stages in the groups :meth:`Pipeline.run` runs: each stage with a ``pipe`` method alone, and the runs of
+    stages without one between them."""
+    groups: list[list[Stage]] = []
+    for stage in stages:
+        if hasattr(stage, "pipe") or not groups or hasattr(groups[-1][0], "pipe"):
+            groups.append([stage])
+        else:
+            groups[-1].append(stage)
+    return tuple(tuple(group) for group in groups)
 
 
 def _stage_failure(index: int, record: Any, error: Exception) -> PipelineError:

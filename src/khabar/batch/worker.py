@@ -31,7 +31,7 @@ from khabar.batch.tables import PARTITION_TABLES, Rows
 from khabar.caching import clear_caches
 from khabar.document import Document
 from khabar.errors import InputError, KhabarError, describe_os_error
-from khabar.pipeline import Pipeline, default_pipeline, to_document
+from khabar.pipeline import BATCH_SIZE, Pipeline, default_pipeline, to_document
 from khabar.readers import DEFAULT_MAX_BYTES, TooLong, parse_jsonl_record, read_long_line, read_text, too_long_error
 
 PipelineFactory = Callable[[], Pipeline]
@@ -213,30 +213,47 @@ def _document(record: dict[str, Any], origin: str) -> Document:
 
 
 def _analyse(job: Job, partition: Partition, lines: list[Line], rows: Rows, jsonl: IO[str] | None) -> None:
+    """Analyse a partition's articles, :data:`~khabar.pipeline.BATCH_SIZE` at a time, into ``rows`` (and JSONL)."""
     pipeline = load_pipeline(job.pipeline)
+    batch: list[tuple[str, Document]] = []
+
+    def finish() -> None:
+        for (origin, doc), result in zip(batch, pipeline.run([doc for _, doc in batch]), strict=True):
+            if isinstance(result, Document):
+                _add(partition, origin, result, rows, jsonl)
+            else:  # one bad article never ends the partition
+                why = str(result) if isinstance(result, KhabarError) else f"{type(result).__name__}: {result}"
+                rows.add_error(partition.id, origin, doc.id, f"{origin}: analysis failed: {why}")
+        batch.clear()
+
     for origin, record, reason in _items(partition, lines, job):
         if record is None:
             rows.add_error(partition.id, origin, None, reason or "unreadable")
             continue
-        record_id = record.get("id")
-        doc_id = None if record_id is None else str(record_id)
         try:
-            doc = _document(record, origin)
-            doc_id = doc.id
-            doc = pipeline(doc)
-        except Exception as error:  # one bad article never ends the partition
+            batch.append((origin, _document(record, origin)))
+        except Exception as error:
+            record_id = record.get("id")
             why = str(error) if isinstance(error, KhabarError) else f"{type(error).__name__}: {error}"
+            doc_id = None if record_id is None else str(record_id)
             rows.add_error(partition.id, origin, doc_id, f"{origin}: analysis failed: {why}")
             continue
-        try:
-            line = doc.to_json() if jsonl is not None else ""
-            rows.add_document(doc, origin=origin, partition=partition.id)
-        except Exception as error:
-            rows.add_error(partition.id, origin, doc_id, f"{origin}: output failed: {type(error).__name__}: {error}")
-            continue
-        if jsonl is not None:
-            jsonl.write(line)
-            jsonl.write("\n")
+        if len(batch) >= BATCH_SIZE:
+            finish()
+    finish()
+
+
+def _add(partition: Partition, origin: str, doc: Document, rows: Rows, jsonl: IO[str] | None) -> None:
+    """Add an analysed document's rows (and its JSONL line); an output failure is an error row."""
+    try:
+        line = doc.to_json() if jsonl is not None else ""
+        rows.add_document(doc, origin=origin, partition=partition.id)
+    except Exception as error:
+        rows.add_error(partition.id, origin, doc.id, f"{origin}: output failed: {type(error).__name__}: {error}")
+        return
+    if jsonl is not None:
+        jsonl.write(line)
+        jsonl.write("\n")
 
 
 def _write_partition(job: Job, partition: Partition, lines: list[Line], layout: Layout) -> dict[str, int]:

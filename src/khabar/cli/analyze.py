@@ -30,9 +30,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from khabar.cli._console import fail, stderr
 from khabar.cli._options import MaxBytes, TooLongChoice, too_long_choice
-from khabar.document import parse_published
+from khabar.document import Document, parse_published
 from khabar.errors import InputError, KhabarError, describe_os_error
-from khabar.pipeline import Pipeline, default_pipeline, to_document
+from khabar.pipeline import BATCH_SIZE, Pipeline, default_pipeline, to_document
 from khabar.readers import (
     DEFAULT_MAX_BYTES,
     Article,
@@ -141,21 +141,34 @@ def analyze(
         if good == 0:
             raise InputError("no readable article in the input", source=name)
         with _progress(enabled=progress and source != STDIN, total=good) as advance:
+            batch: list[tuple[int, Document | Exception]] = []  # (line, its document or why it has none)
+
+            def finish() -> None:
+                docs = [doc for _, doc in batch if isinstance(doc, Document)]
+                results = iter(pipeline.run(docs))
+                for line, doc in batch:
+                    result = next(results) if isinstance(doc, Document) else doc
+                    if isinstance(result, Document):
+                        output.write(result.to_json(tokens=tokens))
+                        output.write("\n")
+                        report.written += 1
+                    elif not skip_bad:
+                        raise KhabarError(f"{name}: line {line}: analysis failed: {result}") from result
+                    else:
+                        skip(line, f"{name}: line {line}: analysis failed: {type(result).__name__}: {result}")
+                    advance()
+                batch.clear()
+
             for item in _records(path, name, kind, skip_bad=True, **options):  # type: ignore[arg-type]
                 if isinstance(item, BadRecord):
                     continue
                 try:
-                    doc = pipeline(to_document(item.record, index=item.line))
-                except Exception as error:
-                    if not skip_bad:
-                        raise KhabarError(f"{name}: line {item.line}: analysis failed: {error}") from error
-                    skip(item.line, f"{name}: line {item.line}: analysis failed: {type(error).__name__}: {error}")
-                    advance()
-                    continue
-                output.write(doc.to_json(tokens=tokens))
-                output.write("\n")
-                report.written += 1
-                advance()
+                    batch.append((item.line, to_document(item.record, index=item.line)))
+                except Exception as error:  # reported in its turn, after the articles before it
+                    batch.append((item.line, error))
+                if len(batch) >= BATCH_SIZE:
+                    finish()
+            finish()
     return report
 
 

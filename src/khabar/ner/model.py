@@ -25,6 +25,7 @@ from khabar.ner.features import BOUNDARY, CACHE_LIMIT, DENSE_WINDOW, WINDOW, Fea
 from khabar.resources import data_path
 
 MODEL_FILE = "models/ner.npz"
+DECODE_CELLS = 32_768  # token positions decoded in one batch (sentences × the longest of them)
 _DENSE_NAME = re.compile(r"e\d+")
 
 
@@ -248,21 +249,31 @@ class NerModel:
     def tag(
         self,
         sentences: Sequence[Sequence[str]],
-        batch_size: int = 64,
         keys: Sequence[Sequence[str]] | None = None,
+        *,
+        cells: int = DECODE_CELLS,
     ) -> list[list[str]]:
         """BIO labels for every token of every sentence (sentences are lists of token texts), with the names set
         between commas after a title (:mod:`khabar.ner.apposition`); ``keys`` are the tokens' :meth:`key`, when
-        the caller has them."""
+        the caller has them.
+
+        Sentences are decoded side by side, shortest first, as many at a time as keep (sentences × longest) under
+        ``cells``: a decoding step costs about the same for one sentence as for hundreds.
+        """
         if keys is None:
             keys = [[self.key(s) for s in sentence] for sentence in sentences]
         result: list[list[str]] = [[] for _ in sentences]
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
-        for first in range(0, len(order), batch_size):
-            chosen = order[first : first + batch_size]
+        first = 0
+        while first < len(order):
+            end = first + 1
+            while end < len(order) and (end + 1 - first) * len(sentences[order[end]]) <= cells:
+                end += 1
+            chosen = order[first:end]
             scores = self.emissions([sentences[i] for i in chosen], [keys[i] for i in chosen])
             for i, labels in zip(chosen, self.viterbi(scores), strict=True):
                 result[i] = labels
+            first = end
         extractor = self._extractor
         return appositions(
             sentences, result, keys, extractor.title_keys, extractor.honorific_keys, extractor.not_name_keys

@@ -27,6 +27,33 @@ class Entities:
         self._model = model or default_model()
 
     def __call__(self, doc: Document) -> Document:
+        return self.pipe([doc])[0]
+
+    def pipe(self, docs: list[Document]) -> list[Document]:
+        """Tag several documents at once: their sentences are decoded side by side."""
+        key = self._model.key
+        work = [self._sentences(doc) for doc in docs]
+        sentences = [sentence for _, _, doc_sentences in work for sentence in doc_sentences]
+        keys = [[key(s) for s in sentence] for sentence in sentences]
+        tagged = iter(self._model.tag(sentences, keys=keys))
+        keys_of = iter(keys)
+        for doc, (spans, ranges, _) in zip(docs, work, strict=True):
+            count = len(ranges)
+            doc_keys = [next(keys_of) for _ in range(count)]
+            labels = propagate(doc_keys, [next(tagged) for _ in range(count)])
+            mentions = []
+            text = doc.text
+            for (first, _), sentence_labels in zip(ranges, labels, strict=True):
+                for begin, end, kind in entities(sentence_labels):
+                    start = self._name_start(doc, first + begin)
+                    stop = spans[first + end - 1][1]
+                    mentions.append(Mention(start, stop, text[start:stop], id=f"m{len(mentions) + 1}", type=kind))
+            doc.set_layer("mentions", mentions)
+        return docs
+
+    @staticmethod
+    def _sentences(doc: Document) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[list[str]]]:
+        """The token spans of a document, the ``[first, last)`` tokens of each sentence, and their texts."""
         tokens = doc.tokens
         spans = tokens.spans if hasattr(tokens, "spans") else [(t.start, t.end) for t in tokens]
         starts = [s for s, _ in spans]
@@ -37,18 +64,7 @@ class Entities:
             last = bisect_left(starts, sentence.end)
             if first < last:
                 ranges.append((first, last))
-        sentences = [[text[a:b] for a, b in spans[first:last]] for first, last in ranges]
-        key = self._model.key
-        keys = [[key(s) for s in sentence] for sentence in sentences]
-        labels = propagate(keys, self._model.tag(sentences, keys=keys))
-        mentions = []
-        for (first, _), sentence_labels in zip(ranges, labels, strict=True):
-            for begin, end, kind in entities(sentence_labels):
-                start = self._name_start(doc, first + begin)
-                stop = spans[first + end - 1][1]
-                mentions.append(Mention(start, stop, text[start:stop], id=f"m{len(mentions) + 1}", type=kind))
-        doc.set_layer("mentions", mentions)
-        return doc
+        return spans, ranges, [[text[a:b] for a, b in spans[first:last]] for first, last in ranges]
 
     @staticmethod
     def _name_start(doc: Document, index: int) -> int:
