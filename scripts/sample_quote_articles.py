@@ -21,6 +21,15 @@ Procedure (deterministic; standard library only):
 Running the script again overwrites the file and so erases the labels; use ``--output`` to write elsewhere.
 
     python scripts/sample_quote_articles.py [--corpus-dir PATH] [--output PATH]
+                                            [--seed N] [--per-source N] [--exclude FILE ...]
+
+``--seed`` and ``--per-source`` replace the seed and the count of step 3. ``--exclude FILE`` (JSON Lines with an
+``id`` per line, e.g. this gold file; may be repeated) removes those articles from the candidates before the
+draw. With none of the three options the script draws exactly the gold file's articles. The second development
+set, tests/data/quotes_dev2.jsonl, was drawn with
+
+    python scripts/sample_quote_articles.py --seed 20261130 --per-source 5 \
+        --exclude tests/data/quotes_gold.jsonl --output tests/data/quotes_dev2.jsonl
 """
 
 from __future__ import annotations
@@ -68,17 +77,26 @@ def is_candidate(article: dict) -> bool:
     return any(mark in text for mark in QUOTE_MARKS) or SPEECH_WORD.search(text) is not None
 
 
-def draw(corpus_dir: Path) -> list[dict]:
-    """Return the drawn articles, 8 per source, in the order drawn."""
+def read_ids(path: Path) -> set[str]:
+    """The ``id`` of every article of a JSON Lines file (a gold file to leave out of a new draw)."""
+    with path.open(encoding="utf-8") as handle:
+        return {json.loads(line)["id"] for line in handle if line.strip()}
+
+
+def draw(
+    corpus_dir: Path, seed: int = SEED, per_source: int = PER_SOURCE, exclude: frozenset[str] = frozenset()
+) -> list[dict]:
+    """Return the drawn articles, ``per_source`` per source, in the order drawn; articles whose id is in
+    ``exclude`` are not candidates."""
     candidates: dict[str, list[dict]] = defaultdict(list)
     for name in CORPUS_FILES:
         for article in read_articles(corpus_dir / name):
-            if article.get("source") in SOURCES and is_candidate(article):
+            if article.get("source") in SOURCES and article.get("id") not in exclude and is_candidate(article):
                 candidates[article["source"]].append(article)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     drawn: list[dict] = []
     for source in SOURCES:
-        drawn.extend(rng.sample(candidates[source], PER_SOURCE))
+        drawn.extend(rng.sample(candidates[source], per_source))
     return drawn
 
 
@@ -86,8 +104,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus-dir", type=Path, default=CORPUS_DIR)
     parser.add_argument("--output", type=Path, default=TARGET)
+    parser.add_argument("--seed", type=int, default=SEED, help=f"seed of the draw (default {SEED})")
+    parser.add_argument("--per-source", type=int, default=PER_SOURCE, help=f"articles per source ({PER_SOURCE})")
+    parser.add_argument(
+        "--exclude", type=Path, action="append", default=[], help="JSON Lines file whose article ids are left out"
+    )
     args = parser.parse_args()
-    articles = draw(args.corpus_dir)
+    exclude = frozenset().union(*(read_ids(path) for path in args.exclude))
+    articles = draw(args.corpus_dir, seed=args.seed, per_source=args.per_source, exclude=exclude)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     with args.output.open("w", encoding="utf-8") as out:
         for article in articles:

@@ -310,3 +310,82 @@ def test_a_surname_alone_after_a_name_set_apart_by_a_title() -> None:
     doc = analyze(text, "2018-08-12")
     names = {e.id: e.name for e in doc.entities}
     assert [names.get(q.speaker) for q in doc.quotes] == ["عبد المسيح بسيط", "عبد المسيح بسيط"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وأدان وزير الخارجية المصري، سامح شكري، الهجوم بشدة. وشدد وزير الخارجية المصري على أن بلاده ستواصل"
+         " جهودها مع شركائها.", "سامح شكري"),
+        ("وأدان وزير الخارجية المصري، سامح شكري، الهجوم بشدة. ولفت الوزير المصري إلى أن القاهرة تتابع التحقيق.",
+         "سامح شكري"),
+        ("قالت المتحدثة باسم الوزارة، ماريا فرنانديز، إن الاجتماع انتهى. وأضافت المتحدثة أن البيان سيصدر غدا.",
+         "ماريا فرنانديز"),
+    ],
+)  # fmt: skip
+def test_a_title_without_a_name_speaks_for_who_the_article_named_with_it(text: str, speaker: str) -> None:
+    doc = analyze(text, "2021-03-10")
+    names = {e.id: e.name for e in doc.entities}
+    assert names.get(doc.quotes[-1].speaker) == speaker, [(q.text, names.get(q.speaker)) for q in doc.quotes]
+
+
+def test_a_title_held_by_two_people_names_nobody() -> None:
+    doc = analyze(
+        "التقى وزير الخارجية الأردني، أيمن الصفدي، وزير الخارجية المصري، سامح شكري، في عمان."
+        " وقال الوزير إن المحادثات كانت بناءة.",
+        "2021-03-10",
+    )
+    assert [q.speaker for q in doc.quotes] == [None]
+
+
+def test_a_statement_with_its_issuer_after_la_is_the_issuers() -> None:
+    doc = analyze("وحذر بيان للبرلمان الأردني، الأحد، الحكومة من رفع الأسعار في الأشهر المقبلة.", "2021-03-10")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["برلمان الأردني"], [(m.text, m.type) for m in doc.mentions]
+
+
+def test_a_platform_in_quotation_marks_after_abr_is_not_the_speaker() -> None:
+    doc = analyze('وكتب الرئيس جو بايدن عبر "تويتر": "سنعيد بناء البنية التحتية في كل الولايات".', "2021-03-10")
+    assert [speaker_name(doc, q) for q in doc.quotes] == ["Joe Biden"]
+
+
+def test_a_verb_opening_a_sentence_without_subject_takes_the_one_person_of_the_sentence_before() -> None:
+    doc = analyze(
+        "زار الرئيس الفرنسي، إيمانويل ماكرون، الثلاثاء، مدينة مرسيليا.\n"
+        'وقال في كلمة بالمناسبة: "سنستثمر في هذه المدينة أكثر من أي وقت مضى".',
+        "2021-03-10",
+    )
+    assert [speaker_name(doc, q) for q in doc.quotes] == ["Emmanuel Macron"]
+
+
+def test_two_people_in_the_sentence_before_leave_a_subjectless_verb_unknown() -> None:
+    doc = analyze(
+        "التقى الرئيس الفرنسي إيمانويل ماكرون المستشارة الألمانية أنجيلا ميركل في برلين.\n"
+        'وقال في كلمة: "سنعمل معا من أجل أوروبا أقوى وأكثر تضامنا".',
+        "2021-03-10",
+    )
+    assert [q.speaker for q in doc.quotes] == [None]
+
+
+def test_who_an_agency_quotes_ala_lisan_is_the_speaker() -> None:
+    doc = analyze(
+        'ونقلت وكالة الأنباء الفرنسية على لسان ماكرون قوله: "لن نتراجع عن الإصلاحات مهما كانت الضغوط".', "2021-03-10"
+    )
+    assert [speaker_name(doc, q) for q in doc.quotes] == ["Emmanuel Macron"]
+
+
+def test_a_newspaper_named_before_speaks_as_the_newspaper() -> None:
+    doc = analyze(
+        "وحسب جريدة لوموند تستعد الحكومة لخفض الضرائب. وتضيف الجريدة أن القرار سيعلن في الأسبوع المقبل.", "2021-03-10"
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert names.get(doc.quotes[-1].speaker) == "لوموند", [(m.text, m.type) for m in doc.mentions]
+
+
+def test_a_kingdom_speaks_through_its_name_and_criticism_reports_its_object() -> None:
+    doc = analyze("رحبت مملكة البحرين، الثلاثاء، بقرار مجلس الأمن الأخير بشأن اليمن.", "2021-03-10")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["البحرين"]
+    doc = analyze("انتقد رئيس الوزراء الكندي جاستن ترودو، الثلاثاء، القرار الأمريكي الأخير بفرض رسوم.", "2021-03-10")
+    expected = [("القرار الأمريكي الأخير بفرض رسوم", "Justin Trudeau")]
+    assert [(q.text, speaker_name(doc, q)) for q in doc.quotes] == expected

@@ -17,20 +17,26 @@ quotation mark introduces that direct quote instead.
 The speaker is the name or title after the verb (أكد قائد بعثة الناتو، أن …) or, when none, before it in the
 same sentence (الأمين العام لحلف الناتو، أكد أن …); titles and الجانبان are resolved by the resolve stage. A verb
 with no subject of its own (وقال "…", وأضاف أن …) continues the previous statement's speaker when that statement
-is at most two sentences back. Otherwise the speaker stays unknown: never a guess.
+is at most two sentences back, or, opening its sentence with no statement before, the one person the sentence
+before names. A title alone as the subject (وشدد وزير الخارجية الفرنسي، ولفت الوزير) is the person the article named
+with that title; a statement's issuer may follow it with ل (بيان للبرلمان اليمني); an agency's على لسان X cites X.
+Otherwise the speaker stays unknown: never a guess.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 from khabar.caching import BoundedCache
 from khabar.document import Document, Mention, Quote, Source, Span
 from khabar.quotes.lexicon import SpeechLexicon, speech_lexicon
 from khabar.resolve.kb import knowledge_base
 from khabar.resolve.names import word_key
+from khabar.resources import data_path
 from khabar.text.tokens import FormCache, TokenView
 
 OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"'}
@@ -58,10 +64,12 @@ ISSUER_SENTENCES = 3  # how far back the statement a cue's subject (البيان
 ISSUER_GAP = 3
 CITED_WINDOW = 5  # tokens after an attribution phrase where the cited name starts (وفقا لما أعلنه مكتب …)
 ABOUT_KEY = word_key("عن")
+ON_KEY, TONGUE_KEY = word_key("على"), word_key("لسان")
 RELATIVES = frozenset(word_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"))
 HASHTAG_MARKS = frozenset({"#", '"', "«", "“"})  # أعلنت #الصين: still the verb's next word
 PREPOSITIONS = frozenset(word_key(w) for w in ("إلى", "على", "عن", "من"))
 ADDRESS_WORDS = frozenset(word_key(w) for w in ("ل", "لـ", "إلى", "عبر", "مع"))
+TITLE_HOLDER_WINDOW = 10  # tokens from a title word to the name it introduces (المتحدث باسم حاكم ولاية نانغرهار X)
 SPEAKER_TYPES = ("PER", "ORG", "LOC")  # أعلنت كوريا الشمالية: a country speaks through its government
 
 
@@ -78,6 +86,17 @@ class _Statement:
     subject_end: int | None = None  # where the cue's subject ends, when the content is its object (اتهمت X Y بـ…)
 
 
+@cache
+def person_title_keys() -> frozenset[str]:
+    """Stem keys of the titles that name a person's office (وزير، المتحدث، الرئيسة، مستشار …): the first words of
+    the knowledge base's offices that the NER triggers list as person titles, with their feminine forms."""
+    with data_path("lexicons/ner_triggers.json").open(encoding="utf-8") as handle:
+        titles = {word_key(w) for w in json.load(handle)["person_titles"]}
+    return frozenset(
+        k for k in knowledge_base().office_first_words if k in titles or (k.endswith("ه") and k[:-1] in titles)
+    )
+
+
 class QuoteFinder:
     """Sets a document's ``quotes`` and ``sources`` layers; needs tokens, sentences, paragraphs and mentions."""
 
@@ -85,6 +104,7 @@ class QuoteFinder:
         self.lexicon = lexicon or speech_lexicon()
         self.forms = FormCache()
         self._cue_keys: BoundedCache[str, bool] = BoundedCache(CUE_CACHE_LIMIT)
+        self.person_titles = person_title_keys()
 
     def __call__(self, doc: Document) -> None:
         _Article(doc, self).run()
@@ -115,6 +135,7 @@ class _Article:
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
         self.office_words = knowledge_base().office_first_words
+        self.person_titles = finder.person_titles
         self.time_tokens = {i for t in doc.times for i in range(view.token_at(t.start), view.token_at(t.end - 1) + 1)}
 
     # --- positions
@@ -406,6 +427,11 @@ class _Article:
         close_after = [m for m in after if self._token_at(m.start) - statement.cue <= SUBJECT_WINDOW]
         if self._plural_verb(statement.cue):
             close_after = []
+        if not any(m.type == "PER" for m in close_after):
+            holder = self._title_holder(statement)
+            if holder is not None:
+                statement.carried = True  # named before, not here
+                return holder
         if close_after:
             people = [m for m in close_after if m.type == "PER" and m.entity is not None]
             # a joint statement names its speakers side by side: X، وY (not دعا X، Y إلى …, Y being the object)
@@ -453,6 +479,41 @@ class _Article:
                     return _prefer_person(subjects[:1] + [m for m in subjects if m.type == "PER"][:1])
         return None
 
+    def _title_holder(self, statement: _Statement) -> Mention | None:
+        """وشدد وزير الخارجية الفرنسي على أن …، ولفت الوزير الفرنسي إلى أن …: a title with no name after it, as the
+        verb's subject, stands for the person the article named with that title before (وزير الخارجية الفرنسي، جون
+        إيف لودريان). Several people named with the title: the one whose title shares the word after it (الخارجية),
+        else none (never a guess)."""
+        assert statement.cue is not None
+        last = self._token_at(statement.start)
+        j = statement.cue + 1
+        while j < last and (self.raw[j] in (",", "،") or j in self.time_tokens or self.keys[j] in SUBJECT_FILLERS):
+            j += 1
+        if j >= last or self.keys[j] not in self.person_titles or self.preps[j]:
+            return None
+        key, following = self.keys[j], self.keys[j + 1] if j + 1 < last else None
+        cue_start = self.spans[statement.cue][0]
+        holders: dict[str, tuple[Mention, bool]] = {}  # entity → its latest mention, and whether `following` matched
+        for mention in self.mentions:
+            if mention.start >= cue_start:
+                break
+            if mention.type != "PER" or mention.entity is None or mention.subtype is not None:
+                continue
+            first = self._token_at(mention.start)
+            sentence = self._sentence_at(mention.start)
+            window = [
+                k
+                for k in range(max(first - TITLE_HOLDER_WINDOW, 0), first)
+                if self._sentence_at(self.spans[k][0]) == sentence
+            ]
+            titled = [k for k in window if self.keys[k] == key]
+            if titled:
+                shares = following is not None and any(following in self.keys[k + 1 : first] for k in titled)
+                holders[mention.entity] = (mention, shares or holders.get(mention.entity, (mention, False))[1])
+        if len(holders) > 1:
+            holders = {e: h for e, h in holders.items() if h[1]}
+        return next(iter(holders.values()))[0] if len(holders) == 1 else None
+
     def _relative_aside(self, start: int, end: int) -> bool:
         """Whether tokens ``[start, end)`` are a relative clause set off by commas (، التي عارضت الحظر،)."""
         return (
@@ -499,7 +560,9 @@ class _Article:
             return None
         cited = named[0]
         after = self._token_at(cited.end - 1) + 1
-        if after + 1 < last and self.keys[after] == ABOUT_KEY:  # نقلت الوكالة عن X: X is who spoke
+        if after + 1 < last and self.keys[after] == ON_KEY and self.keys[after + 1] == TONGUE_KEY:
+            after += 1  # نقلت الوكالة على لسان X: as عن X
+        if after + 1 < last and self.keys[after] in (ABOUT_KEY, TONGUE_KEY):  # نقلت الوكالة عن X: X is who spoke
             quoted = [m for m in self._mentions_between(self.spans[after][1], self.spans[min(after + 3, last - 1)][1])
                       if m.type in ("PER", "ORG")]  # fmt: skip
             if quoted:
@@ -569,7 +632,12 @@ class _Article:
     def _addressee(self, mention: Mention) -> bool:
         """قال لبي بي سي، أكد للصحفيين: a name with ل after the verb is who was told, not who spoke."""
         i = self._token_at(mention.start)
-        return self.preps[i] == "ل" or (i > 0 and self.keys[i - 1] in ADDRESS_WORDS)
+        before = i - 1
+        while before > 0 and self.raw[before] in HASHTAG_MARKS:  # عبر "تويتر": the mark is not a word
+            before -= 1
+        if self.preps[i] == "ل" and before >= 0 and self._statement_noun(before):
+            return False  # حذر بيان للبرلمان اليمني: the statement's issuer, not who was told
+        return self.preps[i] == "ل" or (before >= 0 and self.keys[before] in ADDRESS_WORDS)
 
     def _ungoverned(self, mention: Mention) -> bool:
         """No preposition before the name (على لسان X، بـY، مع Z): it can be a subject."""
@@ -595,8 +663,29 @@ class _Article:
                 statement.carried = True
             elif participle:  # none to follow: the subject of its sentence's verb (نفت الإمارات …، مشيرة إلى أن)
                 statement.speaker = self._subject(statement)
+            if statement.speaker is None and statement.cue is not None and previous is None:
+                statement.speaker = self._previous_subject(statement)
+                statement.carried = statement.speaker is not None
             if statement.speaker is not None:
                 previous = statement
+
+    def _previous_subject(self, statement: _Statement) -> Mention | None:
+        """أبقى الرئيس الأميركي، دونالد ترامب، الباب مفتوحا … وقال في كلمة: "…": a verb opening its sentence with no
+        subject, and no statement before it to go on with, has the subject of the sentence before: the one person
+        named there, outside a preposition. None when that sentence names no person or several."""
+        assert statement.cue is not None
+        first, _ = self._sentence_tokens(statement.sentence)
+        if statement.sentence == 0 or statement.cue - first > 1 or self._plural_verb(statement.cue):
+            return None
+        sentence = self.sentences[statement.sentence - 1]
+        people = [
+            m
+            for m in _outermost(self._mentions_between(sentence.start, sentence.end))
+            if m.type == "PER" and m.entity is not None and not m.refers
+        ]
+        if len({m.entity for m in people}) != 1 or not self._ungoverned(people[0]):
+            return None
+        return people[0]
 
     def _quote(self, number: int, statement: _Statement) -> Quote:
         speaker = statement.speaker
