@@ -185,6 +185,7 @@ class FeatureExtractor:
         for entries in self._places.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         self._cache: BoundedCache[str, tuple[str, ...]] = BoundedCache(CACHE_LIMIT)
+        self._stem_cache: BoundedCache[tuple[str, str], tuple[str, tuple[str, ...]]] = BoundedCache(CACHE_LIMIT)
 
     @property
     def uses_context(self) -> bool:
@@ -219,18 +220,29 @@ class FeatureExtractor:
         return cached
 
     def compute(self, surface: str) -> tuple[str, ...]:
-        """The features of one token form, not cached (the tagger caches what they add up to instead)."""
+        """The features of one token form, not cached (the tagger caches what they add up to instead); what depends
+        on the stem alone is cached per stem, which many forms share (حكومة، الحكومة، والحكومة، لحكومة)."""
         analysis = self._tokeniser.analysis(surface)
         stem = surface[analysis.stem[0] : analysis.stem[1]] if analysis.stem is not None else surface
-        key = _key(stem)
-        features = [f"w={_key(surface)}", f"s={key}", f"k={analysis.kind}"]
+        stem_part = self._stem_cache.get((stem, analysis.kind))
+        if stem_part is None:
+            stem_part = self._stem_cache[(stem, analysis.kind)] = self._stem_features(stem, analysis.kind)
+        key_feature, rest = stem_part
+        features = [f"w={_key(surface)}", key_feature, f"k={analysis.kind}"]
         if analysis.proclitics:
             features.append("pc=" + "+".join(form for _, _, form, _ in analysis.proclitics))
             if analysis.proclitics[-1][3] == "det":
                 features.append("det")
         if analysis.enclitic is not None:
             features.append("enc")
-        if analysis.kind == "word" or analysis.kind == "foreign":
+        return (*features, *rest)
+
+    def _stem_features(self, stem: str, kind: str) -> tuple[str, tuple[str, ...]]:
+        """The features of a stem (as a token of ``kind``): its key feature, and the ones that follow the clitic
+        features."""
+        key = _key(stem)
+        features = []
+        if kind == "word" or kind == "foreign":
             features += [f"p2={key[:2]}", f"p3={key[:3]}", f"x1={key[-1:]}", f"x2={key[-2:]}", f"x3={key[-3:]}"]
             features.append(f"len={min(len(key), 9)}")
             count = self._frequencies[fold(stem, LEXICON_FOLD)]
@@ -238,12 +250,12 @@ class FeatureExtractor:
         clusters = self._clusters.get(key)
         if clusters is not None:
             features += [f"c6={clusters[0]}", f"c8={clusters[1]}", f"c10={clusters[2]}"]
-        elif analysis.kind == "word":
+        elif kind == "word":
             features.append("c=none")
         features += [name for name, words in self._word_sets.items() if key in words]
-        if self._context and (analysis.kind == "word" or analysis.kind == "foreign"):
+        if self._context and (kind == "word" or kind == "foreign"):
             features += context_features(self._context.get(key))
-        return tuple(features)
+        return f"s={key}", tuple(features)
 
     def gazetteer(self, keys: Sequence[str]) -> list[str | None]:
         """Per token, ``B-X``/``I-X`` where a known place (LOC) or organisation (ORG) name covers it (longest
