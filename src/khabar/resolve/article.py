@@ -22,12 +22,11 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from khabar.caching import BoundedCache
 from khabar.document import Document, Entity, Mention, Role
 from khabar.resolve.kb import Actor, KnowledgeBase, Office, knowledge_base
 from khabar.resolve.names import phrase_key, skeleton, word_key
 from khabar.resolve.romanise import romanise
-from khabar.stages.tokenise import analysis_of
+from khabar.text.tokens import FormCache, TokenView
 
 GROUP_WORDS = frozenset({"جانبان", "جانبين", "طرفان", "طرفين", "بلدان", "بلدين", "دولتان", "دولتين"})
 # Heads that, with the article alone, stand for the one organisation named with them (الحلف → حلف الناتو);
@@ -42,7 +41,6 @@ _STOP_TEXT = (
 )
 STOP_WORDS = frozenset(word_key(w) for w in _STOP_TEXT.split())
 PERSON_TYPES = ("PER",)
-FORM_CACHE_LIMIT = 300_000
 ORG_TYPES = ("ORG",)
 SHORT_SURNAME = 3  # letters of a surname skeleton that is a mention alone only with its article (الصدر)
 DESCRIPTION_WORDS = 4  # definite words after the head of a described organisation
@@ -72,41 +70,12 @@ class _Cluster:
     name: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Form:
-    """What resolution needs of a token form, computed once per form."""
-
-    key: str  # word_key of the stem
-    skeleton: str
-    name_start: int  # offset in the token where a name starting with it starts (after و ب ل …, at a written ال)
-    article: bool
-    conjunction: bool
-
-
 class ArticleResolver:
     """Turns a document's mentions into entities (sets ``mentions`` and ``entities``)."""
 
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
         self.kb = kb or knowledge_base()
-        self._forms: BoundedCache[str, _Form] = BoundedCache(FORM_CACHE_LIMIT)
-
-    def form(self, surface: str, analysis) -> _Form:
-        cached = self._forms.get(surface)
-        if cached is None:
-            stem = surface[analysis.stem[0] : analysis.stem[1]] if analysis.stem is not None else surface
-            start = analysis.stem[0] if analysis.stem is not None else 0
-            for a, b, _, role in analysis.proclitics:
-                if role == "det" and surface[a:b] == "ال":
-                    start = a
-            key = word_key(stem)
-            cached = self._forms[surface] = _Form(
-                key,
-                skeleton(stem),
-                start,
-                any(role == "det" for *_, role in analysis.proclitics),
-                bool(analysis.proclitics) and analysis.proclitics[0][3] == "conj",
-            )
-        return cached
+        self.forms = FormCache()
 
     def __call__(self, doc: Document) -> None:
         work = _Work(doc, self.kb, self)
@@ -120,15 +89,13 @@ class _Work:
         self.doc = doc
         self.kb = kb
         self.text = doc.text
-        tokens = doc.tokens
-        self.spans = list(tokens.spans) if hasattr(tokens, "spans") else [(t.start, t.end) for t in tokens]
-        self.starts = [s for s, _ in self.spans]
+        view = TokenView.of(doc, resolver.forms)  # made once per document, read again by the quote and event stages
+        self.spans = view.spans
+        self.starts = view.starts
         self.ends = [e for _, e in self.spans]
-        # keys of token stems: لحلف → حلف, والعراق → عراق
-        self.raw = [self.text[s:e] for s, e in self.spans]
-        analyses = tokens.analyses if hasattr(tokens, "analyses") else [analysis_of(t) for t in tokens]
-        self.forms = [resolver.form(raw, analysis) for raw, analysis in zip(self.raw, analyses, strict=True)]
-        self.keys = [form.key for form in self.forms]
+        self.raw = view.raw
+        self.forms = view.forms
+        self.keys = view.keys  # keys of token stems: لحلف → حلف, والعراق → عراق
         self.sentence_of = self._sentence_index()
         self.mentions: list[_Mention] = []
         self.owner: list[_Mention | None] = [None] * len(self.spans)  # the mention covering each token
@@ -251,7 +218,7 @@ class _Work:
                 last + 1 < len(self.spans)
                 and last - i < DESCRIPTION_WORDS
                 and self.forms[last + 1].article
-                and not self.forms[last + 1].conjunction
+                and not self.forms[last + 1].conj
                 and self.keys[last + 1] not in STOP_WORDS
                 and self.sentence_of[last + 1] == self.sentence_of[i]
                 and not self._covered(last + 1, last + 1)
@@ -397,7 +364,7 @@ class _Work:
                 break
             if self._office_at(j, self.kb.titles, window_end) is not None:
                 start = j
-            if self.forms[j].conjunction:
+            if self.forms[j].conj:
                 break
             j -= 1
         if start is None:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from khabar.caching import BoundedCache
 from khabar.document import Document
-from khabar.resolve.names import word_key
+from khabar.resolve.names import skeleton, word_key
 from khabar.stages.tokenise import TokenAnalysis, analysis_of
 
 CACHE_LIMIT = 300_000
@@ -26,6 +26,8 @@ class Form:
     conj: bool  # starts with و or ف
     fut: bool  # carries the future س
     name_start: int  # offset in the token where a phrase starting with it starts: after و ب ل, at a written ال
+    article: bool  # carries the definite article
+    skeleton: str  # the stem's consonant skeleton (khabar.resolve.names.skeleton), for matching surnames
 
 
 class FormCache:
@@ -49,6 +51,8 @@ class FormCache:
                 conj=raw == "و" or roles[:1] == ["conj"],
                 fut="fut" in roles,
                 name_start=start,
+                article="det" in roles,
+                skeleton=skeleton(stem),
             )
         return cached
 
