@@ -89,7 +89,11 @@ def word_space() -> WordSpace:
             if vector:
                 rows[word] = len(vectors)
                 vectors.append(vector[0])
-    array = np.array([v.split() for v in vectors], dtype=np.float32) if vectors else np.zeros((0, 0), np.float32)
+    if vectors:  # one parse of all the numbers at once: several times faster than a list of lists
+        numbers = np.array(" ".join(vectors).split(), dtype=np.float32)
+        array = numbers.reshape(len(vectors), -1)
+    else:
+        array = np.zeros((0, 0), np.float32)
     return WordSpace(clusters, rows, array)
 
 
@@ -106,7 +110,7 @@ def context_statistics() -> dict[str, tuple[int, ...]]:
         for line in lines:
             if not line.startswith("#"):
                 key, _, counts = line.rstrip("\n").partition("\t")
-                statistics[key] = tuple(int(c) for c in counts.split())
+                statistics[key] = tuple(map(int, counts.split()))
     return statistics
 
 

@@ -80,12 +80,8 @@ class WordFrequencies:
 
     @classmethod
     def load(cls) -> WordFrequencies:
-        counts: dict[str, int] = {}
-        with data_path("lexicons/word_frequencies.tsv.gz").open("rb") as raw, gzip.open(raw, "rt") as lines:
-            for line in lines:
-                word, _, n = line.rstrip("\n").partition("\t")
-                counts[word] = int(n)
-        return cls(counts)
+        """The packaged counts, read once per process (the tokeniser and the tagger share them; they never change)."""
+        return _packaged_frequencies()
 
     def __getitem__(self, word: str) -> int:
         return self._counts.get(word, 0)
@@ -95,6 +91,16 @@ class WordFrequencies:
 
     def __len__(self) -> int:
         return len(self._counts)
+
+
+@cache
+def _packaged_frequencies() -> WordFrequencies:
+    counts: dict[str, int] = {}
+    with data_path("lexicons/word_frequencies.tsv.gz").open("rb") as raw, gzip.open(raw, "rt") as lines:
+        for line in lines:
+            word, _, n = line.rstrip("\n").partition("\t")
+            counts[word] = int(n)
+    return WordFrequencies(counts)
 
 
 class CliticAnalyser:
