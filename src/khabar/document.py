@@ -227,12 +227,19 @@ _OPTIONAL_WHEN_DEFAULT = frozenset(
 _OPTIONAL_WHEN_DEFAULT_FOR: dict[str, frozenset[str]] = {"Quantity": frozenset({"kind"})}
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})  # written as they are
+
+
 @cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+def _fields_to_write(cls: type) -> tuple[tuple[str, bool], ...]:
+    """Per field of ``cls``: its name, and whether it is left out when empty."""
+    optional = _OPTIONAL_WHEN_DEFAULT_FOR.get(cls.__name__, frozenset())
+    return tuple((f.name, f.name in _OPTIONAL_WHEN_DEFAULT or f.name in optional) for f in fields(cls))
 
 
 def _json_value(value: Any) -> Any:
+    if type(value) in _SCALARS:
+        return value
     if isinstance(value, Span | Role | Entity):
         return value.to_dict()
     if isinstance(value, tuple):
@@ -242,12 +249,11 @@ def _json_value(value: Any) -> Any:
 
 def _to_dict(obj: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    optional = _OPTIONAL_WHEN_DEFAULT_FOR.get(type(obj).__name__, frozenset())
-    for name in _field_names(type(obj)):
+    for name, left_out_when_empty in _fields_to_write(type(obj)):
         value = getattr(obj, name)
-        if (name in _OPTIONAL_WHEN_DEFAULT or name in optional) and not value:
+        if left_out_when_empty and not value:
             continue
-        out[name] = _json_value(value)
+        out[name] = value if type(value) in _SCALARS else _json_value(value)
     return out
 
 
