@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from khabar.document import Document, Entity, Mention, Role
@@ -158,10 +159,12 @@ class _Work:
         """Names of known organisations and countries the tagger missed (تنظيم الدولة الإسلامية) become mentions, and
         the full names of known people (مقتدى الصدر; not one word, nor a patronymic alone: بن علي). A known person's
         full name replaces the tagger's mentions that lie inside it (مون جيه tagged a place, of مون جيه إن)."""
-        i = 0
-        while i < len(self.spans):
+        resume = 0
+        for i in self._positions(self.kb.name_lengths):
+            if i < resume:
+                continue
             found = None
-            for length in self.kb.name_lengths.get(self.keys[i], ()):
+            for length in self.kb.name_lengths[self.keys[i]]:
                 if i + length > len(self.spans):
                     continue
                 key = " ".join(self.keys[i : i + length])
@@ -173,14 +176,13 @@ class _Work:
                     found = (length, actor)
                     break
             if found is None or (self._covered(i, i + found[0] - 1) and not self._takes_over(i, found)):
-                i += 1
                 continue
             length, actor = found
             last = i + length - 1
             self._drop_inside(i, last)
             if self.sentence_of[i] == self.sentence_of[last]:
                 self._add(_Mention(self._name_start(i), self.spans[last][1], actor.type, i, last))
-            i = last + 1
+            resume = last + 1
 
     def _takes_over(self, first: int, found: tuple[int, Actor]) -> bool:
         """Whether a known person's full name may replace the mentions the tagger put inside it: all of them inside,
@@ -208,10 +210,9 @@ class _Work:
         البريطانية، وزارة التجارة الصينية، المحكمة الإدارية الاتحادية. A head with one word is left to the
         anaphors (الحكومة), an institution with a nationality to :meth:`_institutions_and_demonyms`."""
         heads = self.kb.organisation_heads
-        i = 0
-        while i < len(self.spans):
-            if self.keys[i] not in heads or self._covered(i, i) or self._described_institution(i):
-                i += 1
+        resume = 0
+        for i in self._positions(heads):
+            if i < resume or self._covered(i, i) or self._described_institution(i):
                 continue
             last = i
             while (
@@ -226,7 +227,7 @@ class _Work:
                 last += 1
             if last > i:
                 self._add(_Mention(self._name_start(i), self.spans[last][1], "ORG", i, last))
-            i = last + 1
+            resume = last + 1
 
     def _described_institution(self, i: int) -> bool:
         for length in range(min(self.kb.longest_office, len(self.keys) - i), 0, -1):
@@ -415,6 +416,10 @@ class _Work:
         self.clusters.append(cluster)
         return len(self.clusters) - 1
 
+    def _positions(self, first_words: Container[str]) -> list[int]:
+        """The tokens whose key is one of ``first_words``: where a pass over the article has anything to look at."""
+        return [i for i, key in enumerate(self.keys) if key in first_words]
+
     def _covered(self, first: int, last: int) -> bool:
         return any(self.owner[i] is not None for i in range(max(first, 0), min(last + 1, len(self.owner))))
 
@@ -422,11 +427,12 @@ class _Work:
         """A title without a name (الأمين العام لحلف الناتو، أكد …) is a mention of the one who holds it."""
         if not self.role_holders:
             return
-        i = 0
-        while i < len(self.spans):
+        resume = 0
+        for i in self._positions(self.kb.office_first_words):
+            if i < resume:
+                continue
             found = self._office_at(i, self.kb.titles, len(self.spans))
             if found is None or i in self.apposition_titles or self._covered(i, found[0] - 1):
-                i += 1
                 continue
             end, office = found
             sentence = self.sentence_of[i]
@@ -460,14 +466,14 @@ class _Work:
                 start = self._name_start(i)
                 mention = _Mention(start, self.spans[last][1], "PER", i, last, "title", next(iter(holders)))
                 self._add(mention)
-                i = last + 1
+                resume = last + 1
                 continue
-            i = end
+            resume = end
 
     # --- institutions, nationality adjectives, anaphors, groups
 
     def _institutions_and_demonyms(self) -> None:
-        for i in range(len(self.spans)):
+        for i in self._positions(self.kb.demonym_keys):
             code = self.kb.demonym_of_key(self.keys[i])
             if code is None or self.owner[i] is not None:
                 continue
@@ -502,16 +508,17 @@ class _Work:
         """Groups that act without a name (متظاهرون، مسلحون، قوات الأمن) become organisation mentions (subtype
         ``agent``) with their PLOVER sector; a nationality right after one (المتظاهرين الفلسطينيين) gives its country
         and is part of the mention. Each kind of group, with its country, is one entity of the article."""
-        i = 0
-        while i < len(self.spans):
+        resume = 0
+        for i in self._positions(self.kb.agent_lengths):
+            if i < resume:
+                continue
             found = None
-            for length in self.kb.agent_lengths.get(self.keys[i], ()):
+            for length in self.kb.agent_lengths[self.keys[i]]:
                 agent = self.kb.agents.get(" ".join(self.keys[i : i + length]))
                 if agent is not None and i + length <= len(self.spans):
                     found = (i + length - 1, agent)
                     break
             if found is None or self._covered(i, found[0]):
-                i += 1
                 continue
             last, agent = found
             code = None
@@ -527,7 +534,7 @@ class _Work:
             cluster.actor = Actor(f"agent:{code or ''}:{agent.en}", "ORG", name, latin, code, agent.sector)
             index = self._institution_cluster(cluster)
             self._add(_Mention(self._name_start(i), self.spans[last][1], "ORG", i, last, "agent", index))
-            i = last + 1
+            resume = last + 1
 
     def _demonym(self, key: str) -> str | None:
         """The country of a nationality adjective, also in the plural (فلسطينيين، إسرائيليون)."""
@@ -651,7 +658,7 @@ class _Work:
                         surnames.setdefault(full[-1], set()).add(index)
         if not surnames:
             return
-        for i in range(len(self.spans)):
+        for i in [i for i, form in enumerate(self.forms) if form.skeleton in surnames]:
             skeleton_ = self.forms[i].skeleton
             holders = surnames.get(skeleton_)
             # a short surname (الصدر) only with its article: bare, it is too often a word

@@ -9,7 +9,7 @@ transliteration variants (ستولتنبرغ / ستولتنبيرغ).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -183,6 +183,11 @@ class KnowledgeBase:
     def demonym(self, word: str) -> str | None:
         """The country code of a nisba adjective (العراقية → IRQ), else None."""
         return self._demonyms.get(word_key(word))
+
+    @property
+    def demonym_keys(self) -> Container[str]:
+        """The keys :meth:`demonym_of_key` knows."""
+        return self._demonyms.keys()
 
     def demonym_of_key(self, key: str) -> str | None:
         """:meth:`demonym` for a word already reduced by :func:`~khabar.resolve.names.word_key`."""
