@@ -167,15 +167,15 @@ class _Article:
         keys = self.view.keys
         found = []
         tails: set[int] = set()  # tokens that end a verb phrase already matched around its subject
-        i = 0
-        while i < len(keys):
-            match = None if i in tails or self._not_a_trigger(i) else self._match_at(i)
+        by_first = self.lexicon.by_first
+        resume = 0
+        for i in [i for i, key in enumerate(keys) if key in by_first]:  # where a trigger may start
+            match = None if i < resume or i in tails or self._not_a_trigger(i) else self._match_at(i)
             if match is None:
-                i += 1
                 continue
             trigger, last, span_last = match
             if trigger.type == NOT_AN_EVENT or self._misleading(trigger, i):
-                i = span_last + 1
+                resume = span_last + 1
                 continue
             definite = self.text.startswith("ال", self.view.name_starts[i])
             verb = trigger.verb and not definite and not self.view.preps[i]
@@ -183,7 +183,7 @@ class _Article:
             found.append(_Found(trigger, i, last, sentence, span_last=span_last, verb=verb, definite=definite))
             if last < span_last:
                 tails.update(range(span_last - len(trigger.words) + 2, span_last + 1))
-            i = last + 1
+            resume = last + 1
         return found
 
     def _match_at(self, i: int) -> tuple[Trigger, int, int] | None:
