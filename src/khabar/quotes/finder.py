@@ -718,7 +718,8 @@ class _Article:
 
     def _sources(self) -> list[Source]:
         sources = self._dateline()
-        for i in range(len(self.spans)):
+        starts = (self.lexicon.attribution_by_first, self.lexicon.agency_verbs)
+        for i in [i for i, key in enumerate(self.keys) if key in starts[0] or key in starts[1]]:
             phrase_end = self._attribution_at(i)
             if phrase_end is None:
                 continue
