@@ -503,8 +503,11 @@ class _Article:
     def _background(self, found: _Found, coded: list[_Found]) -> bool:
         """Whether this report only mentions the event as the cause, topic or setting of what its sentence tells:
         after a stance or investigation word (أدان الهجوم، الوقوف وراء الهجوم، التحقيق في مقتل), right after a
-        linking word (بعد الهجوم، منذ بدء القصف، التي شهدت هجوما، ردا على القصف), a definite noun next to a setting
-        verb (يأتي الهجوم بعد، الغارة تأتي ردا), or in a question."""
+        linking word (بعد الهجوم، منذ بدء القصف، التي شهدت هجوما، ردا على القصف، جراء القصف، خلال الغارة), after a
+        topic noun (أسباب الانفجار), in a relative clause, in a clause that places it years ago or tells it as a habit,
+        in the present tense, as the object of a future verb or of the verb of another act, as a definite subject of
+        what a statement says (أوضح أن الهجوم حوثي), joined by و to a background report, next to a setting verb
+        (يأتي الهجوم بعد، الغارة تأتي ردا), or in a question."""
         view, lexicon = self.view, self.lexicon
         first, last = view.sentence_tokens(found.sentence)
         if last > first and view.raw[last - 1] == "؟":
