@@ -225,6 +225,50 @@ def test_an_event_once_reported_as_news_is_not_background() -> None:
     assert len(attack.evidences) == 2 and not attack.background
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("وزار الوزير عائلة الجندي الذي يعتقد أنه قتل في الجنوب.", "ASSAULT"),  # a relative clause
+        ("وتأخرت الرحلات جراء القصف على المطار.", "ASSAULT"),  # a cause
+        ("وأشاد الرئيس بأداء الدفاعات الجوية خلال الغارة.", "ASSAULT"),  # the setting of another act
+        ("وتبقى أسباب الانفجار غامضة.", "ASSAULT"),  # a topic noun
+        ("ويتعرض المعتقلون للتعذيب في السجون.", "ASSAULT"),  # habitual
+        ("وشنت الطائرات مرارا غارات على المنطقة.", "ASSAULT"),  # repeated
+        ("وكان والده قد قتل في تفجير قبل سبع سنوات.", "ASSAULT"),  # years ago
+        ("وأوضح المتحدث أن الهجوم عمل إرهابي.", "ASSAULT"),  # what a statement says of a known event
+        ("وقال الرئيس إن بلاده ستوسع هجومها في الشمال.", "ASSAULT"),  # the object of a future verb
+        ("ويقول الجيش إنه يطلق النار دفاعا عن النفس.", "ASSAULT"),  # the present: what is done
+        ("وشكر الرئيس الأطباء على علاج جرحى الهجوم على السوق.", "ASSAULT"),  # the object of another act
+        ("وقال الوزير إن الاحتجاجات تتم بتحريض من الخارج.", "PROTEST"),
+        ("وأغلقت المدارس بسبب الإضراب.", "PROTEST"),
+    ],
+)
+def test_events_that_are_not_what_the_sentence_reports(text: str, kind: str) -> None:
+    """Relative clauses, causes, topics, habits, history and statements about a known event: background."""
+    events = events_of(analyze(text, "2021-03-10"), kind, "asserted")
+    assert events and all(e.background for e in events), [(e.trigger.text, e.background) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("وقالت الشرطة إن الهجوم بدأ بانفجار سيارة مفخخة.", "ASSAULT"),  # a verb of happening follows
+        ("وقال المرصد إن اشتباكات عنيفة اندلعت في المدينة.", "ASSAULT"),  # indefinite: new
+        ("وقتل خمسة جنود في غارة على قافلة عام 2021.", "ASSAULT"),  # this year
+        ("وتظاهر الآلاف في العاصمة احتجاجا على الغلاء.", "PROTEST"),
+    ],
+)
+def test_news_stays_news(text: str, kind: str) -> None:
+    events = events_of(analyze(text, "2021-03-10"), kind, "asserted")
+    assert any(not e.background for e in events), [(e.trigger.text, e.background) for e in events]
+
+
+def test_an_event_of_a_year_long_before_the_article_is_history() -> None:
+    text = "وتعاونت باكستان مع الولايات المتحدة في غارة عام 2011 على المجمع."
+    (raid,) = events_of(analyze(text, "2018-05-01"), "ASSAULT", "asserted")
+    assert raid.background
+
+
 # The dev sentences' floors are pinned in tests/quality/baseline.toml (the quality gate).
 
 

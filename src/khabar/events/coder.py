@@ -43,6 +43,17 @@ GOVERNED_GAP = 5  # a trigger this close after another, in its clause, can be it
 ANAPHORA_SENTENCES = 1  # a definite noun trigger (الزيارة) this many sentences later is the same event
 STANCE_WINDOW = 15  # tokens before a trigger where a stance word (ندد ب، التحقيق في) makes it background
 LINK_WINDOW = 2  # tokens before a trigger where a linking word (بعد، منذ، التي) makes it background
+# The kinds of acts whose verb, before a noun trigger in its clause, is what the clause reports instead of it; not
+# the police acts a protest report carries (قامت الشرطة باعتقال المعارض خلال مظاهرة).
+MAIN_ACTS = {
+    "ASSAULT": frozenset({"CONSULT", "SUPPORT", "ACCUSE", "SANCTION", "AID", "AGREE", "CONCEDE", "REJECT"}),
+    "PROTEST": frozenset({"CONSULT", "SUPPORT", "ACCUSE", "SANCTION", "AID", "AGREE", "CONCEDE", "REJECT"}),
+}
+TOPIC_WINDOW = 3  # tokens before a trigger, in its clause, where a topic noun (أسباب القصف) makes it background
+COMPLEMENTISERS = frozenset(word_key(w) for w in ("أن", "إن", "بأن", "لأن"))  # قال إن الهجوم …
+YEARS_AGO = 2  # a year this many years before the article's, named in the trigger's clause, makes it history
+RELATIVE_WINDOW = 4  # tokens before a trigger, in its clause, where a relative pronoun makes it background
+YEARS_BEFORE = frozenset(word_key(w) for w in ("قبل", "منذ"))  # قبل سبع سنوات، منذ عقود
 GOVERNING_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "CONSULT"})
 UNREALISING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "CONSULT"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -484,16 +495,19 @@ class _Article:
             found.recipients = tuple(r for r in found.recipients if r not in found.actors)
         found.time, found.date = self._time(found)
         found.location = self._location(found, clause, set(found.actors) | set(found.recipients))
-        found.background = self._background(found)
+        found.background = self._background(found, coded)
         sentence = self.view.sentences[found.sentence]
         found.evidences.append(Span(sentence.start, sentence.end, sentence.text))
         return found
 
-    def _background(self, found: _Found) -> bool:
+    def _background(self, found: _Found, coded: list[_Found]) -> bool:
         """Whether this report only mentions the event as the cause, topic or setting of what its sentence tells:
         after a stance or investigation word (أدان الهجوم، الوقوف وراء الهجوم، التحقيق في مقتل), right after a
-        linking word (بعد الهجوم، منذ بدء القصف، التي شهدت هجوما، ردا على القصف), a definite noun next to a setting
-        verb (يأتي الهجوم بعد، الغارة تأتي ردا), or in a question."""
+        linking word (بعد الهجوم، منذ بدء القصف، التي شهدت هجوما، ردا على القصف، جراء القصف، خلال الغارة), after a
+        topic noun (أسباب الانفجار), in a relative clause, in a clause that places it years ago or tells it as a habit,
+        in the present tense, as the object of a future verb or of the verb of another act, as a definite subject of
+        what a statement says (أوضح أن الهجوم حوثي), joined by و to a background report, next to a setting verb
+        (يأتي الهجوم بعد، الغارة تأتي ردا), or in a question."""
         view, lexicon = self.view, self.lexicon
         first, last = view.sentence_tokens(found.sentence)
         if last > first and view.raw[last - 1] == "؟":
@@ -503,10 +517,93 @@ class _Article:
         links = range(max(first, found.first - LINK_WINDOW), found.first)
         if any(view.phrase_at(i, lexicon.background_links) for i in links):
             return True
+        clause = self._clause(found)
+        topics = range(max(clause[0], found.first - TOPIC_WINDOW), found.first)
+        if any(view.phrase_at(i, lexicon.background_topic) for i in topics):
+            return True
+        if self._in_relative_clause(found, clause):
+            return True
+        if self._long_ago_or_habitual(found, clause):
+            return True
+        if self._told_by_another_act(found, clause, coded):
+            return True
+        if found.verb and found.trigger.imperfect and not view.forms[found.first].fut:
+            return True  # يقول إنه يطلق النار دفاعا عن النفس، يتم استهداف الصحفيين: what is done, not what happened
+        if self._joined_to_background(found, coded) or self._given_topic(found, clause, coded):
+            return True
         if found.definite and not found.verb:
             before = range(max(first, found.first - 2), found.first)
             after = range(found.last + 1, min(last, found.last + 3))
             return any(view.phrase_at(i, lexicon.background_setting) for i in (*before, *after))
+        return False
+
+    def _told_by_another_act(self, found: _Found, clause: tuple[int, int], coded: list[_Found]) -> bool:
+        """Whether a noun trigger follows, in its clause, the verb of an act of another kind that the clause reports
+        (اعتقلت الشرطة تسعة أشخاص إثر صدامات، بحث الوزيران الهجمات، أشاد بالدفاعات خلال الغارة): the event is
+        its cause, topic or setting."""
+        if found.verb:
+            return False
+        for other in reversed(coded):
+            if other.sentence != found.sentence or other.last < clause[0]:
+                break
+            if other.verb and other.type in MAIN_ACTS.get(found.type, ()) and other.modality == "asserted":
+                return True
+        return False
+
+    def _joined_to_background(self, found: _Found, coded: list[_Found]) -> bool:
+        """Whether a noun trigger is joined by و to the one right before it, which is background (عدا حصيلة القتلى
+        والجرحى، مصطلحات القتل والذبح): the two share its place in the sentence."""
+        if found.verb or not self.view.conj[found.first] or not coded:
+            return False
+        previous = coded[-1]
+        return previous.sentence == found.sentence and previous.span_last + 1 == found.first and previous.background
+
+    def _given_topic(self, found: _Found, clause: tuple[int, int], coded: list[_Found]) -> bool:
+        """Whether a definite noun trigger is the subject of what a reported statement says about an event already
+        known (أوضح أن الهجوم حوثي، قال إن الإضرابات قد تستمر، صرح أن الاحتجاجات تتم بدفع من …; after a future verb:
+        ستوسع هجومها): not news of it, unless a verb of happening (بدأ، اندلع، أسفر) or another trigger of its
+        kind follows in its clause (أن الهجوم بدأ بانفجار)."""
+        view, lexicon = self.view, self.lexicon
+        if found.verb or found.first == 0:
+            return False
+        if view.forms[found.first - 1].fut:
+            return True
+        if not found.definite or view.keys[found.first - 1] not in COMPLEMENTISERS:
+            return False
+        after = range(found.span_last + 1, clause[1])
+        return not any(view.phrase_at(i, lexicon.happening) or self._same_kind_at(i, found) for i in after)
+
+    def _same_kind_at(self, i: int, found: _Found) -> bool:
+        match = self._match_at(i)
+        return match is not None and match[0].type == found.trigger.type
+
+    def _in_relative_clause(self, found: _Found, clause: tuple[int, int]) -> bool:
+        """Whether the trigger stands in a relative clause (الجندي الذي يعتقد أنه قتل، المدينة التي شهدت هجوما): a
+        relative pronoun a few tokens before it in its clause."""
+        view = self.view
+        start = max(clause[0], found.first - RELATIVE_WINDOW)
+        return any(view.phrase_at(i, self.lexicon.background_relative) for i in range(start, found.first))
+
+    def _long_ago_or_habitual(self, found: _Found, clause: tuple[int, int]) -> bool:
+        """Whether the clause places the event years ago (قبل سبع سنوات، منذ عقود، في غارة عام 2011 in an article of
+        2018), at an anniversary (في ذكرى), or tells it as habitual or repeated (شنت مرارا غارات، يتعرض المعتقلون
+        للتعذيب): history, not the news."""
+        view, lexicon = self.view, self.lexicon
+        published = (self.doc.published_iso or "")[:4]
+        if published.isdigit():
+            start, end = view.spans[clause[0]][0], view.spans[clause[1] - 1][1]
+            for time in self.doc.times:
+                year = (time.value or "")[:4]
+                old = time.type == "DATE" and year.isdigit() and int(year) <= int(published) - YEARS_AGO
+                if old and start <= time.start < end:
+                    return True
+        for i in range(clause[0], clause[1]):
+            if view.phrase_at(i, lexicon.background_habitual) or view.phrase_at(i, lexicon.background_anniversary):
+                return True
+            if view.keys[i] in YEARS_BEFORE and any(
+                view.phrase_at(j, lexicon.background_years) for j in range(i + 1, min(clause[1], i + 4))
+            ):
+                return True
         return False
 
     def _stance_before(self, found: _Found) -> int:

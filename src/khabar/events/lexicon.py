@@ -49,6 +49,7 @@ class Trigger:
     words: tuple[str, ...]  # stem keys
     verb: bool  # a verb (its subject is the name after or before it), else a noun (its genitive is)
     strong: bool = False  # names the violence itself (غارة، سيارة مفخخة), so no context word cancels it
+    imperfect: bool = False  # a verb in the imperfect (يقتل، يتظاهرون): the present, often habitual
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,12 @@ class EventLexicon:
     background_stance: frozenset[tuple[str, ...]]  # ندد ب، التحقيق في: the event is what is judged or examined
     background_links: frozenset[tuple[str, ...]]  # بعد، منذ، التي: the event is the cause or setting of another
     background_setting: frozenset[tuple[str, ...]]  # يأتي الهجوم بعد: a definite event placed, not reported
+    background_topic: frozenset[tuple[str, ...]]  # أسباب، موضوع، تسجيلات: the event is what is examined
+    happening: frozenset[tuple[str, ...]]  # بدأ، اندلع، أسفر: verbs that report an event as news (الهجوم بدأ)
+    background_relative: frozenset[tuple[str, ...]]  # الذي، التي: an event told inside a relative clause
+    background_habitual: frozenset[tuple[str, ...]]  # مرارا، عادة، يتعرض: a repeated or habitual happening
+    background_years: frozenset[tuple[str, ...]]  # قبل سبع سنوات، منذ عقود: years away, history
+    background_anniversary: frozenset[tuple[str, ...]]  # ذكرى: a past event remembered
     verbal_subjects: frozenset[tuple[str, ...]]  # office words: هاجم الرئيس … is words, not weapons
     contexts: dict[str, frozenset[tuple[str, ...]]]  # type → words of a sentence where its weak triggers mislead
     accidental: frozenset[tuple[str, ...]]  # عن طريق الخطأ: not deliberate, so not even a strong trigger is violence
@@ -91,6 +98,13 @@ def verb_forms(entry: str) -> list[str]:
         for s in stems:
             forms += [prefix + s + suffix for suffix in suffixes]
     return forms
+
+
+def imperfect_forms(entry: str) -> frozenset[str]:
+    """The forms of :func:`verb_forms` made on the imperfect (يقتل، تقتلون، لم يلتق) that no past form shares."""
+    forms = verb_forms(entry)
+    first = forms.index(entry.split("/")[1])
+    return frozenset(forms[first:]) - frozenset(forms[:first])
 
 
 def noun_forms(noun: str) -> list[str]:
@@ -133,13 +147,20 @@ def event_lexicon() -> EventLexicon:
             raise ValueError(f"events.json: unknown PLOVER type {entry['type']!r}")
         for written in entry["words"]:
             verb = "/" in written.split()[0]
+            imperfect = imperfect_forms(written.split()[0]) if verb else frozenset()
             for variant in phrase_variants(written):
                 words = _phrase(variant)
                 if not words or words in seen:  # a phrase listed twice keeps its first (more specific) entry
                     continue
                 seen.add(words)
                 trigger = Trigger(
-                    entry["type"], entry.get("mode"), entry.get("role"), words, verb, entry.get("strong", False)
+                    entry["type"],
+                    entry.get("mode"),
+                    entry.get("role"),
+                    words,
+                    verb,
+                    entry.get("strong", False),
+                    imperfect=variant.split()[0] in imperfect,
                 )
                 by_first.setdefault(words[0], []).append(trigger)
     return EventLexicon(
@@ -157,6 +178,12 @@ def event_lexicon() -> EventLexicon:
         background_stance=_phrases(data["background_stance"]),
         background_links=_phrases(data["background_links"]),
         background_setting=_phrases(data["background_setting"]),
+        background_topic=_phrases(data["background_topic"]),
+        happening=_phrases(data["happening"]),
+        background_relative=_phrases(data["background_relative"]),
+        background_habitual=_phrases(data["background_habitual"]),
+        background_years=_phrases(data["background_years"]),
+        background_anniversary=_phrases(data["background_anniversary"]),
         verbal_subjects=_phrases(data["verbal_subjects"]),
         contexts={kind: _phrases(words) for kind, words in data["contexts"].items()},
         accidental=_phrases(data["accidental"]),
