@@ -256,6 +256,8 @@ def test_events_that_are_not_what_the_sentence_reports(text: str, kind: str) -> 
         ("وقال المرصد إن اشتباكات عنيفة اندلعت في المدينة.", "ASSAULT"),  # indefinite: new
         ("وقتل خمسة جنود في غارة على قافلة عام 2021.", "ASSAULT"),  # this year
         ("وتظاهر الآلاف في العاصمة احتجاجا على الغلاء.", "PROTEST"),
+        ("يتظاهر الآلاف في العاصمة احتجاجا على الغلاء.", "PROTEST"),  # the present of a happening now
+        ("وتقصف الطائرات منذ الصباح أحياء المدينة.", "ASSAULT"),
     ],
 )
 def test_news_stays_news(text: str, kind: str) -> None:

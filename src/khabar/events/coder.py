@@ -53,6 +53,7 @@ TOPIC_WINDOW = 3  # tokens before a trigger, in its clause, where a topic noun (
 COMPLEMENTISERS = frozenset(word_key(w) for w in ("أن", "إن", "بأن", "لأن"))  # قال إن الهجوم …
 YEARS_AGO = 2  # a year this many years before the article's, named in the trigger's clause, makes it history
 RELATIVE_WINDOW = 4  # tokens before a trigger, in its clause, where a relative pronoun makes it background
+GENERIC_PASSIVE = frozenset(word_key(w) for w in ("يتم", "تتم", "يجري", "تجري"))  # يتم استهداف …
 YEARS_BEFORE = frozenset(word_key(w) for w in ("قبل", "منذ"))  # قبل سبع سنوات، منذ عقود
 GOVERNING_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "CONSULT"})
 UNREALISING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "CONSULT"})
@@ -527,8 +528,8 @@ class _Article:
             return True
         if self._told_by_another_act(found, clause, coded):
             return True
-        if found.verb and found.trigger.imperfect and not view.forms[found.first].fut:
-            return True  # يقول إنه يطلق النار دفاعا عن النفس، يتم استهداف الصحفيين: what is done, not what happened
+        if self._present_told_or_generic(found, clause):
+            return True
         if self._joined_to_background(found, coded) or self._given_topic(found, clause, coded):
             return True
         if found.definite and not found.verb:
@@ -536,6 +537,15 @@ class _Article:
             after = range(found.last + 1, min(last, found.last + 3))
             return any(view.phrase_at(i, lexicon.background_setting) for i in (*before, *after))
         return False
+
+    def _present_told_or_generic(self, found: _Found, clause: tuple[int, int]) -> bool:
+        """Whether a verb trigger in the present is what a statement says is done (يقول إنه يطلق النار دفاعا عن النفس)
+        or a generic passive (يتم استهداف الصحفيين): not the news of a happening. A present verb that opens its
+        clause (يتظاهر الآلاف في العاصمة) may well be the news: it stays."""
+        if not found.verb or not found.trigger.imperfect or self.view.forms[found.first].fut:
+            return False
+        keys = self.view.keys
+        return any(keys[i] in COMPLEMENTISERS or keys[i] in GENERIC_PASSIVE for i in range(clause[0], found.first))
 
     def _told_by_another_act(self, found: _Found, clause: tuple[int, int], coded: list[_Found]) -> bool:
         """Whether a noun trigger follows, in its clause, the verb of an act of another kind that the clause reports
