@@ -71,6 +71,18 @@ PREPOSITIONS = frozenset(word_key(w) for w in ("إلى", "على", "عن", "من
 ADDRESS_WORDS = frozenset(word_key(w) for w in ("ل", "لـ", "إلى", "عبر", "مع"))
 TITLE_HOLDER_WINDOW = 10  # tokens from a title word to the name it introduces (المتحدث باسم حاكم ولاية نانغرهار X)
 SPEAKER_TYPES = ("PER", "ORG", "LOC")  # أعلنت كوريا الشمالية: a country speaks through its government
+# words after the subject's first name that put the names after them outside the subject (قالت الوزارة قبل قرار ترامب)
+BARRIER_WORDS = PREPOSITION_WORDS | frozenset(
+    word_key(w) for w in ("قبل", "بعد", "خلال", "عقب", "إثر", "أثناء", "أمام", "حول", "بشأن", "ضد", "بين", "منذ")
+)
+TO_KEY = word_key("إلى")
+OWN_WORDS = 4  # words of a reported clause before a quotation in it that make it a statement of its own
+# words that open a clause going on with the subject of the clause before (لكنه أشار، قبل أن تعلن، ثم أكد)
+CONTINUATIONS = frozenset(word_key(w) for w in ("لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ثم"))
+BEFORE_AFTER = frozenset(word_key(w) for w in ("قبل", "بعد", "بعدما", "قبلما"))
+THAT_KEY = word_key("أن")
+AMONG_KEY = word_key("بين")
+EXAMPLE_WORDS = frozenset(word_key(w) for w in ("مثل", "أمثال", "منها", "منهم", "بينها", "بينهم"))
 
 
 @dataclass
@@ -131,7 +143,7 @@ class _Article:
         self.preps, self.conj, self.name_starts = view.preps, view.conj, view.name_starts
         self.sentences = view.sentences
         self.sentence_starts = view.sentence_starts
-        self.cues = [finder.is_cue_key(key) for key in self.keys]
+        self.cues = [finder.is_cue_key(key) and not self._between(i) for i, key in enumerate(self.keys)]
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
         self.office_words = knowledge_base().office_first_words
@@ -139,6 +151,15 @@ class _Article:
         self.time_tokens = {i for t in doc.times for i in range(view.token_at(t.start), view.token_at(t.end - 1) + 1)}
 
     # --- positions
+
+    def _between(self, i: int) -> bool:
+        """بين "between" (اشتباكات بين القوات، من بينها), not the verb بيّن "showed": the bare form is a verb only with
+        و or ف on it, after كما, or opening its sentence."""
+        if self.keys[i] != AMONG_KEY or self.conj[i] or self.raw[i][:1] in ("و", "ف"):
+            return False
+        if i == 0 or self.raw[i - 1] in CLAUSE_ENDS or self.raw[i - 1] == "\n":
+            return False
+        return self.raw[i - 1] != "كما"
 
     def _is_participle(self, i: int) -> bool:
         key = self.keys[i]
@@ -255,11 +276,11 @@ class _Article:
             first, last = self._sentence_tokens(sentence)
             i = first
             while i < last:
-                if not self._is_cue(i) or i in self.direct_cues or self._inside_quote(self.spans[i][0]):
+                if not self._is_cue(i) or self._inside_quote(self.spans[i][0]):
                     i += 1
                     continue
                 statement = self._content_after(i, last, sentence)
-                if statement is not None:
+                if statement is not None and (i not in self.direct_cues or self._own_words(statement)):
                     statements.append(statement)
                 i += 1
         return statements
@@ -304,7 +325,7 @@ class _Article:
             starts_statement = self._is_cue(j) and (after_comma or self._is_participle(j))
             attribution = after_comma and self._attribution_at(j) is not None  # …، بحسب مصدر أمني
             aside = after_comma and self._reporter_aside(j)  # …، دون توضيح إن كان: the reporter's own words
-            if starts_statement or attribution or aside or self.raw[j] in OPENERS:
+            if starts_statement or attribution or aside or self._quotation_ends_clause(j):
                 end = j
                 break
         while end > begin and not self.keys[end - 1][:1].isalnum():
@@ -313,6 +334,31 @@ class _Article:
             return None
         start = self.spans[begin][0]
         return _Statement(start, self.spans[end - 1][1], "indirect", cue, sentence, subject_end=subject_end)
+
+    def _quotation_ends_clause(self, j: int) -> bool:
+        """A quotation mark at ``j`` ends a reported clause when a punctuation mark stands before it (…، "…") or
+        it opens a long quotation; a short one inside the clause (أن جماعة "حزب الله" اللبنانية …، وإن أمريكا "على
+        حافة الانهيار") is part of what was reported."""
+        if self.raw[j] not in OPENERS:
+            return False
+        start, end = self.spans[j]
+        if any(b <= start and not self.text[b:start].strip() for _, b in self.quoted):
+            return False  # the closing mark of a quotation inside the clause
+        if not self.keys[j - 1][:1].isalnum():
+            return True
+        inner = next(((a, b) for a, b in self.quoted if a >= end and not self.text[end:a].strip()), None)
+        return inner is None or len(self.text[inner[0] : inner[1]].split()) >= LONG_QUOTE_WORDS
+
+    def _own_words(self, statement: _Statement) -> bool:
+        """Whether a reported clause has words of its own before the quotation its cue introduces (تعهد بإنهاء
+        الأعمال العدائية … والعمل نحو "نزع السلاح"): then it is a statement as well as the quotation."""
+        first = self._token_at(statement.start)
+        own = 0
+        for j in range(first, self._token_at(statement.end - 1) + 1):
+            if self.raw[j] in OPENERS or self._inside_quote(self.spans[j][0]):
+                break
+            own += self.keys[j][:1].isalnum()
+        return own >= OWN_WORDS
 
     def _content_preposition(self, cue: int) -> str | None:
         """The preposition that opens the content of the cue when no complementiser does ("" for a direct object),
@@ -597,8 +643,12 @@ class _Article:
         noun = _without_tanween(self.keys[cue + 1])
         first_token = self._token_at(self.sentences[max(statement.sentence - ISSUER_SENTENCES, 0)].start)
         for j in range(cue - 1, first_token - 1, -1):
-            if _without_tanween(self.keys[j]) == noun:
-                return self._issuer_of(j)
+            if _without_tanween(self.keys[j]) == noun or (
+                self._possessed(j) and word_key(self.raw[j]).startswith(noun)
+            ):
+                issuer = self._issuer_of(j)
+                if issuer is not None:  # بحسب البيان gives none; في بيانه after وأوضح X does
+                    return issuer
         return None
 
     def _statement_noun(self, j: int) -> bool:
@@ -609,14 +659,26 @@ class _Article:
         """Who issued the statement named at token ``j``: a name starting at most ``gap`` tokens after it (بيان
         الخارجية، بيان علمي من جمعية القلب) or the subject just before it (أصدر البيت الأبيض بيانا)."""
         after = self._mentions_starting(self.spans[j][1], self.spans[min(j + gap, len(self.spans) - 1)][1])
-        named = [m for m in _outermost(after) if m.type in ("ORG", "PER") and not self._addressee(m)]
-        if named:
+        named = [
+            m
+            for m in _outermost(after)
+            if m.type in ("ORG", "PER")
+            and not self._addressee(m)
+            # في بيان أن الوكالة …: a name after the complementiser is in what the statement said
+            and not any(self._complementiser_at(k) for k in range(j + 1, self._token_at(m.start)))
+        ]
+        if named and not self._possessed(j):  # بيانه: his statement; the name after it is in what it said
             return named[0]
         start = self.spans[max(j - ISSUER_GAP, 0)][0]
         before = [m for m in _outermost(self._mentions_between(start, self.spans[j][0])) if m.type in ("ORG", "PER")]
         if before and self._ungoverned(before[-1]):
             return before[-1]
         return None
+
+    def _possessed(self, j: int) -> bool:
+        """Whether the noun at ``j`` carries a possessive pronoun (بيانه، تصريحاتها)."""
+        raw = self.raw[j]
+        return raw.endswith(("ه", "ها", "هم", "هما")) and not self.keys[j].endswith(raw[-1])
 
     def _may_speak(self, mention: Mention, statement: _Statement) -> bool:
         """A name after the verb that can be its subject: a person, an organisation, or a place as the verb's
@@ -649,25 +711,70 @@ class _Article:
 
     def _speakers(self, statements: list[_Statement]) -> None:
         previous: _Statement | None = None
+        done: list[_Statement] = []
         for statement in statements:
             participle = statement.cue is not None and self._is_participle(statement.cue)
-            # مبيناً أن …: a participle goes on with the speaker of the statement it follows
+            # مبيناً أن …: a participle goes on with the speaker of the statement it follows, unless a verb of its own
+            # sentence names another (كما حذر لايتهايزر قبل مغادرته واشنطن قائلا: "…")
             statement.speaker = None if participle else self._subject(statement)
+            if participle and (previous is None or self._last_sentence(previous) != statement.sentence):
+                statement.speaker = self._verb_subject(statement)
+            described = self._described_by_speaker(statement, done)
+            if described is not None:  # مما وصفه بـ"…": inside another statement, its speaker's words
+                statement.speaker, statement.carried = described, True
+            done.append(statement)
             if (
                 statement.speaker is None
                 and statement.cue is not None
                 and previous is not None
-                and (statement.sentence - previous.sentence <= CARRY_SENTENCES)
+                and (statement.sentence - self._last_sentence(previous) <= CARRY_SENTENCES)
             ):
                 statement.speaker = previous.speaker
                 statement.carried = True
-            elif participle:  # none to follow: the subject of its sentence's verb (نفت الإمارات …، مشيرة إلى أن)
+            elif (
+                participle and statement.speaker is None
+            ):  # none to follow: the subject of its sentence's verb (نفت الإمارات …، مشيرة إلى أن)
                 statement.speaker = self._subject(statement)
             if statement.speaker is None and statement.cue is not None and previous is None:
                 statement.speaker = self._previous_subject(statement)
                 statement.carried = statement.speaker is not None
             if statement.speaker is not None:
                 previous = statement
+
+    def _last_sentence(self, statement: _Statement) -> int:
+        """The sentence a statement ends in (a long quotation runs over several)."""
+        return self._sentence_at(max(statement.end - 1, statement.start))
+
+    def _verb_subject(self, statement: _Statement) -> Mention | None:
+        """The name right after a speech verb earlier in a participle's sentence (كما حذر لايتهايزر … قائلا)."""
+        assert statement.cue is not None
+        first, _ = self._sentence_tokens(statement.sentence)
+        for j in range(statement.cue - 1, first - 1, -1):
+            if not self._is_cue(j) or self._is_participle(j) or self._inside_quote(self.spans[j][0]):
+                continue
+            if self._plural_verb(j) or (j > first and self.keys[j - 1] in RELATIVES | WHAT_WORDS):
+                return None
+            # its subject: the first person or organisation after it, past a title (حذر رئيس الوزراء الكندي X)
+            for k in range(j + 1, min(j + 1 + TITLE_HOLDER_WINDOW, statement.cue)):
+                mention = self._mention_of_token(k)
+                if mention is not None and mention.type in ("PER", "ORG"):
+                    return mention if self._ungoverned(mention) else None
+                titled = self.keys[k] in self.office_words or self.text.startswith("ال", self.name_starts[k])
+                if self.preps[k] or not (titled or mention is not None or k in self.time_tokens):
+                    return None
+            return None
+        return None
+
+    def _described_by_speaker(self, statement: _Statement, done: list[_Statement]) -> Mention | None:
+        """ما وصفه بـ"…"، مما سماه "…": a cue after ما inside another statement's clause is that speaker's."""
+        cue = statement.cue
+        if cue is None or cue == 0 or self.keys[cue - 1] not in WHAT_WORDS or self._is_participle(cue):
+            return None
+        at = self.spans[cue][0]
+        for other in reversed(done):
+            if other.start <= at < other.end and other.speaker is not None:
+                return other.speaker
+        return None
 
     def _previous_subject(self, statement: _Statement) -> Mention | None:
         """أبقى الرئيس الأميركي، دونالد ترامب، الباب مفتوحا … وقال في كلمة: "…": a verb opening its sentence with no
