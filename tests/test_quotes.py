@@ -447,3 +447,58 @@ def test_his_statement_is_issued_by_who_made_it_not_by_a_name_in_what_it_said() 
     )
     names = {e.id: e.name for e in doc.entities}
     assert names.get(doc.quotes[-1].speaker) == "كريم العلوي"
+
+
+def test_a_name_opening_a_headline_before_its_verb_is_the_speaker() -> None:
+    doc = analyze("صندوق النقد يحذر الحكومة المصرية: رفع الدعم عن الوقود يضر بالفقراء كثيرا", "2021-03-10")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["صندوق النقد"]
+
+
+def test_a_name_behind_a_preposition_after_the_subject_is_not_the_speaker() -> None:
+    doc = analyze(
+        "من جانبها قالت وزارة الخارجية الروسية قبل زيارة بوتين أن موسكو مستعدة للحوار مع جميع الأطراف.", "2021-03-10"
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["وزارة الخارجية الروسية"]
+
+
+def test_a_speech_noun_after_ila_has_the_subject_of_the_verb_before() -> None:
+    doc = analyze(
+        'وسارع ماكرون إلى الرد على منتقديه عبر "تويتر": "لن نتراجع عن الإصلاحات مهما كانت الضغوط".', "2021-03-10"
+    )
+    assert [speaker_name(doc, q) for q in doc.quotes] == ["Emmanuel Macron"]
+
+
+def test_but_it_and_before_it_go_on_with_the_subject_of_the_first_clause() -> None:
+    doc = analyze(
+        "ونفت وزارة الخارجية الروسية أي اتفاق مع المعارضة، لكنها أشارت إلى استمرار المفاوضات مع الوسطاء.",
+        "2021-03-10",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert [(q.text, names.get(q.speaker)) for q in doc.quotes] == [
+        ("أي اتفاق مع المعارضة", "وزارة الخارجية الروسية"),
+        ("استمرار المفاوضات مع الوسطاء", "وزارة الخارجية الروسية"),
+    ]
+    doc = analyze(
+        "منذ وصول كيم جونغ أون إلى السلطة، كثفت كوريا الشمالية تجاربها الصاروخية، قبل أن تعلن أنها ستغلق موقع "
+        "التجارب النووية.",
+        "2021-03-10",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["كوريا الشمالية"]
+
+
+def test_places_given_as_examples_of_the_subject_speak() -> None:
+    doc = analyze("كما تعهدت مدن مثل برلين وروما بحظر السيارات التي تعمل بالديزل من وسط المدن.", "2021-03-10")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["برلين"]
+
+
+def test_armed_groups_named_by_a_head_noun_speak() -> None:
+    doc = analyze("ونفى جيش الإسلام التوصل إلى أي اتفاق مع روسيا لخروج مقاتليه من المدينة.", "2021-03-10")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["جيش الإسلام"]
+    doc = analyze("وتقول قوات التحالف إنها تعمل على إغلاق الممرات لمنع تهريب الأسلحة إلى اليمن.", "2021-03-10")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["قوات التحالف"]

@@ -77,8 +77,7 @@ BARRIER_WORDS = PREPOSITION_WORDS | frozenset(
 )
 TO_KEY = word_key("إلى")
 OWN_WORDS = 4  # words of a reported clause before a quotation in it that make it a statement of its own
-# words that open a clause going on with the subject of the clause before (لكنه أشار، قبل أن تعلن، ثم أكد)
-CONTINUATIONS = frozenset(word_key(w) for w in ("لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ثم"))
+BUT_KEY = word_key("لكن")
 BEFORE_AFTER = frozenset(word_key(w) for w in ("قبل", "بعد", "بعدما", "قبلما"))
 THAT_KEY = word_key("أن")
 AMONG_KEY = word_key("بين")
@@ -328,6 +327,9 @@ class _Article:
             if starts_statement or attribution or aside or self._quotation_ends_clause(j):
                 end = j
                 break
+            if self._is_cue(j) and j - 2 > begin and self.raw[j - 2] in ("،", ",") and self._but_it(j - 1):
+                end = j - 1  # …، لكنها أشارت إلى: a new statement of the same subject
+                break
         while end > begin and not self.keys[end - 1][:1].isalnum():
             end -= 1
         if end - begin < MIN_INDIRECT_TOKENS:
@@ -470,9 +472,14 @@ class _Article:
         after = _outermost(
             [m for m in self._mentions_between(cue_end, self._subject_end(statement)) if self._may_speak(m, statement)]
         )
-        close_after = [m for m in after if self._token_at(m.start) - statement.cue <= SUBJECT_WINDOW]
+        close_after = self._subject_names(
+            [m for m in after if self._token_at(m.start) - statement.cue <= SUBJECT_WINDOW]
+        )
         if self._plural_verb(statement.cue):
             close_after = []
+        opening = self._opening_subject(statement)
+        if opening is not None:  # صندوق النقد يحذر ترامب: a name opening the sentence right before its verb
+            return opening
         if not any(m.type == "PER" for m in close_after):
             holder = self._title_holder(statement)
             if holder is not None:
@@ -502,6 +509,8 @@ class _Article:
             if self._relative_aside(after_subject, statement.cue):
                 gap = range(0)  # لكن الحكومة، التي عارضت الحظر، ترى أنه: a relative clause set off by commas
             joined = all(self.raw[i] in ("،", ",") or self.keys[i] in GAP_WORDS for i in gap)
+            # سارع ترامب إلى الرد: a verbal noun after إلى, the verb before the name
+            joined = joined or (len(gap) == 1 and self.keys[gap[0]] == TO_KEY and self._definite(statement.cue))
             # not a name behind a preposition (وعلى حسابه في تويتر، ذكر …): that is where, not who
             if len(gap) <= SUBJECT_GAP and joined and self._ungoverned(before[-1]):
                 return before[-1]
@@ -512,6 +521,9 @@ class _Article:
         if before:
             # وتدرس المستشارة أنجيلا ميركل الوضع، وقالت إن …: a verb joined by و shares the subject of the verb
             # before it in its sentence, the person named there
+            continued = self._continued_subject(statement, before)
+            if continued is not None:
+                return continued
             people = [m for m in before if m.type == "PER" and m.entity is not None and self._ungoverned(m)]
             if self._joined(statement.cue) and people:
                 return people[0]  # التقى X بـY، وقال: the first, the subject, not a later object
@@ -524,6 +536,66 @@ class _Article:
                 if subjects:
                     return _prefer_person(subjects[:1] + [m for m in subjects if m.type == "PER"][:1])
         return None
+
+    def _subject_names(self, names: list[Mention]) -> list[Mention]:
+        """The names after a verb up to a preposition or time word after the first one (قالت وزارة التجارة قبل قرار
+        ترامب: ترامب is not in the subject)."""
+        if not names:
+            return names
+        kept = names[:1]
+        for mention in names[1:]:
+            gap = range(self._token_at(kept[-1].end - 1) + 1, self._token_at(mention.start) + 1)
+            if any(self.keys[i] in BARRIER_WORDS or (self.preps[i] and i not in self.time_tokens) for i in gap):
+                break
+            kept.append(mention)
+        return kept
+
+    def _opening_subject(self, statement: _Statement) -> Mention | None:
+        """A person or organisation that opens its sentence (or line) right before the cue, with nothing between:
+        the subject of a subject-first sentence or headline (صندوق النقد يحذر ترامب: …)."""
+        assert statement.cue is not None
+        cue = statement.cue
+        first, _ = self._sentence_tokens(statement.sentence)
+        if cue == first or self.conj[cue] or self._is_participle(cue):
+            return None
+        line = self.text.rfind("\n", 0, self.spans[cue][0]) + 1
+        mention = self._mention_of_token(cue - 1)
+        if mention is None or mention.type not in ("PER", "ORG") or self.spans[cue - 1][1] != mention.end:
+            return None
+        opening = self._token_at(mention.start)
+        if opening != first and self.spans[opening][0] != line:
+            return None
+        return mention if self._ungoverned(mention) else None
+
+    def _continued_subject(self, statement: _Statement, before: list[Mention]) -> Mention | None:
+        """لكنه أشار، قبل أن تعلن، بعدما أكد: a verb that goes on with the subject of its sentence's first clause,
+        the first name outside a preposition, and outside an opening phrase set off by a comma (منذ وصول X، …)."""
+        cue = statement.cue
+        assert cue is not None
+        first, _ = self._sentence_tokens(statement.sentence)
+        continues = (cue > first and self._but_it(cue - 1)) or (
+            cue - 2 >= first and self.keys[cue - 1] == THAT_KEY and self.keys[cue - 2] in BEFORE_AFTER
+        )
+        if cue > first and self.keys[cue - 1] in BEFORE_AFTER and self.keys[cue - 1].endswith("ما"):
+            continues = True
+        if not continues:
+            return None
+        opening_end = first
+        if self.preps[first] or self.keys[first] in BARRIER_WORDS:  # an opening phrase: up to its comma
+            opening_end = next((k for k in range(first, cue) if self.raw[k] in ("،", ",")), first)
+        for mention in before:
+            if self._token_at(mention.start) < opening_end or mention.subtype == "demonym":
+                continue
+            if mention.type in SPEAKER_TYPES and mention.entity is not None and self._ungoverned(mention):
+                return mention
+        return None
+
+    def _but_it(self, i: int) -> bool:
+        """لكنه، لكنها، ولكنهم: "but he/she/they", going on with the subject before."""
+        return self.keys[i] == BUT_KEY and self.raw[i].endswith(("ه", "ها", "هم"))
+
+    def _definite(self, i: int) -> bool:
+        return self.text.startswith("ال", self.name_starts[i])
 
     def _title_holder(self, statement: _Statement) -> Mention | None:
         """وشدد وزير الخارجية الفرنسي على أن …، ولفت الوزير الفرنسي إلى أن …: a title with no name after it, as the
@@ -688,6 +760,12 @@ class _Article:
         between = range(statement.cue + 1, self._token_at(mention.start))
         if mention.type != "LOC" or all(self.raw[i] in HASHTAG_MARKS for i in between):
             return True
+        if (
+            2 <= len(between) <= 4
+            and self.keys[between[-1]] in EXAMPLE_WORDS
+            and not any(self.preps[i] for i in between)
+        ):
+            return True  # تعهدت مدن مثل باريس ومدريد: the places given as examples of the subject
         # ذكر مطار أبوظبي: a place named by the one noun before it (its airport, its government)
         return len(between) == 1 and not self.preps[between[0]] and self.keys[between[0]] in self.lexicon.place_bodies
 
