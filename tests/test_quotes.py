@@ -502,3 +502,13 @@ def test_armed_groups_named_by_a_head_noun_speak() -> None:
     doc = analyze("وتقول قوات التحالف إنها تعمل على إغلاق الممرات لمنع تهريب الأسلحة إلى اليمن.", "2021-03-10")
     names = {e.id: e.name for e in doc.entities}
     assert [names.get(q.speaker) for q in doc.quotes] == ["قوات التحالف"]
+
+
+def test_a_subject_set_apart_from_its_verb_by_a_description_speaks() -> None:
+    doc = analyze(
+        "وكانت وزارة الدفاع البريطانية، المسؤولة عن قوات حلف الناتو في المنطقة أعلنت، الأربعاء أن سفينتين ستصلان "
+        "إلى البحر الأسود.",
+        "2021-03-10",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["وزارة الدفاع البريطانية"]

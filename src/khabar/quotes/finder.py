@@ -514,6 +514,9 @@ class _Article:
             # not a name behind a preposition (وعلى حسابه في تويتر، ذكر …): that is where, not who
             if len(gap) <= SUBJECT_GAP and joined and self._ungoverned(before[-1]):
                 return before[-1]
+            described = self._described_subject(before, statement.cue)
+            if described is not None:
+                return described
         # وأصدر البيت الأبيض بيانا … وأشار البيان إلى: the statement speaks for who issued it
         issuer = self._issuer(statement)
         if issuer is not None:
@@ -631,6 +634,29 @@ class _Article:
         if len(holders) > 1:
             holders = {e: h for e, h in holders.items() if h[1]}
         return next(iter(holders.values()))[0] if len(holders) == 1 else None
+
+    def _described_subject(self, before: list[Mention], cue: int) -> Mention | None:
+        """وكانت القوات المسلحة الإماراتية، العاملة ضمن قوات التحالف …، أعلنت: a subject set apart from its verb by a
+        description that opens with a comma and a definite adjective or participle (no other comma, no verb of
+        speech in it); the names inside the description are not the subject."""
+        first = self._sentence_tokens(self._sentence_at(self.spans[cue][0]))[0]
+        for k in range(cue - 2, first, -1):
+            if self.raw[k] not in ("،", ","):
+                continue
+            opener = k + 1
+            if (
+                self._mention_of_token(opener) is not None
+                or not self._definite(opener)
+                or self.keys[opener] in RELATIVES
+                or self._verb_between(opener, cue)
+                or any(self.raw[i] in ("،", ",") for i in range(opener, cue - 1))
+            ):
+                return None
+            subject = next((m for m in reversed(before) if m.end <= self.spans[k][0]), None)
+            if subject is None or self._token_at(subject.end - 1) != k - 1 or not self._ungoverned(subject):
+                return None
+            return subject if subject.type in ("PER", "ORG") else None
+        return None
 
     def _relative_aside(self, start: int, end: int) -> bool:
         """Whether tokens ``[start, end)`` are a relative clause set off by commas (، التي عارضت الحظر،)."""
