@@ -389,3 +389,126 @@ def test_a_kingdom_speaks_through_its_name_and_criticism_reports_its_object() ->
     doc = analyze("انتقد رئيس الوزراء الكندي جاستن ترودو، الثلاثاء، القرار الأمريكي الأخير بفرض رسوم.", "2021-03-10")
     expected = [("القرار الأمريكي الأخير بفرض رسوم", "Justin Trudeau")]
     assert [(q.text, speaker_name(doc, q)) for q in doc.quotes] == expected
+
+
+def test_bayna_between_is_not_a_speech_verb() -> None:
+    doc = analyze("واندلعت اشتباكات عنيفة بين الجيش والمسلحين على أطراف المدينة الشمالية منذ الصباح.", "2021-03-10")
+    assert doc.quotes == ()
+    doc = analyze("وبين الوزير أن الحكومة ستخفض أسعار الوقود في الشهر المقبل.", "2021-03-10")
+    assert [q.text for q in doc.quotes] == ["الحكومة ستخفض أسعار الوقود في الشهر المقبل"]
+
+
+def test_a_participle_takes_the_subject_of_the_speech_verb_of_its_sentence() -> None:
+    doc = analyze(
+        'وقال وزير الخارجية الفرنسي جان إيف لودريان إن "المحادثات صعبة وطويلة جدا ولن تنتهي قريبا".\n'
+        'كما حذر رئيس الوزراء الكندي جاستن ترودو قبل مغادرته باريس قائلا: "لن نقبل بأي اتفاق لا يحمي عمالنا".',
+        "2021-03-10",
+    )
+    assert speaker_name(doc, doc.quotes[-1]) == "Justin Trudeau"
+
+
+def test_a_long_quotation_counts_from_its_last_sentence_for_carrying_its_speaker() -> None:
+    long_quote = " ".join(f"هذه هي الجملة رقم {n} من الخطاب." for n in range(1, 6))
+    doc = analyze(
+        f'وقال رئيس الوزراء الكندي جاستن ترودو: "{long_quote}"\nوتابع قائلا: "سنواصل العمل مع شركائنا في أوروبا".',
+        "2021-03-10",
+    )
+    assert [speaker_name(doc, q) for q in doc.quotes] == ["Justin Trudeau", "Justin Trudeau"]
+
+
+def test_what_the_speaker_called_inside_a_reported_clause_is_the_speaker_s() -> None:
+    doc = analyze(
+        'وقال رئيس الوزراء الكندي جاستن ترودو إن الشركات تعاني كثيرا مما وصفه بـ"الحرب التجارية" مع جيرانها.',
+        "2021-03-10",
+    )
+    direct = next(q for q in doc.quotes if q.kind == "direct")
+    assert direct.text == "الحرب التجارية"
+    assert speaker_name(doc, direct) == "Justin Trudeau"
+
+
+def test_a_short_quoted_name_does_not_end_the_reported_clause() -> None:
+    doc = analyze('وقال الوزير إن حركة "النهضة" الإسلامية فازت بأغلبية المقاعد في الانتخابات الأخيرة.', "2021-03-10")
+    assert [q.text for q in doc.quotes] == ['حركة "النهضة" الإسلامية فازت بأغلبية المقاعد في الانتخابات الأخيرة']
+
+
+def test_a_reported_clause_with_words_of_its_own_before_a_partial_quote_is_also_a_statement() -> None:
+    doc = analyze(
+        'وتعهد الرئيسان الجمعة بإنهاء الأعمال العدائية بين البلدين والعمل نحو "نزع السلاح النووي" من شبه الجزيرة.',
+        "2021-03-10",
+    )
+    assert sorted(q.kind for q in doc.quotes) == ["direct", "indirect"]
+
+
+def test_his_statement_is_issued_by_who_made_it_not_by_a_name_in_what_it_said() -> None:
+    doc = analyze(
+        "وأوضح المتحدث باسم الوكالة كريم العلوي في بيان أن الوكالة ستسرح مئة موظف. وانتقد العلوي في بيانه "
+        "القرار الأمريكي.\nوأوضح البيان أن الوكالة تسعى إلى حماية الخدمات الأساسية للاجئين.",
+        "2021-03-10",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert names.get(doc.quotes[-1].speaker) == "كريم العلوي"
+
+
+def test_a_name_opening_a_headline_before_its_verb_is_the_speaker() -> None:
+    doc = analyze("صندوق النقد يحذر الحكومة المصرية: رفع الدعم عن الوقود يضر بالفقراء كثيرا", "2021-03-10")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["صندوق النقد"]
+
+
+def test_a_name_behind_a_preposition_after_the_subject_is_not_the_speaker() -> None:
+    doc = analyze(
+        "من جانبها قالت وزارة الخارجية الروسية قبل زيارة بوتين أن موسكو مستعدة للحوار مع جميع الأطراف.", "2021-03-10"
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["وزارة الخارجية الروسية"]
+
+
+def test_a_speech_noun_after_ila_has_the_subject_of_the_verb_before() -> None:
+    doc = analyze(
+        'وسارع ماكرون إلى الرد على منتقديه عبر "تويتر": "لن نتراجع عن الإصلاحات مهما كانت الضغوط".', "2021-03-10"
+    )
+    assert [speaker_name(doc, q) for q in doc.quotes] == ["Emmanuel Macron"]
+
+
+def test_but_it_and_before_it_go_on_with_the_subject_of_the_first_clause() -> None:
+    doc = analyze(
+        "ونفت وزارة الخارجية الروسية أي اتفاق مع المعارضة، لكنها أشارت إلى استمرار المفاوضات مع الوسطاء.",
+        "2021-03-10",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert [(q.text, names.get(q.speaker)) for q in doc.quotes] == [
+        ("أي اتفاق مع المعارضة", "وزارة الخارجية الروسية"),
+        ("استمرار المفاوضات مع الوسطاء", "وزارة الخارجية الروسية"),
+    ]
+    doc = analyze(
+        "منذ وصول كيم جونغ أون إلى السلطة، كثفت كوريا الشمالية تجاربها الصاروخية، قبل أن تعلن أنها ستغلق موقع "
+        "التجارب النووية.",
+        "2021-03-10",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["كوريا الشمالية"]
+
+
+def test_places_given_as_examples_of_the_subject_speak() -> None:
+    doc = analyze("كما تعهدت مدن مثل برلين وروما بحظر السيارات التي تعمل بالديزل من وسط المدن.", "2021-03-10")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["برلين"]
+
+
+def test_armed_groups_named_by_a_head_noun_speak() -> None:
+    doc = analyze("ونفى جيش الإسلام التوصل إلى أي اتفاق مع روسيا لخروج مقاتليه من المدينة.", "2021-03-10")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["جيش الإسلام"]
+    doc = analyze("وتقول قوات التحالف إنها تعمل على إغلاق الممرات لمنع تهريب الأسلحة إلى اليمن.", "2021-03-10")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["قوات التحالف"]
+
+
+def test_a_subject_set_apart_from_its_verb_by_a_description_speaks() -> None:
+    doc = analyze(
+        "وكانت وزارة الدفاع البريطانية، المسؤولة عن قوات حلف الناتو في المنطقة أعلنت، الأربعاء أن سفينتين ستصلان "
+        "إلى البحر الأسود.",
+        "2021-03-10",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["وزارة الدفاع البريطانية"]

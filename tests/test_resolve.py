@@ -228,3 +228,24 @@ def test_a_known_full_name_replaces_what_the_tagger_put_inside_it() -> None:
     assert [(m.text, m.type, names[m.entity]) for m in doc.mentions if "مون" in m.text] == [
         ("مون جيه إن", "PER", "Moon Jae-in")
     ]
+
+
+def test_a_complementiser_after_a_definite_word_is_cut_from_a_mention() -> None:
+    from khabar import analyze
+
+    doc = analyze(
+        'قالت منظمة العفو الدولية في تقرير إن السجون مكتظة. وقالت المنظمة إن "الشرطة ما زالت تعذب المعتقلين".',
+        "2021-03-10",
+    )
+    assert not any(m.text.endswith(" إن") for m in doc.mentions)
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["منظمة العفو الدولية"] * 2
+
+
+def test_a_head_noun_takes_a_one_word_name_after_it_and_leaves_groups_to_the_agents() -> None:
+    from khabar import analyze
+
+    doc = analyze("ونفى جيش الإسلام التوصل إلى اتفاق. واعتقلت قوات الأمن عشرة أشخاص.", "2021-03-10")
+    mentions = {m.text: (m.type, m.subtype) for m in doc.mentions}
+    assert mentions["جيش الإسلام"] == ("ORG", None)
+    assert mentions["قوات الأمن"][1] == "agent"

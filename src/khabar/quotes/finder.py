@@ -71,6 +71,17 @@ PREPOSITIONS = frozenset(word_key(w) for w in ("إلى", "على", "عن", "من
 ADDRESS_WORDS = frozenset(word_key(w) for w in ("ل", "لـ", "إلى", "عبر", "مع"))
 TITLE_HOLDER_WINDOW = 10  # tokens from a title word to the name it introduces (المتحدث باسم حاكم ولاية نانغرهار X)
 SPEAKER_TYPES = ("PER", "ORG", "LOC")  # أعلنت كوريا الشمالية: a country speaks through its government
+# words after the subject's first name that put the names after them outside the subject (قالت الوزارة قبل قرار ترامب)
+BARRIER_WORDS = PREPOSITION_WORDS | frozenset(
+    word_key(w) for w in ("قبل", "بعد", "خلال", "عقب", "إثر", "أثناء", "أمام", "حول", "بشأن", "ضد", "بين", "منذ")
+)
+TO_KEY = word_key("إلى")
+OWN_WORDS = 4  # words of a reported clause before a quotation in it that make it a statement of its own
+BUT_KEY = word_key("لكن")
+BEFORE_AFTER = frozenset(word_key(w) for w in ("قبل", "بعد", "بعدما", "قبلما"))
+THAT_KEY = word_key("أن")
+AMONG_KEY = word_key("بين")
+EXAMPLE_WORDS = frozenset(word_key(w) for w in ("مثل", "أمثال", "منها", "منهم", "بينها", "بينهم"))
 
 
 @dataclass
@@ -131,7 +142,7 @@ class _Article:
         self.preps, self.conj, self.name_starts = view.preps, view.conj, view.name_starts
         self.sentences = view.sentences
         self.sentence_starts = view.sentence_starts
-        self.cues = [finder.is_cue_key(key) for key in self.keys]
+        self.cues = [finder.is_cue_key(key) and not self._between(i) for i, key in enumerate(self.keys)]
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
         self.office_words = knowledge_base().office_first_words
@@ -139,6 +150,15 @@ class _Article:
         self.time_tokens = {i for t in doc.times for i in range(view.token_at(t.start), view.token_at(t.end - 1) + 1)}
 
     # --- positions
+
+    def _between(self, i: int) -> bool:
+        """بين "between" (اشتباكات بين القوات، من بينها), not the verb بيّن "showed": the bare form is a verb only with
+        و or ف on it, after كما, or opening its sentence."""
+        if self.keys[i] != AMONG_KEY or self.conj[i] or self.raw[i][:1] in ("و", "ف"):
+            return False
+        if i == 0 or self.raw[i - 1] in CLAUSE_ENDS or self.raw[i - 1] == "\n":
+            return False
+        return self.raw[i - 1] != "كما"
 
     def _is_participle(self, i: int) -> bool:
         key = self.keys[i]
@@ -255,11 +275,11 @@ class _Article:
             first, last = self._sentence_tokens(sentence)
             i = first
             while i < last:
-                if not self._is_cue(i) or i in self.direct_cues or self._inside_quote(self.spans[i][0]):
+                if not self._is_cue(i) or self._inside_quote(self.spans[i][0]):
                     i += 1
                     continue
                 statement = self._content_after(i, last, sentence)
-                if statement is not None:
+                if statement is not None and (i not in self.direct_cues or self._own_words(statement)):
                     statements.append(statement)
                 i += 1
         return statements
@@ -304,8 +324,11 @@ class _Article:
             starts_statement = self._is_cue(j) and (after_comma or self._is_participle(j))
             attribution = after_comma and self._attribution_at(j) is not None  # …، بحسب مصدر أمني
             aside = after_comma and self._reporter_aside(j)  # …، دون توضيح إن كان: the reporter's own words
-            if starts_statement or attribution or aside or self.raw[j] in OPENERS:
+            if starts_statement or attribution or aside or self._quotation_ends_clause(j):
                 end = j
+                break
+            if self._is_cue(j) and j - 2 > begin and self.raw[j - 2] in ("،", ",") and self._but_it(j - 1):
+                end = j - 1  # …، لكنها أشارت إلى: a new statement of the same subject
                 break
         while end > begin and not self.keys[end - 1][:1].isalnum():
             end -= 1
@@ -313,6 +336,31 @@ class _Article:
             return None
         start = self.spans[begin][0]
         return _Statement(start, self.spans[end - 1][1], "indirect", cue, sentence, subject_end=subject_end)
+
+    def _quotation_ends_clause(self, j: int) -> bool:
+        """A quotation mark at ``j`` ends a reported clause when a punctuation mark stands before it (…، "…") or
+        it opens a long quotation; a short one inside the clause (أن جماعة "حزب الله" اللبنانية …، وإن أمريكا "على
+        حافة الانهيار") is part of what was reported."""
+        if self.raw[j] not in OPENERS:
+            return False
+        start, end = self.spans[j]
+        if any(b <= start and not self.text[b:start].strip() for _, b in self.quoted):
+            return False  # the closing mark of a quotation inside the clause
+        if not self.keys[j - 1][:1].isalnum():
+            return True
+        inner = next(((a, b) for a, b in self.quoted if a >= end and not self.text[end:a].strip()), None)
+        return inner is None or len(self.text[inner[0] : inner[1]].split()) >= LONG_QUOTE_WORDS
+
+    def _own_words(self, statement: _Statement) -> bool:
+        """Whether a reported clause has words of its own before the quotation its cue introduces (تعهد بإنهاء
+        الأعمال العدائية … والعمل نحو "نزع السلاح"): then it is a statement as well as the quotation."""
+        first = self._token_at(statement.start)
+        own = 0
+        for j in range(first, self._token_at(statement.end - 1) + 1):
+            if self.raw[j] in OPENERS or self._inside_quote(self.spans[j][0]):
+                break
+            own += self.keys[j][:1].isalnum()
+        return own >= OWN_WORDS
 
     def _content_preposition(self, cue: int) -> str | None:
         """The preposition that opens the content of the cue when no complementiser does ("" for a direct object),
@@ -424,9 +472,14 @@ class _Article:
         after = _outermost(
             [m for m in self._mentions_between(cue_end, self._subject_end(statement)) if self._may_speak(m, statement)]
         )
-        close_after = [m for m in after if self._token_at(m.start) - statement.cue <= SUBJECT_WINDOW]
+        close_after = self._subject_names(
+            [m for m in after if self._token_at(m.start) - statement.cue <= SUBJECT_WINDOW]
+        )
         if self._plural_verb(statement.cue):
             close_after = []
+        opening = self._opening_subject(statement)
+        if opening is not None:  # صندوق النقد يحذر ترامب: a name opening the sentence right before its verb
+            return opening
         if not any(m.type == "PER" for m in close_after):
             holder = self._title_holder(statement)
             if holder is not None:
@@ -456,9 +509,14 @@ class _Article:
             if self._relative_aside(after_subject, statement.cue):
                 gap = range(0)  # لكن الحكومة، التي عارضت الحظر، ترى أنه: a relative clause set off by commas
             joined = all(self.raw[i] in ("،", ",") or self.keys[i] in GAP_WORDS for i in gap)
+            # سارع ترامب إلى الرد: a verbal noun after إلى, the verb before the name
+            joined = joined or (len(gap) == 1 and self.keys[gap[0]] == TO_KEY and self._definite(statement.cue))
             # not a name behind a preposition (وعلى حسابه في تويتر، ذكر …): that is where, not who
             if len(gap) <= SUBJECT_GAP and joined and self._ungoverned(before[-1]):
                 return before[-1]
+            described = self._described_subject(before, statement.cue)
+            if described is not None:
+                return described
         # وأصدر البيت الأبيض بيانا … وأشار البيان إلى: the statement speaks for who issued it
         issuer = self._issuer(statement)
         if issuer is not None:
@@ -466,6 +524,9 @@ class _Article:
         if before:
             # وتدرس المستشارة أنجيلا ميركل الوضع، وقالت إن …: a verb joined by و shares the subject of the verb
             # before it in its sentence, the person named there
+            continued = self._continued_subject(statement, before)
+            if continued is not None:
+                return continued
             people = [m for m in before if m.type == "PER" and m.entity is not None and self._ungoverned(m)]
             if self._joined(statement.cue) and people:
                 return people[0]  # التقى X بـY، وقال: the first, the subject, not a later object
@@ -478,6 +539,66 @@ class _Article:
                 if subjects:
                     return _prefer_person(subjects[:1] + [m for m in subjects if m.type == "PER"][:1])
         return None
+
+    def _subject_names(self, names: list[Mention]) -> list[Mention]:
+        """The names after a verb up to a preposition or time word after the first one (قالت وزارة التجارة قبل قرار
+        ترامب: ترامب is not in the subject)."""
+        if not names:
+            return names
+        kept = names[:1]
+        for mention in names[1:]:
+            gap = range(self._token_at(kept[-1].end - 1) + 1, self._token_at(mention.start) + 1)
+            if any(self.keys[i] in BARRIER_WORDS or (self.preps[i] and i not in self.time_tokens) for i in gap):
+                break
+            kept.append(mention)
+        return kept
+
+    def _opening_subject(self, statement: _Statement) -> Mention | None:
+        """A person or organisation that opens its sentence (or line) right before the cue, with nothing between:
+        the subject of a subject-first sentence or headline (صندوق النقد يحذر ترامب: …)."""
+        assert statement.cue is not None
+        cue = statement.cue
+        first, _ = self._sentence_tokens(statement.sentence)
+        if cue == first or self.conj[cue] or self._is_participle(cue):
+            return None
+        line = self.text.rfind("\n", 0, self.spans[cue][0]) + 1
+        mention = self._mention_of_token(cue - 1)
+        if mention is None or mention.type not in ("PER", "ORG") or self.spans[cue - 1][1] != mention.end:
+            return None
+        opening = self._token_at(mention.start)
+        if opening != first and self.spans[opening][0] != line:
+            return None
+        return mention if self._ungoverned(mention) else None
+
+    def _continued_subject(self, statement: _Statement, before: list[Mention]) -> Mention | None:
+        """لكنه أشار، قبل أن تعلن، بعدما أكد: a verb that goes on with the subject of its sentence's first clause,
+        the first name outside a preposition, and outside an opening phrase set off by a comma (منذ وصول X، …)."""
+        cue = statement.cue
+        assert cue is not None
+        first, _ = self._sentence_tokens(statement.sentence)
+        continues = (cue > first and self._but_it(cue - 1)) or (
+            cue - 2 >= first and self.keys[cue - 1] == THAT_KEY and self.keys[cue - 2] in BEFORE_AFTER
+        )
+        if cue > first and self.keys[cue - 1] in BEFORE_AFTER and self.keys[cue - 1].endswith("ما"):
+            continues = True
+        if not continues:
+            return None
+        opening_end = first
+        if self.preps[first] or self.keys[first] in BARRIER_WORDS:  # an opening phrase: up to its comma
+            opening_end = next((k for k in range(first, cue) if self.raw[k] in ("،", ",")), first)
+        for mention in before:
+            if self._token_at(mention.start) < opening_end or mention.subtype == "demonym":
+                continue
+            if mention.type in SPEAKER_TYPES and mention.entity is not None and self._ungoverned(mention):
+                return mention
+        return None
+
+    def _but_it(self, i: int) -> bool:
+        """لكنه، لكنها، ولكنهم: "but he/she/they", going on with the subject before."""
+        return self.keys[i] == BUT_KEY and self.raw[i].endswith(("ه", "ها", "هم"))
+
+    def _definite(self, i: int) -> bool:
+        return self.text.startswith("ال", self.name_starts[i])
 
     def _title_holder(self, statement: _Statement) -> Mention | None:
         """وشدد وزير الخارجية الفرنسي على أن …، ولفت الوزير الفرنسي إلى أن …: a title with no name after it, as the
@@ -513,6 +634,29 @@ class _Article:
         if len(holders) > 1:
             holders = {e: h for e, h in holders.items() if h[1]}
         return next(iter(holders.values()))[0] if len(holders) == 1 else None
+
+    def _described_subject(self, before: list[Mention], cue: int) -> Mention | None:
+        """وكانت القوات المسلحة الإماراتية، العاملة ضمن قوات التحالف …، أعلنت: a subject set apart from its verb by a
+        description that opens with a comma and a definite adjective or participle (no other comma, no verb of
+        speech in it); the names inside the description are not the subject."""
+        first = self._sentence_tokens(self._sentence_at(self.spans[cue][0]))[0]
+        for k in range(cue - 2, first, -1):
+            if self.raw[k] not in ("،", ","):
+                continue
+            opener = k + 1
+            if (
+                self._mention_of_token(opener) is not None
+                or not self._definite(opener)
+                or self.keys[opener] in RELATIVES
+                or self._verb_between(opener, cue)
+                or any(self.raw[i] in ("،", ",") for i in range(opener, cue - 1))
+            ):
+                return None
+            subject = next((m for m in reversed(before) if m.end <= self.spans[k][0]), None)
+            if subject is None or self._token_at(subject.end - 1) != k - 1 or not self._ungoverned(subject):
+                return None
+            return subject if subject.type in ("PER", "ORG") else None
+        return None
 
     def _relative_aside(self, start: int, end: int) -> bool:
         """Whether tokens ``[start, end)`` are a relative clause set off by commas (، التي عارضت الحظر،)."""
@@ -597,8 +741,12 @@ class _Article:
         noun = _without_tanween(self.keys[cue + 1])
         first_token = self._token_at(self.sentences[max(statement.sentence - ISSUER_SENTENCES, 0)].start)
         for j in range(cue - 1, first_token - 1, -1):
-            if _without_tanween(self.keys[j]) == noun:
-                return self._issuer_of(j)
+            if _without_tanween(self.keys[j]) == noun or (
+                self._possessed(j) and word_key(self.raw[j]).startswith(noun)
+            ):
+                issuer = self._issuer_of(j)
+                if issuer is not None:  # بحسب البيان gives none; في بيانه after وأوضح X does
+                    return issuer
         return None
 
     def _statement_noun(self, j: int) -> bool:
@@ -609,14 +757,26 @@ class _Article:
         """Who issued the statement named at token ``j``: a name starting at most ``gap`` tokens after it (بيان
         الخارجية، بيان علمي من جمعية القلب) or the subject just before it (أصدر البيت الأبيض بيانا)."""
         after = self._mentions_starting(self.spans[j][1], self.spans[min(j + gap, len(self.spans) - 1)][1])
-        named = [m for m in _outermost(after) if m.type in ("ORG", "PER") and not self._addressee(m)]
-        if named:
+        named = [
+            m
+            for m in _outermost(after)
+            if m.type in ("ORG", "PER")
+            and not self._addressee(m)
+            # في بيان أن الوكالة …: a name after the complementiser is in what the statement said
+            and not any(self._complementiser_at(k) for k in range(j + 1, self._token_at(m.start)))
+        ]
+        if named and not self._possessed(j):  # بيانه: his statement; the name after it is in what it said
             return named[0]
         start = self.spans[max(j - ISSUER_GAP, 0)][0]
         before = [m for m in _outermost(self._mentions_between(start, self.spans[j][0])) if m.type in ("ORG", "PER")]
         if before and self._ungoverned(before[-1]):
             return before[-1]
         return None
+
+    def _possessed(self, j: int) -> bool:
+        """Whether the noun at ``j`` carries a possessive pronoun (بيانه، تصريحاتها)."""
+        raw = self.raw[j]
+        return raw.endswith(("ه", "ها", "هم", "هما")) and not self.keys[j].endswith(raw[-1])
 
     def _may_speak(self, mention: Mention, statement: _Statement) -> bool:
         """A name after the verb that can be its subject: a person, an organisation, or a place as the verb's
@@ -626,6 +786,12 @@ class _Article:
         between = range(statement.cue + 1, self._token_at(mention.start))
         if mention.type != "LOC" or all(self.raw[i] in HASHTAG_MARKS for i in between):
             return True
+        if (
+            2 <= len(between) <= 4
+            and self.keys[between[-1]] in EXAMPLE_WORDS
+            and not any(self.preps[i] for i in between)
+        ):
+            return True  # تعهدت مدن مثل باريس ومدريد: the places given as examples of the subject
         # ذكر مطار أبوظبي: a place named by the one noun before it (its airport, its government)
         return len(between) == 1 and not self.preps[between[0]] and self.keys[between[0]] in self.lexicon.place_bodies
 
@@ -649,25 +815,70 @@ class _Article:
 
     def _speakers(self, statements: list[_Statement]) -> None:
         previous: _Statement | None = None
+        done: list[_Statement] = []
         for statement in statements:
             participle = statement.cue is not None and self._is_participle(statement.cue)
-            # مبيناً أن …: a participle goes on with the speaker of the statement it follows
+            # مبيناً أن …: a participle goes on with the speaker of the statement it follows, unless a verb of its own
+            # sentence names another (كما حذر لايتهايزر قبل مغادرته واشنطن قائلا: "…")
             statement.speaker = None if participle else self._subject(statement)
+            if participle and (previous is None or self._last_sentence(previous) != statement.sentence):
+                statement.speaker = self._verb_subject(statement)
+            described = self._described_by_speaker(statement, done)
+            if described is not None:  # مما وصفه بـ"…": inside another statement, its speaker's words
+                statement.speaker, statement.carried = described, True
+            done.append(statement)
             if (
                 statement.speaker is None
                 and statement.cue is not None
                 and previous is not None
-                and (statement.sentence - previous.sentence <= CARRY_SENTENCES)
+                and (statement.sentence - self._last_sentence(previous) <= CARRY_SENTENCES)
             ):
                 statement.speaker = previous.speaker
                 statement.carried = True
-            elif participle:  # none to follow: the subject of its sentence's verb (نفت الإمارات …، مشيرة إلى أن)
+            elif (
+                participle and statement.speaker is None
+            ):  # none to follow: the subject of its sentence's verb (نفت الإمارات …، مشيرة إلى أن)
                 statement.speaker = self._subject(statement)
             if statement.speaker is None and statement.cue is not None and previous is None:
                 statement.speaker = self._previous_subject(statement)
                 statement.carried = statement.speaker is not None
             if statement.speaker is not None:
                 previous = statement
+
+    def _last_sentence(self, statement: _Statement) -> int:
+        """The sentence a statement ends in (a long quotation runs over several)."""
+        return self._sentence_at(max(statement.end - 1, statement.start))
+
+    def _verb_subject(self, statement: _Statement) -> Mention | None:
+        """The name right after a speech verb earlier in a participle's sentence (كما حذر لايتهايزر … قائلا)."""
+        assert statement.cue is not None
+        first, _ = self._sentence_tokens(statement.sentence)
+        for j in range(statement.cue - 1, first - 1, -1):
+            if not self._is_cue(j) or self._is_participle(j) or self._inside_quote(self.spans[j][0]):
+                continue
+            if self._plural_verb(j) or (j > first and self.keys[j - 1] in RELATIVES | WHAT_WORDS):
+                return None
+            # its subject: the first person or organisation after it, past a title (حذر رئيس الوزراء الكندي X)
+            for k in range(j + 1, min(j + 1 + TITLE_HOLDER_WINDOW, statement.cue)):
+                mention = self._mention_of_token(k)
+                if mention is not None and mention.type in ("PER", "ORG"):
+                    return mention if self._ungoverned(mention) else None
+                titled = self.keys[k] in self.office_words or self.text.startswith("ال", self.name_starts[k])
+                if self.preps[k] or not (titled or mention is not None or k in self.time_tokens):
+                    return None
+            return None
+        return None
+
+    def _described_by_speaker(self, statement: _Statement, done: list[_Statement]) -> Mention | None:
+        """ما وصفه بـ"…"، مما سماه "…": a cue after ما inside another statement's clause is that speaker's."""
+        cue = statement.cue
+        if cue is None or cue == 0 or self.keys[cue - 1] not in WHAT_WORDS or self._is_participle(cue):
+            return None
+        at = self.spans[cue][0]
+        for other in reversed(done):
+            if other.start <= at < other.end and other.speaker is not None:
+                return other.speaker
+        return None
 
     def _previous_subject(self, statement: _Statement) -> Mention | None:
         """أبقى الرئيس الأميركي، دونالد ترامب، الباب مفتوحا … وقال في كلمة: "…": a verb opening its sentence with no

@@ -34,6 +34,10 @@ GROUP_WORDS = frozenset({"جانبان", "جانبين", "طرفان", "طرفي
 # heads that are also common nouns (التنظيم "the organising", الاتحاد "the union") are left out.
 PATRONYMIC_WORDS = frozenset(word_key(w) for w in ("بن", "ابن", "بنت"))  # بن علي: part of many names
 ANAPHOR_HEADS = frozenset({"حلف", "حركه", "حزب", "منظمه", "جبهه", "جماعه"})
+COMPLEMENTISERS = frozenset({"إن", "أن", "ان"})
+# heads that name a force or faction with one word after them (قوات التحالف، فصيل جيش الإسلام), and only describe one
+# with more (قوات المهمات التدريبية)
+ONE_WORD_HEADS = frozenset({"قوات", "فصيل"})
 # Words that end a title phrase when reading backwards from a name: verbs and particles of reporting.
 _STOP_TEXT = (
     "أكد قال أعلن كان كانت استقبل التقى بحث دعا شكر أشار أوضح أضاف ذكر قالت أكدت "
@@ -138,6 +142,14 @@ class _Work:
             first, last = self._tokens_of(mention.start, mention.end)
             if word_key(mention.text) in GROUP_WORDS:
                 continue  # الجانبان is a reference to two parties, resolved below, not a name
+            if last > first and self.raw[last] in COMPLEMENTISERS and self.forms[last - 1].article:
+                # وقالت المنظمة إن …: the complementiser after a definite word is not part of the name
+                last -= 1
+                if last == first and self.keys[first] in ANAPHOR_HEADS | self.kb.anaphoric_heads:
+                    continue  # المنظمة alone: an anaphor, resolved below
+                end = self.spans[last][1]
+                self._add(_Mention(mention.start, end, mention.type, first, last, mention.subtype))
+                continue
             self._add(_Mention(mention.start, mention.end, mention.type, first, last, mention.subtype))
         self._known_names()
         self._described_organisations()
@@ -212,7 +224,12 @@ class _Work:
         heads = self.kb.organisation_heads
         resume = 0
         for i in self._positions(heads):
-            if i < resume or self._covered(i, i) or self._described_institution(i):
+            if (
+                i < resume
+                or self._covered(i, i)
+                or self._described_institution(i)
+                or self._agent_at(i)  # قوات الأمن: a group, left to the agents
+            ):
                 continue
             last = i
             while (
@@ -222,12 +239,27 @@ class _Work:
                 and not self.forms[last + 1].conj
                 and self.keys[last + 1] not in STOP_WORDS
                 and self.sentence_of[last + 1] == self.sentence_of[i]
-                and not self._covered(last + 1, last + 1)
+                and (not self._covered(last + 1, last + 1) or (last == i and self._misc_word(last + 1)))
             ):
                 last += 1
+                if self._misc_word(last):
+                    break  # a name closes the description (جيش الإسلام التوصل …)
+            if last > i + 1 and self.keys[i] in ONE_WORD_HEADS:
+                resume = last + 1  # قوات المهمات التدريبية: forces described, not named
+                continue
             if last > i:
+                self._drop_inside(i + 1, last)  # جيش الإسلام: الإسلام alone was tagged a thing
                 self._add(_Mention(self._name_start(i), self.spans[last][1], "ORG", i, last))
             resume = last + 1
+
+    def _agent_at(self, i: int) -> bool:
+        lengths = self.kb.agent_lengths.get(self.keys[i], ())
+        return any(" ".join(self.keys[i : i + n]) in self.kb.agents for n in lengths)
+
+    def _misc_word(self, i: int) -> bool:
+        """Whether token ``i`` is a one-word name the tagger typed MISC (الإسلام of جيش الإسلام)."""
+        owner = self.owner[i]
+        return owner is not None and owner.type == "MISC" and owner.first == owner.last == i
 
     def _described_institution(self, i: int) -> bool:
         for length in range(min(self.kb.longest_office, len(self.keys) - i), 0, -1):
