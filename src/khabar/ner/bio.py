@@ -67,6 +67,11 @@ def entities(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     start: int | None = None
     current = ""
     for i, label in enumerate([*labels, "O"]):
+        if label == "O":  # most labels: close the open entity, if any
+            if start is not None:
+                found.append((start, i, current))
+                start = None
+            continue
         prefix, _, name = label.partition("-")
         continues = prefix == "I" and name == current and start is not None
         if start is not None and not continues:

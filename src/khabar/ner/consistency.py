@@ -29,18 +29,18 @@ def propagate(keys: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) ->
     for name in sorted(chosen, key=len, reverse=True):
         by_first.setdefault(name[0], []).append(name)
     for sentence_keys, sentence_labels in zip(keys, result, strict=True):
-        i = 0
-        while i < len(sentence_keys):
-            for name in by_first.get(sentence_keys[i], ()):
+        resume = 0
+        for i in [i for i, key in enumerate(sentence_keys) if key in by_first]:
+            if i < resume:
+                continue
+            for name in by_first[sentence_keys[i]]:
                 end = i + len(name)
                 if tuple(sentence_keys[i:end]) == name:
                     kind = chosen[name]
                     if _untagged_or_part(sentence_labels, i, end, kind):
                         sentence_labels[i:end] = [f"B-{kind}"] + [f"I-{kind}"] * (len(name) - 1)
-                    i = end
+                    resume = end
                     break
-            else:
-                i += 1
     return result
 
 

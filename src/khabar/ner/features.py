@@ -266,18 +266,18 @@ class FeatureExtractor:
         match), else None."""
         marks: list[str | None] = [None] * len(keys)
         places = self._places
-        i = 0
-        while i < len(keys):
-            for rest, label in places.get(keys[i], ()):
+        resume = 0
+        for i in [i for i, key in enumerate(keys) if key in places]:
+            if i < resume:
+                continue
+            for rest, label in places[keys[i]]:
                 end = i + 1 + len(rest)
                 if tuple(keys[i + 1 : end]) == rest:
                     marks[i] = f"B-{label}"
                     for j in range(i + 1, end):
                         marks[j] = f"I-{label}"
-                    i = end
+                    resume = end
                     break
-            else:
-                i += 1
         return marks
 
     def window_features(self, surfaces: Sequence[str]) -> list[dict[str, float]]:
