@@ -211,6 +211,11 @@ class FeatureExtractor:
             key = self._keys_cache[surface] = _key(stem)
         return key
 
+    def keys(self, surfaces: Sequence[str]) -> list[str]:
+        """The stem keys of several surface forms (:meth:`key`, the cached ones read at once)."""
+        cached = self._keys_cache.get
+        return [cached(s) or self.key(s) for s in surfaces]
+
     def vector(self, surface: str) -> np.ndarray | None:
         """The dense vector of a form's stem, when the word space has one."""
         row = self._vector_rows.get(self.key(surface))

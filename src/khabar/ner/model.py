@@ -246,6 +246,10 @@ class NerModel:
         """The key under which a token form is compared (its stem, folded)."""
         return self._extractor.key(surface)
 
+    def keys(self, surfaces: Sequence[str]) -> list[str]:
+        """The :meth:`key` of each of several token forms."""
+        return self._extractor.keys(surfaces)
+
     def tag(
         self,
         sentences: Sequence[Sequence[str]],
@@ -261,7 +265,7 @@ class NerModel:
         ``cells``: a decoding step costs about the same for one sentence as for hundreds.
         """
         if keys is None:
-            keys = [[self.key(s) for s in sentence] for sentence in sentences]
+            keys = [self.keys(sentence) for sentence in sentences]
         result: list[list[str]] = [[] for _ in sentences]
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         first = 0

@@ -31,10 +31,9 @@ class Entities:
 
     def pipe(self, docs: list[Document]) -> list[Document]:
         """Tag several documents at once: their sentences are decoded side by side."""
-        key = self._model.key
         work = [self._sentences(doc) for doc in docs]
         sentences = [sentence for _, _, doc_sentences in work for sentence in doc_sentences]
-        keys = [[key(s) for s in sentence] for sentence in sentences]
+        keys = [self._model.keys(sentence) for sentence in sentences]
         tagged = iter(self._model.tag(sentences, keys=keys))
         keys_of = iter(keys)
         for doc, (spans, ranges, _) in zip(docs, work, strict=True):
