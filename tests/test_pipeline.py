@@ -139,3 +139,12 @@ def test_the_tagger_gives_the_same_mentions_to_articles_tagged_together_or_alone
     alone = [khabar.analyze(text) for text in texts]
     assert [d.to_dict()["mentions"] for d in together] == [d.to_dict()["mentions"] for d in alone]
     assert any(m["type"] == "PER" for m in together[1].to_dict()["mentions"])
+
+
+def test_a_long_article_closes_its_batch() -> None:
+    from khabar.pipeline import BATCH_CHARS
+
+    stage = _Counting()
+    texts = ["قصير", "ن" * BATCH_CHARS, "قصير", "قصير"]
+    assert len(list(Pipeline([stage]).pipe(texts))) == 4
+    assert stage.batches == [2, 2]

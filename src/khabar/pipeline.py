@@ -34,6 +34,15 @@ class Stage(Protocol):
 
 ErrorHandler = Callable[[int, Any, Exception], None]
 BATCH_SIZE = 16  # documents a stage with a ``pipe`` method sees at once
+BATCH_CHARS = 1_000_000  # ... unless their texts are longer than this together: a long article is analysed alone
+
+
+def batch_is_full(docs: Sequence[Document], size: int = BATCH_SIZE) -> bool:
+    """Whether a batch of documents being gathered should be analysed now: ``size`` of them, or texts of
+    :data:`BATCH_CHARS` characters together (memory stays that of a few articles, whatever their length)."""
+    return len(docs) >= size or sum(len(doc.text) for doc in docs) >= BATCH_CHARS
+
+
 Record = str | Mapping[str, Any] | Document
 
 
@@ -92,7 +101,8 @@ class Pipeline:
         on_error: ErrorHandler | None = None,
         batch_size: int = BATCH_SIZE,
     ) -> Iterator[Document]:
-        """Analyse many records (texts, JSON-like mappings or documents), in order, lazily, ``batch_size`` at a time.
+        """Analyse many records (texts, JSON-like mappings or documents), in order, lazily, ``batch_size`` at a time
+        (fewer when their texts are long: :func:`batch_is_full`).
 
         Without ``on_error`` the first bad record raises (an :class:`InputError` or :class:`PipelineError`
         naming the record); with it, ``on_error(index, record, error)`` is called and the record is skipped.
@@ -121,7 +131,7 @@ class Pipeline:
                 on_error(index, record, error)
                 continue
             batch.append((index, record, doc))
-            if len(batch) >= batch_size:
+            if batch_is_full([doc for _, _, doc in batch], batch_size):
                 yield from finish()
         yield from finish()
 

@@ -31,7 +31,7 @@ from khabar.batch.tables import PARTITION_TABLES, Rows
 from khabar.caching import clear_caches
 from khabar.document import Document
 from khabar.errors import InputError, KhabarError, describe_os_error
-from khabar.pipeline import BATCH_SIZE, Pipeline, default_pipeline, to_document
+from khabar.pipeline import Pipeline, batch_is_full, default_pipeline, to_document
 from khabar.readers import DEFAULT_MAX_BYTES, TooLong, parse_jsonl_record, read_long_line, read_text, too_long_error
 
 PipelineFactory = Callable[[], Pipeline]
@@ -213,7 +213,8 @@ def _document(record: dict[str, Any], origin: str) -> Document:
 
 
 def _analyse(job: Job, partition: Partition, lines: list[Line], rows: Rows, jsonl: IO[str] | None) -> None:
-    """Analyse a partition's articles, :data:`~khabar.pipeline.BATCH_SIZE` at a time, into ``rows`` (and JSONL)."""
+    """Analyse a partition's articles into ``rows`` (and JSONL), a batch at a time
+    (:func:`~khabar.pipeline.batch_is_full`)."""
     pipeline = load_pipeline(job.pipeline)
     batch: list[tuple[str, Document]] = []
 
@@ -238,7 +239,7 @@ def _analyse(job: Job, partition: Partition, lines: list[Line], rows: Rows, json
             doc_id = None if record_id is None else str(record_id)
             rows.add_error(partition.id, origin, doc_id, f"{origin}: analysis failed: {why}")
             continue
-        if len(batch) >= BATCH_SIZE:
+        if batch_is_full([doc for _, doc in batch]):
             finish()
     finish()
 

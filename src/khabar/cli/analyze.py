@@ -32,7 +32,7 @@ from khabar.cli._console import fail, stderr
 from khabar.cli._options import MaxBytes, TooLongChoice, too_long_choice
 from khabar.document import Document, parse_published
 from khabar.errors import InputError, KhabarError, describe_os_error
-from khabar.pipeline import BATCH_SIZE, Pipeline, default_pipeline, to_document
+from khabar.pipeline import BATCH_SIZE, Pipeline, batch_is_full, default_pipeline, to_document
 from khabar.readers import (
     DEFAULT_MAX_BYTES,
     Article,
@@ -166,7 +166,8 @@ def analyze(
                     batch.append((item.line, to_document(item.record, index=item.line)))
                 except Exception as error:  # reported in its turn, after the articles before it
                     batch.append((item.line, error))
-                if len(batch) >= BATCH_SIZE:
+                gathered = [doc for _, doc in batch if isinstance(doc, Document)]
+                if len(batch) >= BATCH_SIZE or batch_is_full(gathered):
                     finish()
             finish()
     return report

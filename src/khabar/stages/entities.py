@@ -15,6 +15,8 @@ from khabar.ner.bio import entities
 from khabar.ner.consistency import propagate
 from khabar.ner.model import NerModel, default_model
 
+GROUP_TOKENS = 20_000  # tokens of the documents tagged together (16 news articles are about 5,000)
+
 
 class Entities:
     """Pipeline stage: sets the ``mentions`` layer (entity links come from the resolve stage)."""
@@ -30,7 +32,21 @@ class Entities:
         return self.pipe([doc])[0]
 
     def pipe(self, docs: list[Document]) -> list[Document]:
-        """Tag several documents at once: their sentences are decoded side by side."""
+        """Tag several documents at once: their sentences are decoded side by side, a group of documents of at most
+        :data:`GROUP_TOKENS` tokens at a time (a long article alone), so that memory stays that of one article."""
+        group: list[Document] = []
+        size = 0
+        for doc in docs:
+            if group and size + len(doc.tokens) > GROUP_TOKENS:
+                self._tag_together(group)
+                group, size = [], 0
+            group.append(doc)
+            size += len(doc.tokens)
+        if group:
+            self._tag_together(group)
+        return docs
+
+    def _tag_together(self, docs: list[Document]) -> None:
         work = [self._sentences(doc) for doc in docs]
         sentences = [sentence for _, _, doc_sentences in work for sentence in doc_sentences]
         keys = [self._model.keys(sentence) for sentence in sentences]
@@ -48,7 +64,6 @@ class Entities:
                     stop = spans[first + end - 1][1]
                     mentions.append(Mention(start, stop, text[start:stop], id=f"m{len(mentions) + 1}", type=kind))
             doc.set_layer("mentions", mentions)
-        return docs
 
     @staticmethod
     def _sentences(doc: Document) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[list[str]]]:
