@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -69,6 +70,7 @@ RELATIVES = frozenset(word_key(w) for w in ("الذي", "التي", "الذين"
 HASHTAG_MARKS = frozenset({"#", '"', "«", "“"})  # أعلنت #الصين: still the verb's next word
 PREPOSITIONS = frozenset(word_key(w) for w in ("إلى", "على", "عن", "من"))
 ADDRESS_WORDS = frozenset(word_key(w) for w in ("ل", "لـ", "إلى", "عبر", "مع"))
+MAX_CONTENT_TOKENS = 250  # a reported clause ends here at the latest (a text without punctuation stays linear)
 TITLE_HOLDER_WINDOW = 10  # tokens from a title word to the name it introduces (المتحدث باسم حاكم ولاية نانغرهار X)
 SPEAKER_TYPES = ("PER", "ORG", "LOC")  # أعلنت كوريا الشمالية: a country speaks through its government
 # words after the subject's first name that put the names after them outside the subject (قالت الوزارة قبل قرار ترامب)
@@ -318,8 +320,8 @@ class _Article:
                 subject_end = self.spans[after - 1][1]
         if begin is None:
             return None
-        end = last
-        for j in range(begin + 1, last):
+        end = min(last, begin + MAX_CONTENT_TOKENS)
+        for j in range(begin + 1, end):
             after_comma = self.raw[j - 1] in ("،", ",")
             starts_statement = self._is_cue(j) and (after_comma or self._is_participle(j))
             attribution = after_comma and self._attribution_at(j) is not None  # …، بحسب مصدر أمني
@@ -1012,8 +1014,18 @@ def _without_tanween(key: str) -> str:
 
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:
-    """The mentions not inside another one (الناتو inside the title الأمين العام لحلف الناتو)."""
-    return [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end for o in mentions)]
+    """The mentions not inside another one (الناتو inside the title الأمين العام لحلف الناتو), in their order; two
+    with the same span are each inside the other. One sweep by start (a sentence may hold thousands of mentions)."""
+    if len(mentions) < 2:
+        return list(mentions)
+    spans = Counter((m.start, m.end) for m in mentions)
+    inside = [False] * len(mentions)
+    reach = -1  # the furthest end of the mentions starting at or before the current one
+    for i in sorted(range(len(mentions)), key=lambda i: (mentions[i].start, -mentions[i].end)):
+        mention = mentions[i]
+        inside[i] = reach >= mention.end or spans[(mention.start, mention.end)] > 1
+        reach = max(reach, mention.end)
+    return [m for m, covered in zip(mentions, inside, strict=True) if not covered]
 
 
 def _prefer_person(mentions: list[Mention]) -> Mention:
