@@ -299,6 +299,7 @@ def test_attack_and_protest_words_without_the_event(text: str) -> None:
         ("وتسببت الأزمة في احتجاجات واسعة في المدن.", "PROTEST"),  # a result
         ("وأشعل القرار موجة احتجاجات في البلاد.", "PROTEST"),
         ("والانفجار هو الثاني من نوعه في المدينة هذا الشهر.", "ASSAULT"),  # a known event described
+        ("واتهمت المنظمة الحراس بالاعتداء على متظاهرين أمام السفارة.", "PROTEST"),  # the protesters as object
     ],
 )
 def test_events_that_are_purposes_results_or_described(text: str, kind: str) -> None:
@@ -316,8 +317,14 @@ def test_events_that_are_purposes_results_or_described(text: str, kind: str) -> 
     ],
 )
 def test_violent_senses_stay(text: str) -> None:
+    """Attack words with a violent sense, an accusative person (إعلاميا) and a cause that is itself an attack."""
     events = events_of(analyze(text, "2021-03-10"), "ASSAULT", "asserted")
     assert any(not e.background for e in events), [(e.trigger.text, e.background) for e in events]
+
+
+def test_police_firing_at_protesters_keeps_the_protest_news() -> None:
+    doc = analyze("وأطلقت الشرطة النار على المتظاهرين في وسط العاصمة.", "2021-03-10")
+    assert any(not e.background for e in events_of(doc, "PROTEST", "asserted"))
 
 
 # The dev sentences' floors are pinned in tests/quality/baseline.toml (the quality gate).

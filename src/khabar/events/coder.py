@@ -58,6 +58,7 @@ ANIMAL_WINDOW = 3  # tokens around a killing word, in its clause, where an anima
 PURPOSE_WINDOW = 3  # tokens before a trigger where a purpose (للمشاركة في، من أجل) or a cause (أسفر عن) stands
 RESULT_WINDOW = 5  # tokens before a trigger where a verb of result (أسفرت الأزمة عن) may stand
 RESULT_PREPS = frozenset(word_key(w) for w in ("عن", "إلى", "الى", "في"))
+AGENT_OBJECT_PREPS = frozenset({"على", "ل", "ضد"})
 AGAINST = frozenset(word_key(w) for w in ("على", "ضد"))
 GENERIC_PASSIVE = frozenset(word_key(w) for w in ("يتم", "تتم", "يجري", "تجري"))  # يتم استهداف …
 YEARS_BEFORE = frozenset(word_key(w) for w in ("قبل", "منذ"))  # قبل سبع سنوات، منذ عقود
@@ -570,6 +571,8 @@ class _Article:
             return True
         if self._purpose_or_result(found, clause):
             return True
+        if self._agents_in_another_act(found, clause, coded):
+            return True
         if self._long_ago_or_habitual(found, clause):
             return True
         if self._told_by_another_act(found, clause, coded):
@@ -585,6 +588,25 @@ class _Article:
             after = range(found.last + 1, min(last, found.last + 3))
             return any(view.phrase_at(i, lexicon.background_setting) for i in (*before, *after))
         return False
+
+    def _agents_in_another_act(self, found: _Found, clause: tuple[int, int], coded: list[_Found]) -> bool:
+        """Whether a trigger that names the people who act (المتظاهرين، المحتجين) is the object of على، ل or ضد: they
+        are whom another act is done to (الاعتداء على متظاهرين، استهدافها للمتظاهرين), the protest only
+        its setting. Not after من or ب (حشد من المتظاهرين، امتلأت الشوارع بالمحتجين): they are there; nor when the
+        police fire at them or gas them in the clause (أطلقت الشرطة النار على المتظاهرين): the protest is the news."""
+        own = self.owner[found.first]
+        if found.verb or own is None or own.subtype != "agent" or found.trigger.type != "PROTEST":
+            return False
+        if self._prep(found.first) not in AGENT_OBJECT_PREPS:
+            return False
+        return not any(
+            c.sentence == found.sentence
+            and c.first >= clause[0]
+            and c.type == "ASSAULT"
+            and c.modality == "asserted"
+            and (c.verb or c.mode == "crowd-control")
+            for c in coded
+        )
 
     def _purpose_or_result(self, found: _Found, clause: tuple[int, int]) -> bool:
         """Whether the trigger is what another act is for (خرجوا للمشاركة في التظاهرات، من أجل الاعتصام) or what it
