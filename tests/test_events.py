@@ -282,6 +282,7 @@ def test_an_event_of_a_year_long_before_the_article_is_history() -> None:
         "وقتل المزارع الكلب الذي هاجم أغنامه.",  # animals
         "وفي القصة يقتل البطل عدوه في الغابة.",  # fiction
         "وغادر السفير القاعة احتجاجا على الكلمة.",  # "in protest at": a diplomatic protest
+        "ونشرت الشرطة دوريات لمنع استخدام المدارس مراكز تنطلق منها الهجمات.",  # what an act is to prevent
     ],
 )
 def test_attack_and_protest_words_without_the_event(text: str) -> None:

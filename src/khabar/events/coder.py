@@ -314,6 +314,8 @@ class _Article:
             return "hypothetical"
         if any(view.phrase_at(i, lexicon.unrealised) for i in before):
             return "hypothetical"  # دعا إلى التظاهر، هدد بقصف، خشية هجوم: called for, threatened, feared
+        if any(view.preps[i] == "ل" and view.phrase_at(i, lexicon.prevention) for i in range(clause[0], found.first)):
+            return "hypothetical"  # لمنع استخدامه قاعدة تنطلق منها الهجمات: what an act is to prevent
         if any(
             view.phrase_at(i, lexicon.unrealised_after) for i in range(found.last + 1, min(clause[1], found.last + 3))
         ):

@@ -85,6 +85,7 @@ class EventLexicon:
     background_purpose_phrases: frozenset[tuple[str, ...]]  # من أجل، بهدف: the event is what another act is for
     background_result: frozenset[tuple[str, ...]]  # أسفرت (الأزمة) عن احتجاجات: a result, after a preposition
     background_result_objects: frozenset[tuple[str, ...]]  # أشعلت موجة احتجاجات: a result, as the object
+    prevention: frozenset[tuple[str, ...]]  # with ل, anywhere before in the clause: لمنع، لتجنب، لمكافحة
     background_copula: frozenset[tuple[str, ...]]  # والتفجير هو الأكثر دموية: a definite event described
 
 
@@ -206,5 +207,6 @@ def event_lexicon() -> EventLexicon:
         background_purpose_phrases=_phrases(data["background_purpose_phrases"]),
         background_result=_phrases(data["background_result"]),
         background_result_objects=_phrases(data["background_result_objects"]),
+        prevention=_phrases(data["prevention"]),
         background_copula=_phrases(data["background_copula"]),
     )
