@@ -271,6 +271,63 @@ def test_an_event_of_a_year_long_before_the_article_is_history() -> None:
     assert raid.background
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وشن النائب هجوما كلاميا على خصومه في البرلمان.",  # words, not weapons
+        "وتخوض الأحزاب معركة انتخابية صعبة هذا العام.",
+        "وقال الرئيس إن بلاده ستصمد أمام الهجوم على اقتصادها.",  # an abstract target
+        "ووجهت الأزمة ضربة عسكرية للاقتصاد المحلي.",
+        "واستهدفت المجموعة مواقع التنظيم إلكترونيا.",  # cyber, COERCE in PLOVER
+        "وقتل المزارع الكلب الذي هاجم أغنامه.",  # animals
+        "وفي القصة يقتل البطل عدوه في الغابة.",  # fiction
+        "وغادر السفير القاعة احتجاجا على الكلمة.",  # "in protest at": a diplomatic protest
+        "ونشرت الشرطة دوريات لمنع استخدام المدارس مراكز تنطلق منها الهجمات.",  # what an act is to prevent
+    ],
+)
+def test_attack_and_protest_words_without_the_event(text: str) -> None:
+    """Attack words in a sense without violence (words, economics, elections, cyber), animals, fiction."""
+    doc = analyze(text, "2021-03-10")
+    coded = [e.trigger.text for e in doc.events if e.type in ("ASSAULT", "PROTEST") and e.modality == "asserted"]
+    assert not coded, coded
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("وخرج العمال من المصانع للمشاركة في التظاهرات أمام البرلمان.", "PROTEST"),  # a purpose
+        ("وخرج الطلاب من الجامعة من أجل الاعتصام أمام الوزارة.", "PROTEST"),
+        ("وتسببت الأزمة في احتجاجات واسعة في المدن.", "PROTEST"),  # a result
+        ("وأشعل القرار موجة احتجاجات في البلاد.", "PROTEST"),
+        ("والانفجار هو الثاني من نوعه في المدينة هذا الشهر.", "ASSAULT"),  # a known event described
+        ("واتهمت المنظمة الحراس بالاعتداء على متظاهرين أمام السفارة.", "PROTEST"),  # the protesters as object
+    ],
+)
+def test_events_that_are_purposes_results_or_described(text: str, kind: str) -> None:
+    events = events_of(analyze(text, "2021-03-10"), kind, "asserted")
+    assert events and all(e.background for e in events), [(e.trigger.text, e.background) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وشن الجيش هجوما على مواقع المسلحين في الشمال.",
+        "وقتل مسلحون إعلاميا بارزا في المدينة.",  # a journalist, not a manner
+        "وأدى الانفجار إلى مقتل ثلاثة جنود.",  # the cause is an attack itself
+        "وهاجم مسلحون قافلة للجيش وقتلوا جنديين.",
+    ],
+)
+def test_violent_senses_stay(text: str) -> None:
+    """Attack words with a violent sense, an accusative person (إعلاميا) and a cause that is itself an attack."""
+    events = events_of(analyze(text, "2021-03-10"), "ASSAULT", "asserted")
+    assert any(not e.background for e in events), [(e.trigger.text, e.background) for e in events]
+
+
+def test_police_firing_at_protesters_keeps_the_protest_news() -> None:
+    doc = analyze("وأطلقت الشرطة النار على المتظاهرين في وسط العاصمة.", "2021-03-10")
+    assert any(not e.background for e in events_of(doc, "PROTEST", "asserted"))
+
+
 # The dev sentences' floors are pinned in tests/quality/baseline.toml (the quality gate).
 
 

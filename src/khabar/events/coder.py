@@ -53,6 +53,13 @@ TOPIC_WINDOW = 3  # tokens before a trigger, in its clause, where a topic noun (
 COMPLEMENTISERS = frozenset(word_key(w) for w in ("أن", "إن", "بأن", "لأن"))  # قال إن الهجوم …
 YEARS_AGO = 2  # a year this many years before the article's, named in the trigger's clause, makes it history
 RELATIVE_WINDOW = 4  # tokens before a trigger, in its clause, where a relative pronoun makes it background
+FIGURATIVE_WINDOW = 5  # tokens after an attack word where a manner adverb (استهدفه إلكترونيا) makes it figurative
+ANIMAL_WINDOW = 3  # tokens around a killing word, in its clause, where an animal (قتل كلبا) makes it no ASSAULT
+PURPOSE_WINDOW = 3  # tokens before a trigger where a purpose (للمشاركة في، من أجل) or a cause (أسفر عن) stands
+RESULT_WINDOW = 5  # tokens before a trigger where a verb of result (أسفرت الأزمة عن) may stand
+RESULT_PREPS = frozenset(word_key(w) for w in ("عن", "إلى", "الى", "في"))
+AGENT_OBJECT_PREPS = frozenset({"على", "ل", "ضد"})
+AGAINST = frozenset(word_key(w) for w in ("على", "ضد"))
 GENERIC_PASSIVE = frozenset(word_key(w) for w in ("يتم", "تتم", "يجري", "تجري"))  # يتم استهداف …
 YEARS_BEFORE = frozenset(word_key(w) for w in ("قبل", "منذ"))  # قبل سبع سنوات، منذ عقود
 GOVERNING_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "CONSULT"})
@@ -186,7 +193,7 @@ class _Article:
             if match is None:
                 continue
             trigger, last, span_last = match
-            if trigger.type == NOT_AN_EVENT or self._misleading(trigger, i):
+            if trigger.type == NOT_AN_EVENT or self._misleading(trigger, i) or self._figurative(trigger, i, span_last):
                 resume = span_last + 1
                 continue
             definite = self.text.startswith("ال", self.view.name_starts[i])
@@ -243,6 +250,44 @@ class _Article:
             self.context_found[key] = any(self.view.phrase_at(j, context) for j in range(first, last))
         return self.context_found[key]
 
+    def _figurative(self, trigger: Trigger, i: int, last: int) -> bool:
+        """An attack word in a sense without violence: of words, policy or an abstract target (هجوم إعلامي، معركة
+        انتخابية، استهدفه إلكترونيا، هجوم على الاقتصاد، ضربة للسياسة), or the killing of an animal (قتل كلبا)."""
+        if trigger.type != "ASSAULT":
+            return False
+        view, lexicon = self.view, self.lexicon
+        start, end = self._bounds(i, last)
+        after = last + 1
+        while after < end and not view.keys[after]:  # a closing quote: "الهجوم" على اقتصادها
+            after += 1
+        if trigger.mode is None and trigger.role is None:  # not of a named weapon, nor a victim's word (مقتل)
+            for j in range(after, min(end, after + FIGURATIVE_WINDOW)):
+                if not view.phrase_at(j, lexicon.figurative_manner) or view.preps[j]:
+                    continue
+                manner = view.raw[j]
+                if manner.endswith("يا"):
+                    return True  # استهداف التنظيم إلكترونيا
+                # an adjective agrees with its noun: معركة انتخابية، هجمات إعلامية، هجوم كلامي (not قتل إعلامية)
+                feminine = view.raw[last].endswith(("ة", "ات", "اتها", "اته"))
+                if j == after and manner.endswith("ة") == feminine:
+                    return True
+        target = after + 1 if after < end and view.keys[after] in AGAINST else after
+        if target < end and view.preps[target] in ("", "ل") and view.phrase_at(target, lexicon.figurative_targets):
+            return True  # هجوم على الاقتصاد، ضربة للاقتصاد، استهداف الاقتصاد
+        near = range(max(start, i - ANIMAL_WINDOW), min(end, last + 1 + ANIMAL_WINDOW))
+        return any(view.phrase_at(j, lexicon.animals) for j in near if not i <= j <= last)
+
+    def _bounds(self, i: int, last: int) -> tuple[int, int]:
+        """Token bounds of the clause of tokens ``i`` to ``last``: between clause punctuation, inside its sentence."""
+        first, end = self.view.sentence_tokens(self.view.sentence_at(self.view.spans[i][0]))
+        start = i
+        while start > first and self.view.raw[start - 1] not in CLAUSE_BREAKS:
+            start -= 1
+        stop = last + 1
+        while stop < end and self.view.raw[stop] not in CLAUSE_BREAKS:
+            stop += 1
+        return start, stop
+
     # --- one event
 
     def _clause(self, found: _Found) -> tuple[int, int]:
@@ -269,6 +314,8 @@ class _Article:
             return "hypothetical"
         if any(view.phrase_at(i, lexicon.unrealised) for i in before):
             return "hypothetical"  # دعا إلى التظاهر، هدد بقصف، خشية هجوم: called for, threatened, feared
+        if any(view.preps[i] == "ل" and view.phrase_at(i, lexicon.prevention) for i in range(clause[0], found.first)):
+            return "hypothetical"  # لمنع استخدامه قاعدة تنطلق منها الهجمات: what an act is to prevent
         if any(
             view.phrase_at(i, lexicon.unrealised_after) for i in range(found.last + 1, min(clause[1], found.last + 3))
         ):
@@ -524,6 +571,10 @@ class _Article:
             return True
         if self._in_relative_clause(found, clause):
             return True
+        if self._purpose_or_result(found, clause):
+            return True
+        if self._agents_in_another_act(found, clause, coded):
+            return True
         if self._long_ago_or_habitual(found, clause):
             return True
         if self._told_by_another_act(found, clause, coded):
@@ -533,9 +584,52 @@ class _Article:
         if self._joined_to_background(found, coded) or self._given_topic(found, clause, coded):
             return True
         if found.definite and not found.verb:
+            if found.span_last + 1 < clause[1] and view.phrase_at(found.span_last + 1, lexicon.background_copula):
+                return True  # والتفجير هو الأكثر دموية: the event described, not reported
             before = range(max(first, found.first - 2), found.first)
             after = range(found.last + 1, min(last, found.last + 3))
             return any(view.phrase_at(i, lexicon.background_setting) for i in (*before, *after))
+        return False
+
+    def _agents_in_another_act(self, found: _Found, clause: tuple[int, int], coded: list[_Found]) -> bool:
+        """Whether a trigger that names the people who act (المتظاهرين، المحتجين) is the object of على، ل or ضد: they
+        are whom another act is done to (الاعتداء على متظاهرين، استهدافها للمتظاهرين), the protest only
+        its setting. Not after من or ب (حشد من المتظاهرين، امتلأت الشوارع بالمحتجين): they are there; nor when the
+        police fire at them or gas them in the clause (أطلقت الشرطة النار على المتظاهرين): the protest is the news."""
+        own = self.owner[found.first]
+        if found.verb or own is None or own.subtype != "agent" or found.trigger.type != "PROTEST":
+            return False
+        if self._prep(found.first) not in AGENT_OBJECT_PREPS:
+            return False
+        return not any(
+            c.sentence == found.sentence
+            and c.first >= clause[0]
+            and c.type == "ASSAULT"
+            and c.modality == "asserted"
+            and (c.verb or c.mode == "crowd-control")
+            for c in coded
+        )
+
+    def _purpose_or_result(self, found: _Found, clause: tuple[int, int]) -> bool:
+        """Whether the trigger is what another act is for (خرجوا للمشاركة في التظاهرات، من أجل الاعتصام) or what it
+        led to (تسببت الأزمة في احتجاجات، ضغوط أسفرت عن احتجاجات، أشعلت موجة احتجاجات): that act is what the
+        clause reports. A definite trigger after a verb of result is rather its subject, the cause (أثار الهجوم
+        غضبا)."""
+        view, lexicon = self.view, self.lexicon
+        for j in range(max(clause[0], found.first - PURPOSE_WINDOW), found.first):
+            if view.preps[j] == "ل" and view.phrase_at(j, lexicon.background_purpose):
+                return True
+            length = view.phrase_at(j, lexicon.background_purpose_phrases)
+            if length and j + length <= found.first:
+                return True
+        before = found.first - 1
+        prep = view.preps[found.first] == "ب" or (before >= clause[0] and view.keys[before] in RESULT_PREPS)
+        for j in range(max(clause[0], found.first - RESULT_WINDOW), found.first):
+            if prep and view.phrase_at(j, lexicon.background_result):
+                return True  # تسببت الأزمة في احتجاجات
+            length = view.phrase_at(j, lexicon.background_result_objects)
+            if length and j + length <= found.first and not found.definite:
+                return True  # أشعلت موجة احتجاجات، أشعل القرار موجة احتجاجات
         return False
 
     def _present_told_or_generic(self, found: _Found, clause: tuple[int, int]) -> bool:

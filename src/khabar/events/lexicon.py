@@ -78,6 +78,15 @@ class EventLexicon:
     contexts: dict[str, frozenset[tuple[str, ...]]]  # type → words of a sentence where its weak triggers mislead
     accidental: frozenset[tuple[str, ...]]  # عن طريق الخطأ: not deliberate, so not even a strong trigger is violence
     complement_modes: dict[str, dict[str, frozenset[tuple[str, ...]]]]  # type → mode → words of its complement
+    figurative_manner: frozenset[tuple[str, ...]]  # هجوم إعلامي، معركة انتخابية، استهدفه إلكترونيا: no violence
+    figurative_targets: frozenset[tuple[str, ...]]  # هجوم على الاقتصاد، ضربة للسياسة: an abstract target
+    animals: frozenset[tuple[str, ...]]  # قتل كلبا، ذبح الأضاحي: the killing of animals is no ASSAULT
+    background_purpose: frozenset[tuple[str, ...]]  # with ل: للمشاركة في التظاهرات، لمواجهة الاحتجاجات
+    background_purpose_phrases: frozenset[tuple[str, ...]]  # من أجل، بهدف: the event is what another act is for
+    background_result: frozenset[tuple[str, ...]]  # أسفرت (الأزمة) عن احتجاجات: a result, after a preposition
+    background_result_objects: frozenset[tuple[str, ...]]  # أشعلت موجة احتجاجات: a result, as the object
+    prevention: frozenset[tuple[str, ...]]  # with ل, anywhere before in the clause: لمنع، لتجنب، لمكافحة
+    background_copula: frozenset[tuple[str, ...]]  # والتفجير هو الأكثر دموية: a definite event described
 
 
 def verb_forms(entry: str) -> list[str]:
@@ -191,4 +200,13 @@ def event_lexicon() -> EventLexicon:
             kind: {mode: _phrases(words) for mode, words in modes.items()}
             for kind, modes in data["complement_modes"].items()
         },
+        figurative_manner=_phrases(data["figurative_manner"]),
+        figurative_targets=_phrases(data["figurative_targets"]),
+        animals=_phrases(data["animals"]),
+        background_purpose=_phrases(data["background_purpose"]),
+        background_purpose_phrases=_phrases(data["background_purpose_phrases"]),
+        background_result=_phrases(data["background_result"]),
+        background_result_objects=_phrases(data["background_result_objects"]),
+        prevention=_phrases(data["prevention"]),
+        background_copula=_phrases(data["background_copula"]),
     )
