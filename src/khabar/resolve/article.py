@@ -290,6 +290,18 @@ class _Work:
     def _cluster(self, mention: _Mention) -> None:
         text = self._mention_text(mention)
         types = ORG_TYPES if mention.type in ("ORG", "MISC") else (mention.type,)
+        if mention.type == "PER" and len(text.split()) == 1:
+            # المالكي after تركي المالكي: a surname is the person the article has named in full, before any
+            # other holder of that surname the knowledge base knows (نوري المالكي)
+            key = skeleton(text)
+            holders = {
+                index
+                for index, cluster in enumerate(self.clusters)
+                if cluster.type == "PER" and any(len(full) > 1 and full[-1] == key for full in cluster.full_names)
+            }
+            if len(holders) == 1 and len(key) > 2:  # two people of that surname named in full: the usual way
+                self._join(mention, holders.pop())
+                return
         actor = self.kb.find(text, types, ambiguous=True) or self.kb.find(text, ("PER", "ORG", "LOC"))
         if actor is not None:
             mention.type = actor.type if actor.type != "LOC" or mention.type == "LOC" else mention.type
@@ -312,10 +324,11 @@ class _Work:
                     self._join(mention, index)
                     return
             if mention.type == "ORG" and len(key.split()) > 1:
-                # شبكة السكة الحديد البريطانية, then شبكة السكة الحديد: a described organisation, shortened
+                # شبكة السكة الحديد البريطانية, then شبكة السكة الحديد: a described organisation, shortened; and a
+                # known one shortened the same way (صندوق النقد after صندوق النقد الدولي)
                 for index in range(len(self.clusters) - 1, -1, -1):
                     cluster = self.clusters[index]
-                    if cluster.type == "ORG" and cluster.actor is None and any(_prefixes(key, k) for k in cluster.keys):
+                    if cluster.type == "ORG" and any(_prefixes(key, k) for k in cluster.keys):
                         self._join(mention, index)
                         return
         self._join(mention, self._new_cluster(mention, actor))
