@@ -37,6 +37,7 @@ ANAPHOR_HEADS = frozenset({"حلف", "حركه", "حزب", "منظمه", "جبه
 COMPLEMENTISERS = frozenset({"إن", "أن", "ان"})
 # heads that name a force or faction with one word after them (قوات التحالف، فصيل جيش الإسلام), and only describe one
 # with more (قوات المهمات التدريبية)
+LATTER_KEYS = (word_key("أخير"), word_key("أخيرة"))  # الأخير / الأخيرة: "the latter"
 ONE_WORD_HEADS = frozenset({"قوات", "فصيل"})
 # Words that end a title phrase when reading backwards from a name: verbs and particles of reporting.
 _STOP_TEXT = (
@@ -162,6 +163,7 @@ class _Work:
         self._institutions_and_demonyms()
         self._bare_titles()
         self._anaphors()
+        self._latter()
         self._groups()
         self._emit()
 
@@ -629,6 +631,29 @@ class _Work:
             else:
                 continue
             self._add(_Mention(self._name_start(i), self.spans[i][1], "ORG", i, i, "anaphor", cluster))
+
+    def _latter(self) -> None:
+        """الأخير / الأخيرة, "the latter", as a noun of its own (وقال الأخير، تحذير الأخير بأن): the last person or
+        organisation named before it in its sentence or the one before (الأخيرة: or a country). Not the adjective
+        after a definite noun (المرحلة الأخيرة، السادسة والأخيرة) nor after a number."""
+        named = sorted(
+            (m for m in self.mentions if m.cluster is not None and m.subtype not in ("demonym", "anaphor")),
+            key=lambda m: m.start,
+        )
+        for i, key in enumerate(self.keys):
+            if key not in LATTER_KEYS or not self.forms[i].article or self.owner[i] is not None or i == 0:
+                continue
+            if self.forms[i - 1].article or self.raw[i - 1][:1].isdigit():
+                continue
+            types = ("PER", "ORG") if key == LATTER_KEYS[0] else ("PER", "ORG", "LOC")
+            earlier = [
+                m
+                for m in named
+                if m.last < i and m.type in types and self.sentence_of[i] - self.sentence_of[m.first] <= 1
+            ]
+            if earlier:
+                cluster = earlier[-1].cluster
+                self._add(_Mention(self._name_start(i), self.spans[i][1], earlier[-1].type, i, i, "anaphor", cluster))
 
     def _institution_of_main_country(self, i: int) -> int | None:
         """The institution cluster (الحكومة → Government of Tunisia) of the country named most often before
