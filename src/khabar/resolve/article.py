@@ -330,7 +330,11 @@ class _Work:
                 # known one shortened the same way (صندوق النقد after صندوق النقد الدولي)
                 for index in range(len(self.clusters) - 1, -1, -1):
                     cluster = self.clusters[index]
-                    if cluster.type == "ORG" and any(_prefixes(key, k) for k in cluster.keys):
+                    shortened = [k for k in cluster.keys if _prefixes(key, k)]
+                    # a known one: only its last word left off (صندوق النقد، not المجلس of المجلس الأعلى للقضاء)
+                    if cluster.actor is not None:
+                        shortened = [k for k in shortened if len(k.split()) == len(key.split()) + 1]
+                    if cluster.type == "ORG" and shortened:
                         self._join(mention, index)
                         return
         self._join(mention, self._new_cluster(mention, actor))
