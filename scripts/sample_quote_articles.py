@@ -30,6 +30,12 @@ set, tests/data/quotes_dev2.jsonl, was drawn with
 
     python scripts/sample_quote_articles.py --seed 20261130 --per-source 5 \
         --exclude tests/data/quotes_gold.jsonl --output tests/data/quotes_dev2.jsonl
+
+and the third, tests/data/quotes_dev3.jsonl, with
+
+    python scripts/sample_quote_articles.py --seed 20261201 --per-source 4 \
+        --exclude tests/data/quotes_gold.jsonl --exclude tests/data/quotes_dev2.jsonl \
+        --output tests/data/quotes_dev3.jsonl
 """
 
 from __future__ import annotations

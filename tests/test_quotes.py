@@ -512,3 +512,31 @@ def test_a_subject_set_apart_from_its_verb_by_a_description_speaks() -> None:
     )
     names = {e.id: e.name for e in doc.entities}
     assert [names.get(q.speaker) for q in doc.quotes] == ["وزارة الدفاع البريطانية"]
+
+
+def test_the_latter_is_the_last_person_named_before_it() -> None:
+    doc = analyze(
+        "التقى وزير الخارجية الأمريكي مايك بومبيو نظيره الروسي سيرغي لافروف. وقال الأخير إن المحادثات كانت صريحة.",
+        "2021-03-10",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["سيرغي لافروف"]
+
+
+def test_the_latter_as_an_adjective_is_no_mention() -> None:
+    doc = analyze("وفي المرحلة الأخيرة قال ترامب إن الاتفاق قريب.", "2021-03-10")
+    assert not any("الأخيرة" in m.text for m in doc.mentions)
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["دونالد ترامب"]
+
+
+def test_a_speech_noun_with_its_agent_after_it_gives_the_speaker() -> None:
+    doc = analyze(
+        "أشاد ولي العهد السعودي، الأمير محمد بن سلمان، بعلاقته بالرئيس الأمريكي، دونالد ترامب، بعد أيام من تحذير "
+        'الأخير بأن قيادة المملكة قد لا تدوم "أسبوعين" دون دعم أمريكي.',
+        "2021-03-10",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    speakers = {q.text: names.get(q.speaker) for q in doc.quotes}
+    assert speakers["أسبوعين"] == "دونالد ترامب"
+    assert [s for t, s in speakers.items() if t.startswith("بعلاقته")] in ([], ["محمد بن سلمان"])

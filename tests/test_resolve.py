@@ -249,3 +249,31 @@ def test_a_head_noun_takes_a_one_word_name_after_it_and_leaves_groups_to_the_age
     mentions = {m.text: (m.type, m.subtype) for m in doc.mentions}
     assert mentions["جيش الإسلام"] == ("ORG", None)
     assert mentions["قوات الأمن"][1] == "agent"
+
+
+def test_a_surname_is_the_person_the_article_named_in_full_before_another_known_holder() -> None:
+    doc = analyze(
+        "قال المتحدث باسم قوات التحالف، سامي المالكي، إن الدفاعات اعترضت صاروخا. وأضاف العقيد المالكي أن "
+        "الصاروخ أطلق نحو مدينة جازان.",
+        "2021-03-10",
+    )
+    assert mention_texts(doc, entity_of(doc, "سامي المالكي")) >= {"سامي المالكي", "المالكي"}
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["سامي المالكي", "سامي المالكي"]
+
+
+def test_two_people_of_one_surname_named_in_full_leave_the_surname_to_the_usual_rules() -> None:
+    doc = analyze(
+        "التقى دونالد ترامب وإيفانكا ترامب بالوفد. وقال ترامب إن اللقاء كان مثمرا.",
+        "2021-03-10",
+    )
+    assert entity_of(doc, "ترامب").name == "دونالد ترامب"
+
+
+def test_a_known_organisation_shortened_to_its_first_words_is_the_same_organisation() -> None:
+    doc = analyze(
+        "حذر صندوق النقد الدولي من أن الرسوم الجمركية تهدد التجارة. وقال صندوق النقد إن النمو سيتباطأ.",
+        "2021-03-10",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["صندوق النقد الدولي"] * 2

@@ -65,6 +65,24 @@ ISSUER_SENTENCES = 3  # how far back the statement a cue's subject (البيان
 ISSUER_GAP = 3
 CITED_WINDOW = 5  # tokens after an attribution phrase where the cited name starts (وفقا لما أعلنه مكتب …)
 ABOUT_KEY = word_key("عن")
+# nouns of speech whose agent follows them (تحذير الأخير بأن، مطالبات ترامب بـ"…")
+SPEECH_NOUNS = (
+    "تحذير",
+    "تحذيرات",
+    "تأكيد",
+    "تصريح",
+    "تصريحات",
+    "مطالبة",
+    "مطالبات",
+    "دعوة",
+    "دعوات",
+    "اتهام",
+    "اتهامات",
+    "وصف",
+    "نفي",
+    "إعلان",
+)
+
 ON_KEY, TONGUE_KEY = word_key("على"), word_key("لسان")
 RELATIVES = frozenset(word_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"))
 HASHTAG_MARKS = frozenset({"#", '"', "«", "“"})  # أعلنت #الصين: still the verb's next word
@@ -148,6 +166,7 @@ class _Article:
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
         self.office_words = knowledge_base().office_first_words
+        self.speech_noun_keys = frozenset(word_key(w) for w in SPEECH_NOUNS)
         self.person_titles = finder.person_titles
         self.time_tokens = {i for t in doc.times for i in range(view.token_at(t.start), view.token_at(t.end - 1) + 1)}
 
@@ -828,6 +847,9 @@ class _Article:
             described = self._described_by_speaker(statement, done)
             if described is not None:  # مما وصفه بـ"…": inside another statement, its speaker's words
                 statement.speaker, statement.carried = described, True
+            agent = self._noun_agent(statement)
+            if agent is not None:  # أشاد X بـY بعد تحذير الأخير بأن …: the statement is the noun's, its agent speaks
+                statement.speaker, statement.carried = agent, False
             done.append(statement)
             if (
                 statement.speaker is None
@@ -846,6 +868,28 @@ class _Article:
                 statement.carried = statement.speaker is not None
             if statement.speaker is not None:
                 previous = statement
+
+    def _noun_agent(self, statement: _Statement) -> Mention | None:
+        """A speech noun right before the statement with its agent after it, and only then the reported words
+        (تحذير الأخير بأن …، مطالبات الرئيس الأمريكي، دونالد ترامب، للمملكة بـ"…"): the agent is the speaker, not the
+        subject of the sentence's verb. The agent is a name or anaphor with no preposition before it."""
+        if statement.cue is None:
+            return None
+        first = statement.cue + 1
+        last = self._token_at(statement.start)
+        for j in range(last - 1, first - 1, -1):
+            if self.keys[j] not in self.speech_noun_keys or self.preps[j] == "ل":
+                continue
+            mention = self._mention_of_token(j + 1)
+            if mention is None or mention.type not in ("PER", "ORG") or mention.entity is None:
+                return None
+            if self.preps[j + 1] or self.spans[j + 1][0] > mention.start:
+                return None
+            between = range(self._token_at(mention.end - 1) + 1, last)
+            if any(self._is_cue(i) or self.raw[i] in CLAUSE_ENDS for i in between):
+                return None
+            return mention
+        return None
 
     def _last_sentence(self, statement: _Statement) -> int:
         """The sentence a statement ends in (a long quotation runs over several)."""

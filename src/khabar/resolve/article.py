@@ -37,6 +37,7 @@ ANAPHOR_HEADS = frozenset({"حلف", "حركه", "حزب", "منظمه", "جبه
 COMPLEMENTISERS = frozenset({"إن", "أن", "ان"})
 # heads that name a force or faction with one word after them (قوات التحالف، فصيل جيش الإسلام), and only describe one
 # with more (قوات المهمات التدريبية)
+LATTER_KEYS = (word_key("أخير"), word_key("أخيرة"))  # الأخير / الأخيرة: "the latter"
 ONE_WORD_HEADS = frozenset({"قوات", "فصيل"})
 # Words that end a title phrase when reading backwards from a name: verbs and particles of reporting.
 _STOP_TEXT = (
@@ -162,6 +163,7 @@ class _Work:
         self._institutions_and_demonyms()
         self._bare_titles()
         self._anaphors()
+        self._latter()
         self._groups()
         self._emit()
 
@@ -290,6 +292,18 @@ class _Work:
     def _cluster(self, mention: _Mention) -> None:
         text = self._mention_text(mention)
         types = ORG_TYPES if mention.type in ("ORG", "MISC") else (mention.type,)
+        if mention.type == "PER" and len(text.split()) == 1:
+            # المالكي after تركي المالكي: a surname is the person the article has named in full, before any
+            # other holder of that surname the knowledge base knows (نوري المالكي)
+            key = skeleton(text)
+            holders = {
+                index
+                for index, cluster in enumerate(self.clusters)
+                if cluster.type == "PER" and any(len(full) > 1 and full[-1] == key for full in cluster.full_names)
+            }
+            if len(holders) == 1 and len(key) > 2:  # two people of that surname named in full: the usual way
+                self._join(mention, holders.pop())
+                return
         actor = self.kb.find(text, types, ambiguous=True) or self.kb.find(text, ("PER", "ORG", "LOC"))
         if actor is not None:
             mention.type = actor.type if actor.type != "LOC" or mention.type == "LOC" else mention.type
@@ -312,10 +326,15 @@ class _Work:
                     self._join(mention, index)
                     return
             if mention.type == "ORG" and len(key.split()) > 1:
-                # شبكة السكة الحديد البريطانية, then شبكة السكة الحديد: a described organisation, shortened
+                # شبكة السكة الحديد البريطانية, then شبكة السكة الحديد: a described organisation, shortened; and a
+                # known one shortened the same way (صندوق النقد after صندوق النقد الدولي)
                 for index in range(len(self.clusters) - 1, -1, -1):
                     cluster = self.clusters[index]
-                    if cluster.type == "ORG" and cluster.actor is None and any(_prefixes(key, k) for k in cluster.keys):
+                    shortened = [k for k in cluster.keys if _prefixes(key, k)]
+                    # a known one: only its last word left off (صندوق النقد، not المجلس of المجلس الأعلى للقضاء)
+                    if cluster.actor is not None:
+                        shortened = [k for k in shortened if len(k.split()) == len(key.split()) + 1]
+                    if cluster.type == "ORG" and shortened:
                         self._join(mention, index)
                         return
         self._join(mention, self._new_cluster(mention, actor))
@@ -616,6 +635,29 @@ class _Work:
             else:
                 continue
             self._add(_Mention(self._name_start(i), self.spans[i][1], "ORG", i, i, "anaphor", cluster))
+
+    def _latter(self) -> None:
+        """الأخير / الأخيرة, "the latter", as a noun of its own (وقال الأخير، تحذير الأخير بأن): the last person or
+        organisation named before it in its sentence or the one before (الأخيرة: or a country). Not the adjective
+        after a definite noun (المرحلة الأخيرة، السادسة والأخيرة) nor after a number."""
+        named = sorted(
+            (m for m in self.mentions if m.cluster is not None and m.subtype not in ("demonym", "anaphor")),
+            key=lambda m: m.start,
+        )
+        for i, key in enumerate(self.keys):
+            if key not in LATTER_KEYS or not self.forms[i].article or self.owner[i] is not None or i == 0:
+                continue
+            if self.forms[i - 1].article or self.raw[i - 1][:1].isdigit():
+                continue
+            types = ("PER", "ORG") if key == LATTER_KEYS[0] else ("PER", "ORG", "LOC")
+            earlier = [
+                m
+                for m in named
+                if m.last < i and m.type in types and self.sentence_of[i] - self.sentence_of[m.first] <= 1
+            ]
+            if earlier:
+                cluster = earlier[-1].cluster
+                self._add(_Mention(self._name_start(i), self.spans[i][1], earlier[-1].type, i, i, "anaphor", cluster))
 
     def _institution_of_main_country(self, i: int) -> int | None:
         """The institution cluster (الحكومة → Government of Tunisia) of the country named most often before
