@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from khabar.document import Document, Event, Mention, Span
@@ -39,6 +40,7 @@ GENITIVE_GAP = 4  # a name this close after a noun is its genitive (زيارة �
 OBJECT_GAP = 3  # a direct object follows the subject (or the verb) this closely
 COMPOUND_GAP = 3  # names of a compound subject are this close (X، ووزير خارجية Y)
 SUBJECT_IN_PHRASE = 4  # tokens of a subject that may stand inside a verb phrase (نشرت تركيا قوات)
+CLAUSE_REACH = 120  # tokens a clause reaches from its trigger at most (a text without punctuation stays linear)
 GOVERNED_GAP = 5  # a trigger this close after another, in its clause, can be its complement
 ANAPHORA_SENTENCES = 1  # a definite noun trigger (الزيارة) this many sentences later is the same event
 STANCE_WINDOW = 15  # tokens before a trigger where a stance word (ندد ب، التحقيق في) makes it background
@@ -148,6 +150,7 @@ class _Article:
         self.owner: list[Mention | None] = [None] * len(self.view.spans)
         self.context_found: dict[tuple[str, bool, int], bool] = {}
         self.number_starts = {self.view.token_at(q.start) for q in doc.quantities}
+        self.clause_breaks = [k for k, raw in enumerate(self.view.raw) if raw in CLAUSE_BREAKS]
         for mention in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
             if mention.type in PARTICIPANT_TYPES and (mention.entity is not None or mention.refers):
                 first, last = self.view.token_at(mention.start), self.view.token_at(mention.end - 1)
@@ -291,8 +294,10 @@ class _Article:
     # --- one event
 
     def _clause(self, found: _Found) -> tuple[int, int]:
-        """Token bounds of the trigger's clause: between clause punctuation, inside its sentence."""
+        """Token bounds of the trigger's clause: between clause punctuation, inside its sentence, and at most
+        :data:`CLAUSE_REACH` tokens on either side of the trigger."""
         first, last = self.view.sentence_tokens(found.sentence)
+        first, last = max(first, found.first - CLAUSE_REACH), min(last, found.last + 1 + CLAUSE_REACH)
         start = found.first
         while start > first and self.view.raw[start - 1] not in CLAUSE_BREAKS:
             start -= 1
@@ -737,8 +742,12 @@ class _Article:
 
     def _own_clause(self, event: Event, item: _Found) -> bool:
         """Whether ``item`` is a verb in a clause of its own after the event's trigger (ندد بالهجوم، فيما قتل …)."""
+        if not item.verb:
+            return False
         after = self.view.token_at(event.trigger.end - 1) + 1
-        return item.verb and any(self.view.raw[k] in CLAUSE_BREAKS for k in range(after, item.first))
+        breaks = self.clause_breaks
+        index = bisect_left(breaks, after)
+        return index < len(breaks) and breaks[index] < item.first
 
     def _same_sentence(self, events: list[Event], item: _Found) -> int | None:
         """An event of the same type and modality in the same sentence whose participants agree with the item's:
