@@ -148,3 +148,15 @@ def test_a_long_article_closes_its_batch() -> None:
     texts = ["قصير", "ن" * BATCH_CHARS, "قصير", "قصير"]
     assert len(list(Pipeline([stage]).pipe(texts))) == 4
     assert stage.batches == [2, 2]
+
+
+def test_a_long_text_without_punctuation_full_of_statements_and_attacks() -> None:
+    """Thousands of speech verbs, names and attack words in one sentence: every stage goes through it (the quote
+    and event stages once compared every statement and every clause with the whole sentence)."""
+    text = "قال الرئيس الأمريكي دونالد ترامب إن الجيش قصف المدينة وقتل خمسة مسلحين " * 1_000
+    doc = khabar.analyze(text, "2021-03-10")
+    assert len(doc.sentences) >= 1 and doc.quotes and doc.events
+    for layer in (doc.mentions, doc.quotes, doc.events):
+        for item in layer:
+            span = item.trigger if hasattr(item, "trigger") else item
+            assert text[span.start : span.end] == span.text

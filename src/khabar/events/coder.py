@@ -40,7 +40,7 @@ GENITIVE_GAP = 4  # a name this close after a noun is its genitive (زيارة �
 OBJECT_GAP = 3  # a direct object follows the subject (or the verb) this closely
 COMPOUND_GAP = 3  # names of a compound subject are this close (X، ووزير خارجية Y)
 SUBJECT_IN_PHRASE = 4  # tokens of a subject that may stand inside a verb phrase (نشرت تركيا قوات)
-CLAUSE_REACH = 120  # tokens a clause reaches from its trigger at most (a text without punctuation stays linear)
+CLAUSE_REACH = 60  # tokens a clause reaches from its trigger at most (a text without punctuation stays linear)
 GOVERNED_GAP = 5  # a trigger this close after another, in its clause, can be its complement
 ANAPHORA_SENTENCES = 1  # a definite noun trigger (الزيارة) this many sentences later is the same event
 STANCE_WINDOW = 15  # tokens before a trigger where a stance word (ندد ب، التحقيق في) makes it background
@@ -281,8 +281,10 @@ class _Article:
         return any(view.phrase_at(j, lexicon.animals) for j in near if not i <= j <= last)
 
     def _bounds(self, i: int, last: int) -> tuple[int, int]:
-        """Token bounds of the clause of tokens ``i`` to ``last``: between clause punctuation, inside its sentence."""
+        """Token bounds of the clause of tokens ``i`` to ``last``: between clause punctuation, inside its sentence,
+        and at most :data:`CLAUSE_REACH` tokens on either side."""
         first, end = self.view.sentence_tokens(self.view.sentence_at(self.view.spans[i][0]))
+        first, end = max(first, i - CLAUSE_REACH), min(end, last + 1 + CLAUSE_REACH)
         start = i
         while start > first and self.view.raw[start - 1] not in CLAUSE_BREAKS:
             start -= 1
@@ -294,17 +296,8 @@ class _Article:
     # --- one event
 
     def _clause(self, found: _Found) -> tuple[int, int]:
-        """Token bounds of the trigger's clause: between clause punctuation, inside its sentence, and at most
-        :data:`CLAUSE_REACH` tokens on either side of the trigger."""
-        first, last = self.view.sentence_tokens(found.sentence)
-        first, last = max(first, found.first - CLAUSE_REACH), min(last, found.last + 1 + CLAUSE_REACH)
-        start = found.first
-        while start > first and self.view.raw[start - 1] not in CLAUSE_BREAKS:
-            start -= 1
-        end = found.last + 1
-        while end < last and self.view.raw[end] not in CLAUSE_BREAKS:
-            end += 1
-        return start, end
+        """Token bounds of the trigger's clause (:meth:`_bounds`)."""
+        return self._bounds(found.first, found.last)
 
     def _modality(self, found: _Found, clause: tuple[int, int], governor: _Found | None) -> str:
         view, lexicon = self.view, self.lexicon
