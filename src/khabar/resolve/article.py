@@ -48,6 +48,7 @@ _STOP_TEXT = (
 STOP_WORDS = frozenset(word_key(w) for w in _STOP_TEXT.split())
 PERSON_TYPES = ("PER",)
 ORG_TYPES = ("ORG",)
+CLUSTER_LOOKBACK = 500  # entities a name is compared with, newest first
 SHORT_SURNAME = 3  # letters of a surname skeleton that is a mention alone only with its article (الصدر)
 DESCRIPTION_WORDS = 4  # definite words after the head of a described organisation
 
@@ -106,6 +107,7 @@ class _Work:
         self.mentions: list[_Mention] = []
         self.owner: list[_Mention | None] = [None] * len(self.spans)  # the mention covering each token
         self.clusters: list[_Cluster] = []
+        self.actor_clusters: dict[str, int] = {}  # the cluster of each known actor, by its id
 
     # --- tokens
 
@@ -278,8 +280,20 @@ class _Work:
         cluster = _Cluster(type=actor.type if actor else mention.type, actor=actor)
         if actor is not None:
             cluster.country, cluster.sector, cluster.name = actor.country, actor.sector, actor.name
+        return self._append(cluster)
+
+    def _append(self, cluster: _Cluster) -> int:
+        """Add a cluster; its index."""
         self.clusters.append(cluster)
-        return len(self.clusters) - 1
+        index = len(self.clusters) - 1
+        if cluster.actor is not None:
+            self.actor_clusters.setdefault(cluster.actor.id, index)
+        return index
+
+    def _recent(self) -> range:
+        """Cluster indices from the newest back, at most :data:`CLUSTER_LOOKBACK` of them: a name is looked up
+        among the entities of the article so far (thousands only in text that is not news, which stays linear)."""
+        return range(len(self.clusters) - 1, max(len(self.clusters) - 1 - CLUSTER_LOOKBACK, -1), -1)
 
     def _join(self, mention: _Mention, index: int) -> None:
         mention.cluster = index
@@ -287,7 +301,9 @@ class _Work:
         words = self._mention_text(mention).split()
         cluster.keys.add(phrase_key(self._mention_text(mention)))
         if len(words) > 1 and mention.type == "PER":
-            cluster.full_names.append(tuple(skeleton(w) for w in words))
+            full = tuple(skeleton(w) for w in words)
+            if full not in cluster.full_names:  # each name once, however often it is repeated
+                cluster.full_names.append(full)
 
     def _cluster(self, mention: _Mention) -> None:
         text = self._mention_text(mention)
@@ -298,8 +314,9 @@ class _Work:
             key = skeleton(text)
             holders = {
                 index
-                for index, cluster in enumerate(self.clusters)
-                if cluster.type == "PER" and any(len(full) > 1 and full[-1] == key for full in cluster.full_names)
+                for index in self._recent()
+                if self.clusters[index].type == "PER"
+                and any(len(full) > 1 and full[-1] == key for full in self.clusters[index].full_names)
             }
             if len(holders) == 1 and len(key) > 2:  # two people of that surname named in full: the usual way
                 self._join(mention, holders.pop())
@@ -307,10 +324,10 @@ class _Work:
         actor = self.kb.find(text, types, ambiguous=True) or self.kb.find(text, ("PER", "ORG", "LOC"))
         if actor is not None:
             mention.type = actor.type if actor.type != "LOC" or mention.type == "LOC" else mention.type
-            for index, cluster in enumerate(self.clusters):
-                if cluster.actor is not None and cluster.actor.id == actor.id:
-                    self._join(mention, index)
-                    return
+            index = self.actor_clusters.get(actor.id)
+            if index is not None:
+                self._join(mention, index)
+                return
         if actor is None:
             person = self._person_for(text)
             if person is not None:  # a person's name, or part of it, whatever type the tagger gave it
@@ -320,7 +337,7 @@ class _Work:
             # the same name again is the same thing, even where the tagger typed it otherwise (the entity's type
             # is the majority of its mentions')
             key = phrase_key(text)
-            for index in range(len(self.clusters) - 1, -1, -1):
+            for index in self._recent():
                 cluster = self.clusters[index]
                 if key in cluster.keys and cluster.actor is None:
                     self._join(mention, index)
@@ -328,7 +345,7 @@ class _Work:
             if mention.type == "ORG" and len(key.split()) > 1:
                 # شبكة السكة الحديد البريطانية, then شبكة السكة الحديد: a described organisation, shortened; and a
                 # known one shortened the same way (صندوق النقد after صندوق النقد الدولي)
-                for index in range(len(self.clusters) - 1, -1, -1):
+                for index in self._recent():
                     cluster = self.clusters[index]
                     shortened = [k for k in cluster.keys if _prefixes(key, k)]
                     # a known one: only its last word left off (صندوق النقد، not المجلس of المجلس الأعلى للقضاء)
@@ -344,7 +361,7 @@ class _Work:
         words = tuple(skeleton(w) for w in text.split())
         if not words or not all(words):
             return None
-        for index in range(len(self.clusters) - 1, -1, -1):
+        for index in self._recent():
             cluster = self.clusters[index]
             if cluster.type != "PER":
                 continue
@@ -460,12 +477,10 @@ class _Work:
         actor = self.kb.country(code)
         if actor is None:
             return None
-        for index, cluster in enumerate(self.clusters):
-            if cluster.actor is not None and cluster.actor.id == actor.id:
-                return index
-        cluster = _Cluster(type="LOC", actor=actor, country=code, name=actor.name)
-        self.clusters.append(cluster)
-        return len(self.clusters) - 1
+        index = self.actor_clusters.get(actor.id)
+        if index is not None:
+            return index
+        return self._append(_Cluster(type="LOC", actor=actor, country=code, name=actor.name))
 
     def _positions(self, first_words: Container[str]) -> list[int]:
         """The tokens whose key is one of ``first_words``: where a pass over the article has anything to look at."""
@@ -595,11 +610,8 @@ class _Work:
         return code
 
     def _institution_cluster(self, cluster: _Cluster) -> int:
-        for index, existing in enumerate(self.clusters):
-            if existing.actor is not None and existing.actor.id == cluster.actor.id:
-                return index
-        self.clusters.append(cluster)
-        return len(self.clusters) - 1
+        index = self.actor_clusters.get(cluster.actor.id)
+        return index if index is not None else self._append(cluster)
 
     def _anaphors(self) -> None:
         """الحلف → the organisation of the article whose name starts with حلف; الحكومة، الشركة، الشبكة → the
