@@ -64,3 +64,14 @@ def test_spans_point_into_the_text(seed_text: str) -> None:
 def test_empty_and_blank_text() -> None:
     assert segment("") == ([], [])
     assert segment(" \n\t\n") == ([], [])
+
+
+def test_a_stretch_without_a_sentence_end_is_cut_into_bounded_sentences() -> None:
+    from khabar.stages.segment import MAX_SENTENCE_CHARS
+
+    text = "بداية الخبر. " + "كلمة " * 3_000 + "نهاية."
+    _, sentences = segment(text)
+    assert sentences[0].text == "بداية الخبر."
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences) and len(sentences) > 3
+    assert all(text[s.start : s.end] == s.text and not s.text.startswith(" ") for s in sentences)
+    assert "".join(s.text for s in sentences[1:]).replace(" ", "") == text[13:].replace(" ", "")

@@ -12,6 +12,10 @@ quotation marks or brackets right after it) when white space or the end of the p
 
 Sentences inside quotations are split like any other, so a quotation of several sentences spans several
 sentences; its closing mark stays with the sentence it closes.
+
+A stretch longer than :data:`MAX_SENTENCE_CHARS` with no sentence end (text that is not prose: a list, a dump, a
+page without punctuation) is cut at the last space before each limit, so that the stages that read a sentence at a
+time read a bounded one. Of the 340,000 sentences of the ANT corpora, the longest has 4,642 characters.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import re
 
 from khabar.document import Document, Sentence, Span
 
+MAX_SENTENCE_CHARS = 5_000
 _LINE = re.compile(r"[^\n\r\u2028\u2029\u0085]+")
 _CLOSERS = "\"'”’»›)\\]}\u200e\u200f\u202c\u2069"
 _TERMINAL = re.compile(rf"[.!?؟۔]+[{_CLOSERS}]*(?=\s|$)")
@@ -172,7 +177,30 @@ def segment(text: str) -> tuple[list[Span], list[Sentence]]:
             if sentence is not None:
                 sentences.append(sentence)
             sentence_start = sentence_end
-    return paragraphs, sentences
+    return paragraphs, [piece for sentence in sentences for piece in _bounded(text, sentence)]
+
+
+def _bounded(text: str, sentence: Sentence) -> list[Sentence]:
+    """The sentence, or its pieces of at most :data:`MAX_SENTENCE_CHARS`, cut at the last space before each limit."""
+    if sentence.end - sentence.start <= MAX_SENTENCE_CHARS:
+        return [sentence]
+    pieces = []
+    start = sentence.start
+    while sentence.end - start > MAX_SENTENCE_CHARS:
+        cut = max(
+            text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS),
+            text.rfind("\t", start + 1, start + MAX_SENTENCE_CHARS),
+        )
+        if cut <= start:
+            cut = start + MAX_SENTENCE_CHARS  # no space in it: a cut inside a word
+        piece = _sentence(text, start, cut)
+        if piece is not None:
+            pieces.append(piece)
+        start = cut
+    last = _sentence(text, start, sentence.end)
+    if last is not None:
+        pieces.append(last)
+    return pieces
 
 
 class Segmenter:
