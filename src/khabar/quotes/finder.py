@@ -89,6 +89,7 @@ HASHTAG_MARKS = frozenset({"#", '"', "«", "“"})  # أعلنت #الصين: st
 PREPOSITIONS = frozenset(word_key(w) for w in ("إلى", "على", "عن", "من"))
 ADDRESS_WORDS = frozenset(word_key(w) for w in ("ل", "لـ", "إلى", "عبر", "مع"))
 MAX_CONTENT_TOKENS = 250  # a reported clause ends here at the latest (a text without punctuation stays linear)
+TITLE_HOLDER_LOOKBACK = 100  # people named with a title before a statement that are looked at, newest
 TITLE_HOLDER_WINDOW = 10  # tokens from a title word to the name it introduces (المتحدث باسم حاكم ولاية نانغرهار X)
 SPEAKER_TYPES = ("PER", "ORG", "LOC")  # أعلنت كوريا الشمالية: a country speaks through its government
 # words after the subject's first name that put the names after them outside the subject (قالت الوزارة قبل قرار ترامب)
@@ -168,6 +169,7 @@ class _Article:
         self.office_words = knowledge_base().office_first_words
         self.speech_noun_keys = frozenset(word_key(w) for w in SPEECH_NOUNS)
         self.person_titles = finder.person_titles
+        self._titled: dict[str, tuple[list[int], list[tuple[Mention, list[int], int]]]] | None = None
         self.time_tokens = {i for t in doc.times for i in range(view.token_at(t.start), view.token_at(t.end - 1) + 1)}
 
     # --- positions
@@ -196,8 +198,8 @@ class _Article:
         return self.view.sentence_tokens(sentence)
 
     def _mentions_between(self, start: int, end: int) -> list[Mention]:
-        first = bisect_left(self.mention_starts, start)
-        return [m for m in self.mentions[first:] if m.start < end and m.end <= end]
+        first, last = bisect_left(self.mention_starts, start), bisect_left(self.mention_starts, end)
+        return [m for m in self.mentions[first:last] if m.end <= end]
 
     def _joined(self, i: int) -> bool:
         """Whether the word at ``i`` carries و or ف (also when the clitic analyser left it on: وقالت)."""
@@ -636,25 +638,36 @@ class _Article:
         key, following = self.keys[j], self.keys[j + 1] if j + 1 < last else None
         cue_start = self.spans[statement.cue][0]
         holders: dict[str, tuple[Mention, bool]] = {}  # entity → its latest mention, and whether `following` matched
-        for mention in self.mentions:
-            if mention.start >= cue_start:
-                break
-            if mention.type != "PER" or mention.entity is None or mention.subtype is not None:
-                continue
-            first = self._token_at(mention.start)
-            sentence = self._sentence_at(mention.start)
-            window = [
-                k
-                for k in range(max(first - TITLE_HOLDER_WINDOW, 0), first)
-                if self._sentence_at(self.spans[k][0]) == sentence
-            ]
-            titled = [k for k in window if self.keys[k] == key]
-            if titled:
-                shares = following is not None and any(following in self.keys[k + 1 : first] for k in titled)
-                holders[mention.entity] = (mention, shares or holders.get(mention.entity, (mention, False))[1])
+        starts, people = self._titled_people().get(key, ([], []))
+        before = bisect_left(starts, cue_start)
+        for mention, titled, first in people[max(before - TITLE_HOLDER_LOOKBACK, 0) : before]:
+            shares = following is not None and any(following in self.keys[k + 1 : first] for k in titled)
+            holders[mention.entity] = (mention, shares or holders.get(mention.entity, (mention, False))[1])
         if len(holders) > 1:
             holders = {e: h for e, h in holders.items() if h[1]}
         return next(iter(holders.values()))[0] if len(holders) == 1 else None
+
+    def _titled_people(self) -> dict[str, tuple[list[int], list[tuple[Mention, list[int], int]]]]:
+        """Per word key, the people named with it a few words before their name, in the same sentence, in text
+        order: where each person mention starts, and the mention with where the word stands and its first token
+        (worked out once per article)."""
+        if self._titled is None:
+            self._titled = {}
+            for mention in self.mentions:
+                if mention.type != "PER" or mention.entity is None or mention.subtype is not None:
+                    continue
+                first = self._token_at(mention.start)
+                sentence = self._sentence_at(mention.start)
+                window = [
+                    k
+                    for k in range(max(first - TITLE_HOLDER_WINDOW, 0), first)
+                    if self._sentence_at(self.spans[k][0]) == sentence
+                ]
+                for key in dict.fromkeys(self.keys[k] for k in window):
+                    starts, people = self._titled.setdefault(key, ([], []))
+                    starts.append(mention.start)
+                    people.append((mention, [k for k in window if self.keys[k] == key], first))
+        return self._titled
 
     def _described_subject(self, before: list[Mention], cue: int) -> Mention | None:
         """وكانت القوات المسلحة الإماراتية، العاملة ضمن قوات التحالف …، أعلنت: a subject set apart from its verb by a
