@@ -160,3 +160,15 @@ def test_a_long_text_without_punctuation_full_of_statements_and_attacks() -> Non
         for item in layer:
             span = item.trigger if hasattr(item, "trigger") else item
             assert text[span.start : span.end] == span.text
+
+
+def test_a_pipe_method_that_gives_back_the_wrong_documents_is_not_trusted() -> None:
+    class Forgetful(_Counting):
+        def pipe(self, docs: list[Document]) -> list[Document]:
+            self.batches.append(len(docs))
+            return docs[:1]  # loses all but the first
+
+    stage = Forgetful()
+    docs = list(Pipeline([stage]).pipe(["أول", "ثان", "ثالث"]))
+    assert [d.text for d in docs] == ["أول", "ثان", "ثالث"]
+    assert stage.batches == [3, 1, 1, 1]

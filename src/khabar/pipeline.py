@@ -149,13 +149,13 @@ class Pipeline:
             many = getattr(group[0], "pipe", None) if len(group) == 1 else None
             if many is not None and len(alive) > 1:
                 try:
-                    done = many([results[i] for i in alive])
+                    done = list(many([results[i] for i in alive]))
                 except Exception:  # one of them fails the batch: find which, one by one
-                    pass
-                else:
+                    done = None
+                if done is not None and len(done) == len(alive) and all(isinstance(d, Document) for d in done):
                     for i, doc in zip(alive, done, strict=True):
                         results[i] = doc
-                    continue
+                    continue  # else (it failed, or gave back something else): the documents one by one
             for i in alive:
                 try:
                     for stage in group:
