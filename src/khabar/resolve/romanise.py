@@ -9,7 +9,7 @@ written ``al-``, and an ``a`` put between two consonants, since unwritten short 
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache
 
 from khabar.resources import data_path
 from khabar.text.normalise import NormaliseOptions, fold
@@ -113,8 +113,9 @@ def _word(word: str, first: bool) -> str:
     return _letters(plain).capitalize()
 
 
+@lru_cache(maxsize=20_000)
 def romanise(name: str) -> str:
-    """A Latin spelling of an Arabic name."""
+    """A Latin spelling of an Arabic name (the same names come back article after article: cached, bounded)."""
     words = [w for w in name.split() if w.strip("()«»\"'،,.")]
     table = _table()
     out: list[str] = []
