@@ -530,3 +530,19 @@ def test_a_speech_noun_with_its_agent_after_it_gives_the_speaker() -> None:
     speakers = {q.text: names.get(q.speaker) for q in doc.quotes}
     assert speakers["أسبوعين"] == "دونالد ترامب"
     assert [s for t, s in speakers.items() if t.startswith("بعلاقته")] in ([], ["محمد بن سلمان"])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وكان سامي الحداد، وزير الخارجية الأردني، قد قال إن المفاوضات متعثرة.", "سامي الحداد"),
+        ("وقال سامي الحداد، وزير الخارجية الأردني، إن المفاوضات متعثرة.", "سامي الحداد"),
+        (
+            "قال رئيس الوزراء أحمد كمال إن المفاوضات متعثرة. وكان سامي الحداد، رئيس الوزراء السابق، قد أكد أن الحل "
+            "بعيد.",
+            "سامي الحداد",
+        ),
+    ],
+)
+def test_a_name_with_its_title_in_apposition_before_the_verb_speaks(text: str, speaker: str) -> None:
+    assert speaker_names(analyze(text, "2021-03-10"))[-1] == speaker
