@@ -546,3 +546,24 @@ def test_a_speech_noun_with_its_agent_after_it_gives_the_speaker() -> None:
 )
 def test_a_name_with_its_title_in_apposition_before_the_verb_speaks(text: str, speaker: str) -> None:
     assert speaker_names(analyze(text, "2021-03-10"))[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "أعلنت وكالة الطاقة الذرية اليوم أن المفتشين وصلوا. وقالت الوكالة الرسمية إن الزيارة تستمر يومين.",
+            ["وكالة الطاقة الذرية", "وكالة الطاقة الذرية"],
+        ),
+        (
+            "قالت منظمة العفو الدولية إن السجناء يتعرضون للتعذيب. وأضافت المنظمة أن التحقيق ضروري.",
+            ["منظمة العفو الدولية", "منظمة العفو الدولية"],
+        ),
+        # no agency named before: the agency stays unknown, never a guess
+        ("قال المتحدث إن الوضع هادئ. وقالت الوكالة الرسمية إن الزيارة تستمر يومين.", [None, None]),
+    ],
+)
+def test_a_definite_organisation_noun_is_the_organisation_named_before_with_that_head(
+    text: str, speakers: list[str | None]
+) -> None:
+    assert speaker_names(analyze(text, "2021-03-10")) == speakers
