@@ -56,6 +56,8 @@ PERSON_TYPES = ("PER",)
 ORG_TYPES = ("ORG",)
 CLUSTER_LOOKBACK = 500  # entities a name is compared with, newest first
 SHORT_SURNAME = 3  # letters of a surname skeleton that is a mention alone only with its article (الصدر)
+QUOTE_OPENERS = {'"': '"', "«": "»", "“": "”"}
+QUOTED_NAME_WORDS = 4  # words of an organisation's name in quotation marks after its head
 DESCRIPTION_WORDS = 4  # definite words after the head of a described organisation
 
 
@@ -162,7 +164,12 @@ class _Work:
                 continue
             if self._anaphoric_name(first, last):
                 continue  # the tagger's المنظمة, الوكالة الرسمية: an anaphor, resolved below
-            self._add(_Mention(mention.start, mention.end, mention.type, first, last, mention.subtype))
+            end = mention.end
+            if mention.type == "ORG" and last == first and self.keys[first] in self.kb.organisation_heads:
+                quoted = self._quoted_after(first)  # منظمة "أنقذوا الأطفال": the head, then its name in quotes
+                if quoted is not None:
+                    last, end = quoted, self.spans[quoted][1]
+            self._add(_Mention(mention.start, end, mention.type, first, last, mention.subtype))
         self._known_names()
         self._described_organisations()
         self.mentions.sort(key=lambda m: m.start)
@@ -624,6 +631,19 @@ class _Work:
     def _institution_cluster(self, cluster: _Cluster) -> int:
         index = self.actor_clusters.get(cluster.actor.id)
         return index if index is not None else self._append(cluster)
+
+    def _quoted_after(self, i: int) -> int | None:
+        """The token closing a short name in quotation marks right after token ``i`` (منظمة "أنقذوا الأطفال"), or
+        None."""
+        if i + 1 >= len(self.spans) or self.raw[i + 1] not in QUOTE_OPENERS:
+            return None
+        closer = QUOTE_OPENERS[self.raw[i + 1]]
+        for k in range(i + 2, min(i + 2 + QUOTED_NAME_WORDS + 1, len(self.spans))):
+            if self.raw[k] == closer:
+                return k if k > i + 2 else None
+            if self.raw[k] in QUOTE_OPENERS or self.sentence_of[k] != self.sentence_of[i]:
+                return None
+        return None
 
     def _anaphoric_name(self, first: int, last: int) -> bool:
         """A tagged name that is only a definite organisation head (المنظمة), or one with an adjective that only
