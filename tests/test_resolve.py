@@ -277,3 +277,12 @@ def test_a_known_organisation_shortened_to_its_first_words_is_the_same_organisat
     )
     names = {e.id: e.name for e in doc.entities}
     assert [names.get(q.speaker) for q in doc.quotes] == ["صندوق النقد الدولي"] * 2
+
+
+def test_an_organisation_head_tagged_alone_takes_its_name_in_quotation_marks() -> None:
+    from khabar import analyze
+
+    doc = analyze('حذرت منظمة "أطباء بلا حدود" من أن الوضع سيء. وقالت المنظمة إن المساعدات لا تصل.', "2021-03-10")
+    organisations = {m.entity for m in doc.mentions if m.type == "ORG"}
+    names = {e.id: e.name for e in doc.entities}
+    assert [names[e] for e in organisations] == ['منظمة "أطباء بلا حدود"']

@@ -526,6 +526,9 @@ class _Article:
             ]
         )
         if before:
+            apposed = self._apposed_name(before, statement.cue)
+            if apposed is not None:
+                return apposed
             after_subject = self._token_at(before[-1].end - 1) + 1
             # الأمين العام لحلف الناتو، أكد: the subject ends just before the verb (a comma, كان or قد between)
             gap = range(after_subject, statement.cue)
@@ -691,6 +694,40 @@ class _Article:
                 return None
             return subject if subject.type in ("PER", "ORG") else None
         return None
+
+    def _apposed_name(self, before: list[Mention], cue: int) -> Mention | None:
+        """وكان عادل الجبير، وزير الخارجية السعودي، قد قال: a title set off by commas between a person's name and
+        the verb is that name's apposition, and the person speaks, not the office in the title (nor whoever else
+        the title was linked to). The title opens with a person's title word and holds no comma; only قد or كان
+        between its closing comma and the verb, which is not joined by و."""
+        if self.conj[cue]:
+            return None
+        close = cue - 1
+        while close > 0 and self.keys[close] in GAP_WORDS:
+            close -= 1
+        if close <= 0 or self.raw[close] not in (",", "،"):
+            return None
+        comma = next(
+            (k for k in range(close - 1, max(close - TITLE_HOLDER_WINDOW, 0) - 1, -1) if self.raw[k] in (",", "،")),
+            None,
+        )
+        if (
+            comma is None
+            or comma + 1 >= close
+            or self.keys[comma + 1] not in self.person_titles
+            or self.preps[comma + 1]
+        ):
+            return None
+        name = next((m for m in reversed(before) if m.end <= self.spans[comma][0]), None)
+        if (
+            name is None
+            or name.type != "PER"
+            or name.entity is None
+            or self._token_at(name.end - 1) != comma - 1
+            or not self._ungoverned(name)
+        ):
+            return None
+        return name
 
     def _relative_aside(self, start: int, end: int) -> bool:
         """Whether tokens ``[start, end)`` are a relative clause set off by commas (، التي عارضت الحظر،)."""

@@ -39,6 +39,12 @@ COMPLEMENTISERS = frozenset({"إن", "أن", "ان"})
 # with more (قوات المهمات التدريبية)
 LATTER_KEYS = (word_key("أخير"), word_key("أخيرة"))  # الأخير / الأخيرة: "the latter"
 ONE_WORD_HEADS = frozenset({"قوات", "فصيل"})
+# Adjectives that only describe an organisation, never name one: الوكالة الرسمية، المنظمة الخيرية is the agency or
+# charity named before, like الوكالة alone
+GENERIC_ADJECTIVES = frozenset(
+    word_key(w)
+    for w in ("الرسمية", "الرسمي", "الحكومية", "الحكومي", "الخيرية", "الخيري", "الحقوقية", "الحقوقي", "المذكورة")
+)
 # Words that end a title phrase when reading backwards from a name: verbs and particles of reporting.
 _STOP_TEXT = (
     "أكد قال أعلن كان كانت استقبل التقى بحث دعا شكر أشار أوضح أضاف ذكر قالت أكدت "
@@ -50,6 +56,8 @@ PERSON_TYPES = ("PER",)
 ORG_TYPES = ("ORG",)
 CLUSTER_LOOKBACK = 500  # entities a name is compared with, newest first
 SHORT_SURNAME = 3  # letters of a surname skeleton that is a mention alone only with its article (الصدر)
+QUOTE_OPENERS = {'"': '"', "«": "»", "“": "”"}
+QUOTED_NAME_WORDS = 4  # words of an organisation's name in quotation marks after its head
 DESCRIPTION_WORDS = 4  # definite words after the head of a described organisation
 
 
@@ -108,6 +116,7 @@ class _Work:
         self.owner: list[_Mention | None] = [None] * len(self.spans)  # the mention covering each token
         self.clusters: list[_Cluster] = []
         self.actor_clusters: dict[str, int] = {}  # the cluster of each known actor, by its id
+        self.described_anaphors: dict[int, int] = {}  # الوكالة الرسمية: the head's token → the adjective's
 
     # --- tokens
 
@@ -153,7 +162,14 @@ class _Work:
                 end = self.spans[last][1]
                 self._add(_Mention(mention.start, end, mention.type, first, last, mention.subtype))
                 continue
-            self._add(_Mention(mention.start, mention.end, mention.type, first, last, mention.subtype))
+            if self._anaphoric_name(first, last):
+                continue  # the tagger's المنظمة, الوكالة الرسمية: an anaphor, resolved below
+            end = mention.end
+            if mention.type == "ORG" and last == first and self.keys[first] in self.kb.organisation_heads:
+                quoted = self._quoted_after(first)  # منظمة "أنقذوا الأطفال": the head, then its name in quotes
+                if quoted is not None:
+                    last, end = quoted, self.spans[quoted][1]
+            self._add(_Mention(mention.start, end, mention.type, first, last, mention.subtype))
         self._known_names()
         self._described_organisations()
         self.mentions.sort(key=lambda m: m.start)
@@ -250,6 +266,9 @@ class _Work:
                     break  # a name closes the description (جيش الإسلام التوصل …)
             if last > i + 1 and self.keys[i] in ONE_WORD_HEADS:
                 resume = last + 1  # قوات المهمات التدريبية: forces described, not named
+                continue
+            if last > i and self._anaphoric_name(i, last):
+                resume = last + 1  # الوكالة الرسمية: the agency named before, resolved with the anaphors
                 continue
             if last > i:
                 self._drop_inside(i + 1, last)  # جيش الإسلام: الإسلام alone was tagged a thing
@@ -613,6 +632,31 @@ class _Work:
         index = self.actor_clusters.get(cluster.actor.id)
         return index if index is not None else self._append(cluster)
 
+    def _quoted_after(self, i: int) -> int | None:
+        """The token closing a short name in quotation marks right after token ``i`` (منظمة "أنقذوا الأطفال"), or
+        None."""
+        if i + 1 >= len(self.spans) or self.raw[i + 1] not in QUOTE_OPENERS:
+            return None
+        closer = QUOTE_OPENERS[self.raw[i + 1]]
+        for k in range(i + 2, min(i + 2 + QUOTED_NAME_WORDS + 1, len(self.spans))):
+            if self.raw[k] == closer:
+                return k if k > i + 2 else None
+            if self.raw[k] in QUOTE_OPENERS or self.sentence_of[k] != self.sentence_of[i]:
+                return None
+        return None
+
+    def _anaphoric_name(self, first: int, last: int) -> bool:
+        """A tagged name that is only a definite organisation head (المنظمة), or one with an adjective that only
+        describes (الوكالة الرسمية): it names no organisation of its own; the head is resolved as an anaphor."""
+        if not self.forms[first].article or self.keys[first] not in self.kb.anaphoric_heads:
+            return False
+        if last == first:
+            return True
+        if all(self.forms[k].article and self.keys[k] in GENERIC_ADJECTIVES for k in range(first + 1, last + 1)):
+            self.described_anaphors[first] = last
+            return True
+        return False
+
     def _anaphors(self) -> None:
         """الحلف → the organisation of the article whose name starts with حلف; الحكومة، الشركة، الشبكة → the
         latest one named before with that head (the government, company, network the story is about)."""
@@ -646,7 +690,8 @@ class _Work:
                     continue
             else:
                 continue
-            self._add(_Mention(self._name_start(i), self.spans[i][1], "ORG", i, i, "anaphor", cluster))
+            last = self.described_anaphors.get(i, i)
+            self._add(_Mention(self._name_start(i), self.spans[last][1], "ORG", i, last, "anaphor", cluster))
 
     def _latter(self) -> None:
         """الأخير / الأخيرة, "the latter", as a noun of its own (وقال الأخير، تحذير الأخير بأن): the last person or
