@@ -567,3 +567,21 @@ def test_a_definite_organisation_noun_is_the_organisation_named_before_with_that
     text: str, speakers: list[str | None]
 ) -> None:
     assert speaker_names(analyze(text, "2021-03-10")) == speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أكد محمد العلي، رئيس شركة النفط، أن الإنتاج سيرتفع في العام المقبل.",  # العلي folds to على
+        "وأكد وزير النفط محمد العلي، أن الإنتاج سيرتفع في العام المقبل.",
+    ],
+)
+def test_a_name_that_folds_to_a_preposition_does_not_open_the_content(text: str) -> None:
+    doc = analyze(text, "2021-03-10")
+    assert [q.text for q in doc.quotes] == ["الإنتاج سيرتفع في العام المقبل"]
+    assert speaker_names(doc) == ["محمد العلي"]
+
+
+def test_a_preposition_written_without_hamza_still_opens_the_content() -> None:
+    doc = analyze("وأشار الوزير الى أن الإنتاج سيرتفع في العام المقبل.", "2021-03-10")
+    assert [q.text for q in doc.quotes] == ["الإنتاج سيرتفع في العام المقبل"]

@@ -321,13 +321,12 @@ class _Article:
         if at_preposition and object_begin is not None:  # اتهمت إسرائيل حماس بلعب دور …، كما … بأنهم: the
             scan_end = min(scan_end, object_begin)  # content preposition comes before a later complementiser
         for j in range(cue + 1, scan_end):
-            key = self.keys[j]
             if self._inside_quote(self.spans[j][0]) or self.raw[j] in OPENERS:
                 return None  # a quotation follows: it is the statement (direct), not a paraphrase
             if self._complementiser_at(j):
                 begin = j + 1
                 break
-            if key in PREPOSITIONS and not self._is_participle(cue) and (preposition != "" or j <= object_limit):
+            if self._preposition_at(j) and not self._is_participle(cue) and (preposition != "" or j <= object_limit):
                 begin = j + 1
                 if begin < last and self.keys[begin] in self.lexicon.complementisers:  # أشار إلى أن
                     begin += 1
@@ -460,6 +459,10 @@ class _Article:
             and not self._whether(j)
             and self._mention_of_token(j) is None
         )
+
+    def _preposition_at(self, j: int) -> bool:
+        """إلى، على، عن، من opening a cue's content (أشار إلى، شدد على): not a name that folds to one (العلي)."""
+        return self.keys[j] in PREPOSITIONS and not self.view.forms[j].article and self._mention_of_token(j) is None
 
     def _whether(self, j: int) -> bool:
         """إن كان: "whether it was" (دون توضيح إن كان يقصد …), not the complementiser of a statement."""
