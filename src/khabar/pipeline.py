@@ -124,11 +124,12 @@ class Pipeline:
         for index, record in enumerate(records):
             try:
                 doc = to_document(record, index=index)
-            except InputError as error:
+            except Exception as error:  # one bad record must not end the batch when a handler is given
+                reported = error if isinstance(error, KhabarError) else _stage_failure(index, record, error)
                 if on_error is None:
                     yield from finish()
-                    raise
-                on_error(index, record, error)
+                    raise reported from error
+                on_error(index, record, reported)
                 continue
             batch.append((index, record, doc))
             if batch_is_full([doc for _, _, doc in batch], batch_size):
