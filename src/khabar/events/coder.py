@@ -541,12 +541,12 @@ class _Article:
             found.recipients = tuple(r for r in found.recipients if r not in found.actors)
         found.time, found.date = self._time(found)
         found.location = self._location(found, clause, set(found.actors) | set(found.recipients))
-        found.background = self._background(found, coded)
+        found.background = self._background(found, clause, coded)
         sentence = self.view.sentences[found.sentence]
         found.evidences.append(Span(sentence.start, sentence.end, sentence.text))
         return found
 
-    def _background(self, found: _Found, coded: list[_Found]) -> bool:
+    def _background(self, found: _Found, clause: tuple[int, int], coded: list[_Found]) -> bool:
         """Whether this report only mentions the event as the cause, topic or setting of what its sentence tells:
         after a stance or investigation word (أدان الهجوم، الوقوف وراء الهجوم، التحقيق في مقتل), right after a
         linking word (بعد الهجوم، منذ بدء القصف، التي شهدت هجوما، ردا على القصف، جراء القصف، خلال الغارة), after a
@@ -563,7 +563,6 @@ class _Article:
         links = range(max(first, found.first - LINK_WINDOW), found.first)
         if any(view.phrase_at(i, lexicon.background_links) for i in links):
             return True
-        clause = self._clause(found)
         topics = range(max(clause[0], found.first - TOPIC_WINDOW), found.first)
         if any(view.phrase_at(i, lexicon.background_topic) for i in topics):
             return True
