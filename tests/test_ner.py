@@ -12,6 +12,7 @@ from khabar.cli import app
 from khabar.errors import InputError
 from khabar.ner.bio import entities, read_bio, score
 from khabar.ner.consistency import propagate
+from khabar.ner.glued import split_glued_names
 from khabar.ner.model import NerModel, default_model
 
 BIO_SAMPLE = """أعلن O
@@ -189,6 +190,8 @@ def test_consistency_completes_a_name_found_only_in_part() -> None:
         ("وقال وزير الخارجية التركي، مولود تشاوش أوغلو، إن بلاده لن تتراجع.", "مولود تشاوش أوغلو"),
         # a one-word title opening the apposition stays out of the name
         ("أما راعي كنيسة العذراء، القمص عبد المسيح بسيط، فقد قال إن التفجير وقع قرب الكنيسة.", "عبد المسيح بسيط"),
+        # علي, the name, folds with على, the preposition
+        ("أعلن نائب الرئيس الايراني، علي أكبر صالحي، الثلاثاء، أن بلاده ستزيد قدرتها.", "علي أكبر صالحي"),
     ],
 )
 def test_a_name_between_commas_after_a_title_is_a_person(text: str, person: str) -> None:
@@ -211,3 +214,90 @@ def test_no_person_between_commas_that_is_not_a_name(text: str, not_a_name: str)
     the rest of a rank: not in a person's name."""
     mentions = [(m.text, m.type) for m in analyze(text).mentions]
     assert not [m for m in mentions if m[1] == "PER" and not_a_name in m[0]], mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation", "person"),
+    [
+        (
+            "حذرت مدعية المحكمة الجنائية الدولية فاتو بنسودا الأحد من أن المحكمة يمكن أن تقاضي كل من يرتكب جرائم حرب."
+            " وقالت بنسودا إن العنف ضد المدنيين يمكن أن يشكل جرائم.",
+            "المحكمة الجنائية الدولية",
+            "فاتو بنسودا",
+        ),
+    ],
+)
+def test_a_person_glued_to_an_organisation_is_cut_off_it(text: str, organisation: str, person: str) -> None:
+    mentions = {(m.text, m.type) for m in analyze(text).mentions}
+    assert {(organisation, "ORG"), (person, "PER")} <= mentions, mentions
+
+
+def _glued(labels: list[str], words: str, elsewhere: list[tuple[str, str]]) -> list[str]:
+    """Labels of one sentence after :func:`split_glued_names`, the document naming ``elsewhere`` (word, label)."""
+    keys = [words.split(), [w for w, _ in elsewhere]]
+    tagged = [labels, [label for _, label in elsewhere]]
+    return split_glued_names(
+        keys,
+        keys,
+        tagged,
+        lambda surface, key: surface.isalpha(),
+        lambda key: key in {"عمر", "فاتو"},
+        lambda name_keys: list(name_keys) in (["الصين"], ["رياض"]),
+        frozenset({"الملك"}),
+    )[0]
+
+
+@pytest.mark.parametrize(
+    ("words", "labels", "elsewhere", "expected"),
+    [
+        # the surname alone elsewhere, a given name before it
+        (
+            "البنك الدولي عمر الرزاز",
+            ["B-ORG", "I-ORG", "I-ORG", "I-ORG"],
+            [("الرزاز", "B-PER")],
+            ["B-ORG", "I-ORG", "B-PER", "I-PER"],
+        ),
+        # a known place before a foreign surname
+        ("الصين وانغ", ["B-LOC", "I-LOC"], [("وانغ", "B-PER")], ["B-LOC", "B-PER"]),
+        # the whole name found elsewhere gives the person's length
+        (
+            "المحكمة الجنائية فاتو بنسودا",
+            ["B-ORG", "I-ORG", "I-ORG", "I-ORG"],
+            [("فاتو", "B-PER"), ("بنسودا", "I-PER")],
+            ["B-ORG", "I-ORG", "B-PER", "I-PER"],
+        ),
+    ],
+)
+def test_glued_names_are_cut_where_the_document_names_the_person(
+    words: str, labels: list[str], elsewhere: list[tuple[str, str]], expected: list[str]
+) -> None:
+    assert _glued(labels, words, elsewhere) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "labels", "elsewhere"),
+    [
+        ("غولدمان ساكس", ["B-ORG", "I-ORG"], [("ساكس", "B-PER")]),  # no article, not known: the firm's own name
+        ("جامعة الملك سعود", ["B-ORG", "I-ORG", "I-ORG"], [("سعود", "B-PER")]),  # a titled person in a name
+        ("رياض منصور", ["B-LOC", "I-LOC"], [("رياض", "B-PER"), ("منصور", "I-PER")]),  # a person elsewhere
+        ("البيت الأبيض", ["B-ORG", "I-ORG"], [("الأبيض", "B-PER")]),  # a surname with the article alone
+        ("البنك الدولي الرزاز", ["B-ORG", "I-ORG", "I-ORG"], [("عمر", "B-PER")]),  # no person ends with it
+        # رأس is no given name, and مسقط رأس no organisation or place of its own
+        ("مسقط رأس روبريدو", ["B-LOC", "I-LOC", "I-LOC"], [("روبريدو", "B-PER")]),
+    ],
+)
+def test_names_that_are_not_glued_stay_whole(words: str, labels: list[str], elsewhere: list[tuple[str, str]]) -> None:
+    assert _glued(labels, words, elsewhere) == labels
+
+
+def test_names_in_hashtags_are_found_and_keep_their_text() -> None:
+    """#الاتحاد_الأوروبي: the mention is the hashtag's words as written, the entity the name with spaces."""
+    doc = analyze("وقال #دونالد_ترمب إن #الاتحاد_الأوروبي سيدفع. وأكد #ترمب أن #الولايات_المتحدة ستنسحب.")
+    names = {e.id: e.name for e in doc.entities}
+    found = {(m.text, m.type, names.get(m.entity)) for m in doc.mentions}
+    assert ("الاتحاد_الأوروبي", "ORG", "الاتحاد الأوروبي") in found, found
+    assert ("الولايات_المتحدة", "LOC", "الولايات المتحدة") in found, found
+    people = {names.get(m.entity) for m in doc.mentions if m.type == "PER"}
+    assert len(people) == 1, found  # دونالد_ترمب and ترمب are one person
+    for mention in doc.mentions:
+        assert doc.text[mention.start : mention.end] == mention.text

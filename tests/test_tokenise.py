@@ -46,6 +46,12 @@ def test_kinds_and_offsets(tokeniser: Tokeniser) -> None:
         assert text[token.start : token.end] == token.text
 
 
+def test_the_marks_of_a_hashtag_are_no_tokens(tokeniser: Tokeniser) -> None:
+    """#صندوق_النقد_الدولي is three words; a # or _ not joining words stays a token."""
+    text = "قال #صندوق_النقد_الدولي إن _ و# 3"
+    assert [t.text for t in tokens(tokeniser, text)] == ["قال", "صندوق", "النقد", "الدولي", "إن", "_", "و", "#", "3"]
+
+
 def test_diacritics_and_tatweel_stay_inside_the_word(tokeniser: Tokeniser) -> None:
     assert [t.text for t in tokens(tokeniser, "اتصالٍ هاتفيّ مـــع")] == ["اتصالٍ", "هاتفيّ", "مـــع"]
 
@@ -68,6 +74,9 @@ def test_diacritics_and_tatweel_stay_inside_the_word(tokeniser: Tokeniser) -> No
         ("فإن", "ف+إن"),
         ("الناتو", "ال+ناتو"),
         ("وللناتو", "و+ل+ال+ناتو"),
+        ("فالحكومة", "ف+ال+حكومة"),
+        ("بالفعل", "ب+ال+فعل"),  # an idiom more frequent than الفعل, still ب + ال
+        ("وكاليفورنيا", "و+كاليفورنيا"),
     ],
 )
 def test_clitics_are_split(tokeniser: Tokeniser, word: str, expected: str) -> None:
@@ -99,6 +108,15 @@ def test_clitics_are_split(tokeniser: Tokeniser, word: str, expected: str) -> No
         "ذلك",
         "قررنا",
         "ستولتنبرغ",
+        # foreign names the corpus writes often, never as ال + the rest: no ف/ك/ب + ال
+        "فالنسيا",
+        "كاليفورنيا",
+        "بالوتيلي",
+        "والدة",
+        # listed whole words: a capital, and names that are not ب/و + a word
+        "بيونغ",
+        "بسام",
+        "وسام",
     ],
 )
 def test_words_that_only_look_like_clitics_are_not_split(tokeniser: Tokeniser, word: str) -> None:

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from khabar.ner.bio import entities
 
 COMMAS = frozenset({"،", ","})
+# names whose key is that of a function word: علي (the name) and على (on) fold together; written with ي, a name
+NAMES_LIKE_FUNCTION_WORDS = frozenset({"علي"})
 TITLE_WINDOW = 6  # words between a title word and the comma that opens the name
 NAME_WORDS = range(2, 5)
 
@@ -61,7 +63,7 @@ def _sentence(
         # ، القمص عبد المسيح بسيط،: a definite one-word title opens the apposition (not سيدة الولايات المتحدة الأولى)
         titled = keys[comma + 1] in honorifics and surfaces[comma + 1].startswith("ال")
         name = range(comma + 2 if titled else comma + 1, close)
-        if len(name) not in NAME_WORDS or not all(_name_word(surfaces[i], keys[i], titles, not_names) for i in name):
+        if len(name) not in NAME_WORDS or not all(name_word(surfaces[i], keys[i], titles, not_names) for i in name):
             continue
         if all(labels[i] == "O" for i in name) or _nationality(surfaces[name.start]):
             continue
@@ -77,10 +79,18 @@ def _sentence(
     return labels
 
 
-def _name_word(surface: str, key: str, titles: frozenset[str], not_names: frozenset[str]) -> bool:
+def name_word(surface: str, key: str, titles: frozenset[str], not_names: frozenset[str]) -> bool:
+    """Whether a word may be part of a person's name: Arabic letters only, nothing written on its stem, not a title,
+    function or time word."""
     bare = surface[2:] if surface.startswith("ال") else surface
     clitics = len(bare) > len(key)  # وسيارة، بدفع، رعاه: something written on the stem
-    return surface.isalpha() and not surface.isascii() and not clitics and key not in titles and key not in not_names
+    return (
+        surface.isalpha()
+        and not surface.isascii()
+        and not clitics
+        and key not in titles
+        and (key not in not_names or surface in NAMES_LIKE_FUNCTION_WORDS)
+    )
 
 
 def _nationality(surface: str) -> bool:

@@ -20,12 +20,14 @@ import numpy as np
 
 from khabar.caching import BoundedCache
 from khabar.errors import ResourceError
-from khabar.ner.apposition import appositions
+from khabar.ner.apposition import appositions, name_word
 from khabar.ner.features import BOUNDARY, CACHE_LIMIT, DENSE_WINDOW, WINDOW, FeatureExtractor
+from khabar.ner.glued import split_glued_names
 from khabar.resources import data_path
 
 MODEL_FILE = "models/ner.npz"
 DECODE_CELLS = 32_768  # token positions decoded in one batch (sentences × the longest of them)
+GIVEN_NAME_SHARE = 0.3  # of a word's occurrences that begin a person name, for it to count as a given name
 _DENSE_NAME = re.compile(r"e\d+")
 
 
@@ -282,6 +284,35 @@ class NerModel:
         return appositions(
             sentences, result, keys, extractor.title_keys, extractor.honorific_keys, extractor.not_name_keys
         )
+
+    def separate_people(
+        self, keys: Sequence[Sequence[str]], surfaces: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]
+    ) -> list[list[str]]:
+        """A document's labels with the person names glued to an organisation or place cut off it, when the
+        document names the person elsewhere (:mod:`khabar.ner.glued`)."""
+        extractor = self._extractor
+        titles, not_names = extractor.title_keys, extractor.not_name_keys
+        return split_glued_names(
+            keys,
+            surfaces,
+            labels,
+            lambda surface, key: name_word(surface, key, titles, not_names),
+            self._given_name,
+            # a known place or organisation, not a given name that is also one (رياض منصور)
+            lambda name_keys: (
+                extractor.known_name(name_keys) is not None and name_keys[0] not in extractor.given_name_keys
+            ),
+            titles,
+        )
+
+    def _given_name(self, key: str) -> bool:
+        """Whether a word may be a given name: a listed one (romanisation.json), one that unlabeled news often
+        begins a person name with, or one too rare there to be a common word (فاتو، توبياس; not رأس، بزعامة)."""
+        extractor = self._extractor
+        if key in extractor.given_name_keys or not extractor.uses_context:
+            return key in extractor.given_name_keys
+        share = extractor.person_share(key)
+        return share is None or share >= GIVEN_NAME_SHARE
 
 
 @cache

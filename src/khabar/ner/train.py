@@ -97,12 +97,15 @@ def evaluate(model: NerModel, sentences: Sequence[TaggedSentence], *, context: i
     """Entity-level scores of ``model`` on ``sentences``.
 
     With ``context`` > 1, runs of that many consecutive sentences are treated as one document for the
-    consistency pass (BIO files have no document boundaries); 1 scores sentences alone.
+    document-level passes of the entities stage (names glued to an organisation, consistency; BIO files have no
+    document boundaries); 1 scores sentences alone.
     """
-    predicted = model.tag([s.tokens for s in sentences])
+    tokens = [s.tokens for s in sentences]
+    predicted = model.tag(tokens)
     if context > 1:
         keys = [[model.key(token) for token in s.tokens] for s in sentences]
         for first in range(0, len(sentences), context):
             window = slice(first, first + context)
-            predicted[window] = propagate(keys[window], predicted[window])
+            labels = model.separate_people(keys[window], tokens[window], predicted[window])
+            predicted[window] = propagate(keys[window], labels)
     return score([s.labels for s in sentences], predicted)

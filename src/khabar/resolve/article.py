@@ -143,7 +143,8 @@ class _Work:
                 self.owner[i] = mention
 
     def _mention_text(self, mention: _Mention) -> str:
-        return self.text[mention.start : mention.end]
+        """A mention's words as text (the words of a hashtag, #الاتحاد_الأوروبي, apart)."""
+        return self.text[mention.start : mention.end].replace("_", " ")
 
     # --- main
 
@@ -819,7 +820,7 @@ class _Work:
                 Mention(
                     mention.start,
                     mention.end,
-                    self._mention_text(mention),
+                    self.text[mention.start : mention.end],
                     id=mention_id,
                     type=mention.type,
                     entity=entity,

@@ -1,7 +1,8 @@
 """The entities stage: names of people, organisations, places and other things (the ``mentions`` layer).
 
-Each sentence's tokens are tagged by the CRF of :mod:`khabar.ner.model`, then names are made consistent across
-the article (:mod:`khabar.ner.consistency`). A mention starts after the
+Each sentence's tokens are tagged by the CRF of :mod:`khabar.ner.model`, person names glued to an organisation are
+cut off it (:mod:`khabar.ner.glued`), then names are made consistent across the article
+(:mod:`khabar.ner.consistency`). A mention starts after the
 conjunctions and prepositions written on its first token, keeping a written article: وللناتو gives ناتو,
 والعراق gives العراق, so that the mention text is the name as a reader would quote it.
 """
@@ -52,10 +53,11 @@ class Entities:
         keys = [self._model.keys(sentence) for sentence in sentences]
         tagged = iter(self._model.tag(sentences, keys=keys))
         keys_of = iter(keys)
-        for doc, (spans, ranges, _) in zip(docs, work, strict=True):
+        for doc, (spans, ranges, surfaces) in zip(docs, work, strict=True):
             count = len(ranges)
             doc_keys = [next(keys_of) for _ in range(count)]
-            labels = propagate(doc_keys, [next(tagged) for _ in range(count)])
+            labels = self._model.separate_people(doc_keys, surfaces, [next(tagged) for _ in range(count)])
+            labels = propagate(doc_keys, labels)
             mentions = []
             text = doc.text
             for (first, _), sentence_labels in zip(ranges, labels, strict=True):

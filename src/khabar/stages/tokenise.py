@@ -2,7 +2,8 @@
 
 Tokens are found on the original text: Arabic words (letters with their marks and tatweel), words in other
 scripts, numbers (``3.5``, ``4,000``, ``١٬٥٠٠``, ``10:30``, ``10/3/2021``) and punctuation. Bidi and zero-width
-controls between tokens belong to no token. Each Arabic word carries its clitic analysis
+controls between tokens belong to no token, nor do the ``#`` and ``_`` of a hashtag (#صندوق_النقد_الدولي is read
+as the words صندوق النقد الدولي, as its writer meant). Each Arabic word carries its clitic analysis
 (:mod:`khabar.text.clitics`) as spans of the original text, so وَبِالعِرَاقِ has proclitics وَ بِ ال and the
 stem عِرَاقِ, harakat included, and no second text is ever made.
 
@@ -29,7 +30,8 @@ TOKEN_PATTERN = re.compile(
     rf"([{ARABIC_LETTERS_AND_MARKS}][{ARABIC_LETTERS_AND_MARKS}\u200c\u200d]*)"  # 1: Arabic word
     rf"|([^\W\d_{_ARABIC_BLOCKS}]+)"  # 2: word in another script
     r"|(\d+(?:[.,٫٬:/]\d+)*)"  # 3: number
-    rf"|(\.{{2,}}|[^\s\w{_CONTROLS}]|_)"  # 4: punctuation or symbol
+    # 4: punctuation or symbol; not the marks of a hashtag (#الاتحاد_الأوروبي), which join words as a space does
+    rf"|(\.{{2,}}|(?!#[^\W_])[^\s\w{_CONTROLS}]|(?<!\w)_|_(?!\w))"
 )
 KINDS = {1: "word", 2: "foreign", 3: "number", 4: "punct"}
 CACHE_LIMIT = 200_000

@@ -133,6 +133,12 @@ class CliticAnalyser:
             and self._freq["ال" + word] == 0
         )
 
+    def _attested_definite(self, rest: str, whole: str) -> bool:
+        """``rest``, left after a conjunction or preposition, is ال + a noun, and the corpus writes it so or cannot
+        tell: فالحكومة (الحكومة is common), بالفعل, but not فالنسيا, كاليفورنيا, بالوتيلي (names the corpus has
+        often, never as النسيا, اليفورنيا, الوتيلي)."""
+        return self._definite(rest) and (self._freq[rest] > 0 or self._freq[whole] < MIN_STEM_COUNT)
+
     def _lam_article(self, word: str) -> bool:
         """``word`` is لل + noun read as ل + ال + noun (للبيان), not ل + a word starting with ل (لليبيا)."""
         if not word.startswith("لل") or len(word) < 4 or word in self._whole:
@@ -144,7 +150,7 @@ class CliticAnalyser:
         """Whether ``rest``, left after taking a conjunction or preposition off ``whole``, is a word."""
         if len(rest) < 2 or rest in ("ال", "لل"):
             return False
-        if rest in self._hosts or self._common(rest, whole) or self._definite(rest):
+        if rest in self._hosts or self._common(rest, whole) or self._attested_definite(rest, whole):
             return True
         base, suffix = self._suffix(rest)  # بدوره: دوره is rarer than بدوره, but دور is common
         return suffix is not None and self._common(base, whole)
@@ -158,7 +164,7 @@ class CliticAnalyser:
             if (
                 self._peelable(after, rest)
                 or self._lam_article(after)
-                or (after[:1] in _PREPOSITIONS and self._definite(after[1:]))
+                or (after[:1] in _PREPOSITIONS and self._attested_definite(after[1:], rest))
             ):
                 found.append(conj)
                 rest = after
