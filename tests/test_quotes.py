@@ -585,3 +585,28 @@ def test_a_name_that_folds_to_a_preposition_does_not_open_the_content(text: str)
 def test_a_preposition_written_without_hamza_still_opens_the_content() -> None:
     doc = analyze("وأشار الوزير الى أن الإنتاج سيرتفع في العام المقبل.", "2021-03-10")
     assert [q.text for q in doc.quotes] == ["الإنتاج سيرتفع في العام المقبل"]
+
+
+def test_a_preposition_naming_where_the_words_were_said_does_not_open_the_content() -> None:
+    """قال عبر حسابه على تويتر إن …: على تويتر says where; the content follows إن. شدد على ضرورة أن …: على opens it."""
+    doc = analyze(
+        "وقال الرئيس جو بايدن عبر حسابه على تويتر إن الاتفاق سيحمي الوظائف. وشدد بايدن على ضرورة أن يصوت الكونغرس.",
+        "2021-03-10",
+    )
+    assert [(q.text, speaker_name(doc, q)) for q in doc.quotes] == [
+        ("الاتفاق سيحمي الوظائف", "Joe Biden"),
+        ("ضرورة أن يصوت الكونغرس", "Joe Biden"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقالت تويتر إن تحليلاتها لحسابات روسية اكتملت.", "Twitter"),
+        ("وأعلنت شركة أبل أن هواتفها الجديدة ستباع الشهر المقبل.", "Apple"),
+    ],
+)
+def test_companies_speak_as_organisations(text: str, speaker: str) -> None:
+    doc = analyze(text, "2021-03-10")
+    assert [speaker_name(doc, q) for q in doc.quotes] == [speaker]
+    assert {m.type for m in doc.mentions if m.entity == doc.quotes[0].speaker} == {"ORG"}

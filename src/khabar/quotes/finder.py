@@ -65,6 +65,7 @@ ISSUER_SENTENCES = 3  # how far back the statement a cue's subject (البيان
 ISSUER_GAP = 3
 CITED_WINDOW = 5  # tokens after an attribution phrase where the cited name starts (وفقا لما أعلنه مكتب …)
 ABOUT_KEY = word_key("عن")
+NAMED_PLACE_WORDS = 5  # words of a name between a preposition and a complementiser (على "تويتر" إن)
 # nouns of speech whose agent follows them (تحذير الأخير بأن، مطالبات ترامب بـ"…")
 SPEECH_NOUNS = (
     "تحذير",
@@ -327,7 +328,7 @@ class _Article:
                 begin = j + 1
                 break
             if self._preposition_at(j) and not self._is_participle(cue) and (preposition != "" or j <= object_limit):
-                begin = j + 1
+                begin = self._after_named_place(j, scan_end) or j + 1
                 if begin < last and self.keys[begin] in self.lexicon.complementisers:  # أشار إلى أن
                     begin += 1
                 break
@@ -459,6 +460,20 @@ class _Article:
             and not self._whether(j)
             and self._mention_of_token(j) is None
         )
+
+    def _after_named_place(self, preposition: int, scan_end: int) -> int | None:
+        """Where a clause starts after a preposition that says where the words were said, not what: a name and then a
+        complementiser (قال عبر حسابه على تويتر إن …، قال في بيان على موقع الوزارة إن …)."""
+        j = preposition + 1
+        named = False
+        while j < scan_end and j - preposition <= NAMED_PLACE_WORDS:
+            if self._complementiser_at(j):
+                return j + 1 if named else None
+            if self._mention_of_token(j) is None and self.raw[j] not in HASHTAG_MARKS:
+                return None
+            named = True
+            j += 1
+        return None
 
     def _preposition_at(self, j: int) -> bool:
         """إلى، على، عن، من opening a cue's content (أشار إلى، شدد على): not a name that folds to one (العلي)."""

@@ -130,6 +130,10 @@ class KnowledgeBase:
                 f"org:{org['id']}", "ORG", org["names"][0], org["name_latn"], org.get("country"), org.get("sector")
             )
             self._add(actor, org["names"], org.get("ambiguous_names", []))
+            # written in Latin letters inside Arabic text (Facebook, NATO): the same organisation
+            latin = phrase_key(org["name_latn"])
+            if actor.id not in self._by_key.setdefault(latin, []):
+                self._by_key[latin].append(actor.id)
 
     def _load_people(self) -> None:
         for person in _load("people.json")["people"]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from khabar.resources import data_path
-from khabar.text.normalise import NormaliseOptions
+from khabar.text.normalise import NormaliseOptions, fold
 
 # Letters as written, marks and controls removed: hamza forms stay apart so ألف is not ال + ف.
 LEXICON_FOLD = NormaliseOptions(alef=False)
@@ -117,7 +117,8 @@ class CliticAnalyser:
     def load(cls) -> CliticAnalyser:
         with data_path("lexicons/clitics.json").open(encoding="utf-8") as handle:
             lexicon = json.load(handle)
-        return cls(WordFrequencies.load(), frozenset(lexicon["whole_words"]), frozenset(lexicon["suffix_hosts"]))
+        whole = frozenset(lexicon["whole_words"]) | _name_words()
+        return cls(WordFrequencies.load(), whole, frozenset(lexicon["suffix_hosts"]))
 
     def _common(self, rest: str, whole: str) -> bool:
         count = self._freq[rest]
@@ -219,6 +220,21 @@ class CliticAnalyser:
             return Segmentation(tuple(proclitics), rest, None)
         stem, enclitic = self._suffix(rest)
         return Segmentation(tuple(proclitics), stem, enclitic)
+
+
+def _name_words() -> frozenset[str]:
+    """The words of the knowledge base's person names and of the listed given names, which are never split: بايدن is
+    no ب + ايدن, فيصل no ف + يصل, كوفي no ك + وفي, however common the rest. Words with the article are left to the
+    analysis (الأسد is ال + أسد, as everywhere)."""
+    words: set[str] = set()
+    with data_path("lexicons/people.json").open(encoding="utf-8") as handle:
+        for person in json.load(handle)["people"]:
+            for name in person["names"]:
+                words.update(name.split())
+    with data_path("lexicons/romanisation.json").open(encoding="utf-8") as handle:
+        names = json.load(handle)
+    words.update(names["given_names"], names["foreign_given_names"])
+    return frozenset(fold(word, LEXICON_FOLD) for word in words if not word.startswith("ال"))
 
 
 @cache
