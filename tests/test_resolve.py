@@ -286,3 +286,16 @@ def test_an_organisation_head_tagged_alone_takes_its_name_in_quotation_marks() -
     organisations = {m.entity for m in doc.mentions if m.type == "ORG"}
     names = {e.id: e.name for e in doc.entities}
     assert [names[e] for e in organisations] == ['منظمة "أطباء بلا حدود"']
+
+
+def test_a_family_name_written_first_stands_for_the_full_name() -> None:
+    """كيم after كيم جونغ أون, شي after شي جين بينغ; not محمد after محمد بن سلمان (a given name)."""
+    doc = analyze(
+        "وقال الرئيس الصيني شي جين بينغ إن بلاده منفتحة. وأضاف شي أن التجارة ستنمو. وقال ولي العهد السعودي محمد بن"
+        " سلمان إن المملكة ستتغير. وقال محمد إن الأمر انتهى.",
+        "2018-06-12",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    linked = {(m.text, names.get(m.entity)) for m in doc.mentions if m.type == "PER"}
+    assert ("شي", "شي جين بينغ") in linked, linked
+    assert ("محمد", "محمد بن سلمان") not in linked, linked

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from khabar.document import Document, Entity, Mention, Role
 from khabar.resolve.kb import Actor, KnowledgeBase, Office, knowledge_base
 from khabar.resolve.names import phrase_key, skeleton, word_key
-from khabar.resolve.romanise import romanise
+from khabar.resolve.romanise import is_given_name, romanise
 from khabar.text.tokens import FormCache, TokenView
 
 GROUP_WORDS = frozenset({"جانبان", "جانبين", "طرفان", "طرفين", "بلدان", "بلدين", "دولتان", "دولتين"})
@@ -54,6 +54,7 @@ _STOP_TEXT = (
 STOP_WORDS = frozenset(word_key(w) for w in _STOP_TEXT.split())
 PERSON_TYPES = ("PER",)
 ORG_TYPES = ("ORG",)
+FAMILY_FIRST_WORDS = 3  # words of a full name whose first word may stand alone for it (كيم جونغ أون → كيم)
 CLUSTER_LOOKBACK = 500  # entities a name is compared with, newest first
 SHORT_SURNAME = 3  # letters of a surname skeleton that is a mention alone only with its article (الصدر)
 QUOTE_OPENERS = {'"': '"', "«": "»", "“": "”"}
@@ -341,6 +342,19 @@ class _Work:
             if len(holders) == 1 and len(key) > 2:  # two people of that surname named in full: the usual way
                 self._join(mention, holders.pop())
                 return
+            if not holders and not is_given_name(text):
+                # كيم after كيم جونغ أون, شي after شي جين بينغ: a family name written first (Korean, Chinese)
+                holders = {
+                    index
+                    for index in self._recent()
+                    if self.clusters[index].type == "PER"
+                    and any(
+                        len(full) >= FAMILY_FIRST_WORDS and full[0] == key for full in self.clusters[index].full_names
+                    )
+                }
+                if len(holders) == 1:
+                    self._join(mention, holders.pop())
+                    return
         actor = self.kb.find(text, types, ambiguous=True) or self.kb.find(text, ("PER", "ORG", "LOC"))
         if actor is not None:
             mention.type = actor.type if actor.type != "LOC" or mention.type == "LOC" else mention.type

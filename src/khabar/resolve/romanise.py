@@ -74,6 +74,13 @@ def _table() -> dict[str, dict[str, str]]:
     }
 
 
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a listed given name (محمد، فيصل، جون), Arabic or foreign."""
+    table = _table()
+    plain = _plain(word)
+    return plain in table["given_names"] or plain in table["foreign_given_names"]
+
+
 def _plain(word: str) -> str:
     return fold(word, _MARKS_ONLY).replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ى", "ي")
 
