@@ -299,3 +299,22 @@ def test_a_family_name_written_first_stands_for_the_full_name() -> None:
     linked = {(m.text, names.get(m.entity)) for m in doc.mentions if m.type == "PER"}
     assert ("شي", "شي جين بينغ") in linked, linked
     assert ("محمد", "محمد بن سلمان") not in linked, linked
+
+
+def test_forms_of_one_institution_are_one_entity_named_by_the_longest() -> None:
+    """المركزي التركي and البنك المركزي التركي (the tagger's البنك المركزي before a nationality); الخارجية العراقية and
+    وزارة الخارجية العراقية; the European Central Bank, a name of its own, stays apart."""
+    doc = analyze(
+        "وقال المركزي التركي إنه سيتخذ الخطوات اللازمة. وقال البنك المركزي الأوروبي إن النمو سيتباطأ. وقال البنك"
+        " المركزي التركي إن الليرة ستتعافى. وقالت الخارجية العراقية إن الوفد وصل. وأكدت وزارة الخارجية العراقية أن"
+        " الزيارة ناجحة.",
+        "2018-08-10",
+    )
+    entities = {e.id: e for e in doc.entities}
+    linked = {m.text: entities[m.entity] for m in doc.mentions if m.entity}
+    assert linked["المركزي التركي"].id == linked["البنك المركزي التركي"].id
+    assert linked["البنك المركزي التركي"].name == "البنك المركزي التركي"
+    assert linked["البنك المركزي الأوروبي"].id != linked["المركزي التركي"].id
+    assert linked["الخارجية العراقية"].id == linked["وزارة الخارجية العراقية"].id
+    assert linked["الخارجية العراقية"].name == "وزارة الخارجية العراقية"
+    assert linked["الخارجية العراقية"].name_latn == "Foreign Ministry of Iraq"

@@ -21,7 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Container
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from khabar.document import Document, Entity, Mention, Role
 from khabar.resolve.kb import Actor, KnowledgeBase, Office, knowledge_base
@@ -520,6 +520,18 @@ class _Work:
         """The tokens whose key is one of ``first_words``: where a pass over the article has anything to look at."""
         return [i for i, key in enumerate(self.keys) if key in first_words]
 
+    def _tagged_alone(self, first: int, last: int) -> bool:
+        """Whether tokens ``[first, last]`` are exactly one organisation name the tagger found, with nothing of its
+        own after it (البنك المركزي before التركي: the institution of a country, not a name to itself)."""
+        mention = self.owner[first]
+        return (
+            mention is not None
+            and mention.type == "ORG"
+            and mention.subtype is None
+            and mention.first == first
+            and mention.last == last
+        )
+
     def _covered(self, first: int, last: int) -> bool:
         return any(self.owner[i] is not None for i in range(max(first, 0), min(last + 1, len(self.owner))))
 
@@ -580,12 +592,15 @@ class _Work:
             institution = None
             for length in range(min(self.kb.longest_office, i), 0, -1):
                 office = self.kb.institutions.get(" ".join(self.keys[i - length : i]))
-                if office is not None and not self._covered(i - length, i - 1):
+                if office is not None and (
+                    not self._covered(i - length, i - 1) or self._tagged_alone(i - length, i - 1)
+                ):
                     institution = (i - length, office)
                     break
             country = self._country_cluster(code)
             if institution is not None and country is not None:
                 first, office = institution
+                self._drop_inside(first, i - 1)  # the tagger's البنك المركزي of البنك المركزي التركي
                 actor = self.kb.country(code)
                 cluster = _Cluster(
                     type="ORG",
@@ -644,8 +659,17 @@ class _Work:
         return code
 
     def _institution_cluster(self, cluster: _Cluster) -> int:
+        """The article's entity of an institution; named by its longest form (وزارة الخارجية العراقية, not
+        الخارجية العراقية)."""
         index = self.actor_clusters.get(cluster.actor.id)
-        return index if index is not None else self._append(cluster)
+        if index is None:
+            return self._append(cluster)
+        known = self.clusters[index]
+        if known.name is not None and cluster.name is not None and len(cluster.name) > len(known.name):
+            known.name = cluster.name
+            known.keys.add(phrase_key(cluster.name))
+            known.actor = replace(known.actor, name=cluster.name)
+        return index
 
     def _quoted_after(self, i: int) -> int | None:
         """The token closing a short name in quotation marks right after token ``i`` (منظمة "أنقذوا الأطفال"), or

@@ -71,7 +71,7 @@ class KnowledgeBase:
         self.titles = self._offices(_load("titles.json")["titles"])
         self.ranks = self._offices(_load("titles.json").get("ranks", []))
         institutions = _load("institutions.json")
-        self.institutions = self._offices(institutions["institutions"])
+        self.institutions = self._one_form_per_institution(self._offices(institutions["institutions"]))
         # head noun key → sector it suggests (None: any), for organisations described rather than named
         self.organisation_heads = {word_key(h["ar"]): h.get("sector") for h in institutions["organisation_heads"]}
         # the heads that alone, with the article, stand for the organisation named with them (الشركة, not المركز)
@@ -154,6 +154,17 @@ class KnowledgeBase:
     @staticmethod
     def _offices(entries: list[dict]) -> dict[str, Office]:
         return {phrase_key(e["ar"]): Office(e["ar"], e["en"], e.get("sector")) for e in entries}
+
+    @staticmethod
+    def _one_form_per_institution(offices: dict[str, Office]) -> dict[str, Office]:
+        """Every form of one institution (الخارجية, وزارة الخارجية; المركزي, البنك المركزي) gives its longest form, so
+        that the Iraqi Foreign Ministry is one entity however the article writes it."""
+        longest: dict[str, Office] = {}
+        for office in offices.values():
+            known = longest.get(office.en)
+            if known is None or len(office.ar) > len(known.ar):
+                longest[office.en] = office
+        return {key: longest[office.en] for key, office in offices.items()}
 
     # --- lookups
 
