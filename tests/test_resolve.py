@@ -318,3 +318,13 @@ def test_forms_of_one_institution_are_one_entity_named_by_the_longest() -> None:
     assert linked["الخارجية العراقية"].id == linked["وزارة الخارجية العراقية"].id
     assert linked["الخارجية العراقية"].name == "وزارة الخارجية العراقية"
     assert linked["الخارجية العراقية"].name_latn == "Foreign Ministry of Iraq"
+
+
+def test_a_short_surname_tagged_a_person_is_the_person_named_in_full() -> None:
+    """ماي after تيريزا ماي: two letters in its skeleton, but three written and tagged a person."""
+    doc = analyze(
+        "قالت رئيسة الوزراء البريطانية تيريزا ماي إن بلادها ستعمل مع الحلفاء. وقالت ماي في كلمة لها إن الهجوم وحشي.",
+        "2018-04-09",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert {names.get(m.entity) for m in doc.mentions if m.type == "PER"} == {"تيريزا ماي"}

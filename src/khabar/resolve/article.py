@@ -339,7 +339,8 @@ class _Work:
                 if self.clusters[index].type == "PER"
                 and any(len(full) > 1 and full[-1] == key for full in self.clusters[index].full_names)
             }
-            if len(holders) == 1 and len(key) > 2:  # two people of that surname named in full: the usual way
+            # ماي of تيريزا ماي: three letters written (two in its skeleton) are enough for a word tagged a person
+            if len(holders) == 1 and len(word_key(text)) > 2:  # two people of that surname named in full: the usual way
                 self._join(mention, holders.pop())
                 return
             if not holders and not is_given_name(text):
@@ -400,7 +401,7 @@ class _Work:
             if cluster.type != "PER":
                 continue
             for full in cluster.full_names:
-                if words == full or (len(words) == 1 and len(words[0]) > 2 and words[0] == full[-1]):
+                if words == full or (len(words) == 1 and len(word_key(text)) > 2 and words[0] == full[-1]):
                     return index
                 if 1 < len(words) < len(full) and full[-len(words) :] == words:  # سانت أونجي of ماري بيير سانت أونجي
                     return index
