@@ -328,3 +328,31 @@ def test_a_short_surname_tagged_a_person_is_the_person_named_in_full() -> None:
     )
     names = {e.id: e.name for e in doc.entities}
     assert {names.get(m.entity) for m in doc.mentions if m.type == "PER"} == {"تيريزا ماي"}
+
+
+@pytest.mark.parametrize(
+    ("text", "anaphor", "organisation"),
+    [
+        # a head that is also a common noun stands for the organisation where it speaks
+        (
+            "نشر المركز الأوروبي لمراقبة الإرهاب تقريرا عن الكتيبات. واعتبر المركز أن الكتيبات متاحة على شكل واسع.",
+            "المركز",
+            "ORG",
+        ),
+        # a name the tagger typed MISC after an organisation's head noun is an organisation
+        ("وأعلنت مجموعة واندا الصينية خطة جديدة. وقالت المجموعة إنها ستمنح الشركات جوائز.", "المجموعة", "ORG"),
+    ],
+)
+def test_a_speaking_head_noun_is_the_organisation_named_before_with_it(
+    text: str, anaphor: str, organisation: str
+) -> None:
+    doc = analyze(text, "2018-05-11")
+    entities = {e.id: e for e in doc.entities}
+    (mention,) = [m for m in doc.mentions if m.text == anaphor]
+    assert mention.subtype == "anaphor" and entities[mention.entity].type == organisation
+    assert any(m.entity == mention.entity and m.subtype is None for m in doc.mentions)
+
+
+def test_a_common_head_noun_that_does_not_speak_is_no_anaphor() -> None:
+    doc = analyze("نشر المركز الأوروبي لمراقبة الإرهاب تقريرا. وزار الوفد المركز في بروكسل.", "2018-05-11")
+    assert not [m for m in doc.mentions if m.subtype == "anaphor"]

@@ -35,6 +35,8 @@ GROUP_WORDS = frozenset({"جانبان", "جانبين", "طرفان", "طرفي
 PATRONYMIC_WORDS = frozenset(word_key(w) for w in ("بن", "ابن", "بنت"))  # بن علي: part of many names
 ANAPHOR_HEADS = frozenset({"حلف", "حركه", "حزب", "منظمه", "جبهه", "جماعه"})
 COMPLEMENTISERS = frozenset({"إن", "أن", "ان"})
+THAT_KEY = word_key("أن")  # the key of أن، إن، بأن، إنها …
+PLACE_OR_THING_HEADS = frozenset(word_key(w) for w in ("قناة", "موقع"))  # قناة السويس is a canal, not a channel
 # heads that name a force or faction with one word after them (قوات التحالف، فصيل جيش الإسلام), and only describe one
 # with more (قوات المهمات التدريبية)
 LATTER_KEYS = (word_key("أخير"), word_key("أخيرة"))  # الأخير / الأخيرة: "the latter"
@@ -167,6 +169,11 @@ class _Work:
             if self._anaphoric_name(first, last):
                 continue  # the tagger's المنظمة, الوكالة الرسمية: an anaphor, resolved below
             end = mention.end
+            if mention.type == "MISC" and self._organisation_head_before(first):
+                # مجموعة واندا، شركة أرامكو: a name after an organisation's head noun is that organisation's
+                first -= 1
+                self._add(_Mention(self._name_start(first), end, "ORG", first, last, mention.subtype))
+                continue
             if mention.type == "ORG" and last == first and self.keys[first] in self.kb.organisation_heads:
                 quoted = self._quoted_after(first)  # منظمة "أنقذوا الأطفال": the head, then its name in quotes
                 if quoted is not None:
@@ -716,15 +723,17 @@ class _Work:
             by_head.setdefault(key, set()).add(cluster)
         heads = ANAPHOR_HEADS | self.kb.anaphoric_heads
         for i, key in enumerate(self.keys):
-            if key not in heads or not self.forms[i].article or self.owner[i] is not None:
+            # المركز، المجموعة: a head that is also a common noun stands for an organisation as the one that speaks
+            speaking = key not in heads and key in self.kb.organisation_heads and self._before_complementiser(i)
+            if (key not in heads and not speaking) or not self.forms[i].article or self.owner[i] is not None:
                 continue
             if key in ANAPHOR_HEADS and len(by_head.get(key, ())) == 1:
                 cluster = next(iter(by_head[key]))
-            elif key in self.kb.anaphoric_heads:
+            elif key in self.kb.anaphoric_heads or speaking:
                 earlier = [c for first, k, c in named if k == key and first < i]
                 if earlier:
                     cluster = earlier[-1]
-                elif (found := self._institution_of_main_country(i)) is not None:
+                elif not speaking and (found := self._institution_of_main_country(i)) is not None:
                     cluster = found  # وقالت الحكومة, in a story about one country: that country's government
                 else:
                     continue
@@ -732,6 +741,23 @@ class _Work:
                 continue
             last = self.described_anaphors.get(i, i)
             self._add(_Mention(self._name_start(i), self.spans[last][1], "ORG", i, last, "anaphor", cluster))
+
+    def _organisation_head_before(self, first: int) -> bool:
+        """Whether the word before token ``first`` is an organisation's head noun without the article (مجموعة، شركة)
+        that no other name has taken."""
+        before = first - 1
+        return (
+            before >= 0
+            and self.keys[before] in self.kb.organisation_heads
+            and self.keys[before] not in PLACE_OR_THING_HEADS
+            and not self.forms[before].article
+            and self.owner[before] is None
+            and self.sentence_of[before] == self.sentence_of[first]
+        )
+
+    def _before_complementiser(self, i: int) -> bool:
+        """Whether أن / إن / بأنه follows token ``i`` (واعتبر المركز أن …، وقالت المجموعة إنها …)."""
+        return i + 1 < len(self.keys) and self.keys[i + 1] == THAT_KEY
 
     def _latter(self) -> None:
         """الأخير / الأخيرة, "the latter", as a noun of its own (وقال الأخير، تحذير الأخير بأن): the last person or
