@@ -610,3 +610,16 @@ def test_companies_speak_as_organisations(text: str, speaker: str) -> None:
     doc = analyze(text, "2021-03-10")
     assert [speaker_name(doc, q) for q in doc.quotes] == [speaker]
     assert {m.type for m in doc.mentions if m.entity == doc.quotes[0].speaker} == {"ORG"}
+
+
+def test_a_speech_verb_inside_a_sentence_has_the_subject_of_its_opening_verb() -> None:
+    """حيث قال: the sentence's subject (أردوغان), not the speaker of the sentence before (بوزداج); after a title
+    without a name, the organisation that follows is the object, not the subject."""
+    doc = analyze(
+        "قال بكر بوزداج المتحدث باسم الحكومة التركية، الاثنين، إن لأنقرة الحق في شن عمليات. وكان الرئيس التركي رجب"
+        " طيب أردوغان قد توعد المسلحين بعملية عسكرية، خلال كلمة ألقاها في ديار بكر، حيث قال إن الموعد سيكون يوما"
+        " جديدا.",
+        "2018-06-04",
+    )
+    assert [speaker_name(doc, q) for q in doc.quotes][1:] == ["Recep Tayyip Erdoğan"]
+    assert speaker_name(doc, doc.quotes[0]) != speaker_name(doc, doc.quotes[1])

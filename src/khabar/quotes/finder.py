@@ -922,6 +922,14 @@ class _Article:
             if (
                 statement.speaker is None
                 and statement.cue is not None
+                and (previous is None or self._last_sentence(previous) < statement.sentence)
+            ):
+                # وكان الرئيس X قد توعد …، حيث قال إن …: a verb inside a sentence with no subject of its own has the
+                # sentence's subject, before any speaker of an earlier sentence
+                statement.speaker = self._sentence_subject(statement)
+            if (
+                statement.speaker is None
+                and statement.cue is not None
                 and previous is not None
                 and (statement.sentence - self._last_sentence(previous) <= CARRY_SENTENCES)
             ):
@@ -992,6 +1000,37 @@ class _Article:
         for other in reversed(done):
             if other.start <= at < other.end and other.speaker is not None:
                 return other.speaker
+        return None
+
+    def _sentence_subject(self, statement: _Statement) -> Mention | None:
+        """The subject of the verb that opens a statement's sentence, for a speech verb later in that sentence with
+        no subject of its own: the first person or organisation after the opening verb, past its title and the
+        particles before it (وكان الرئيس التركي رجب طيب أردوغان قد توعد …). None when the cue opens the sentence, or
+        another speech verb or a sentence break comes first."""
+        assert statement.cue is not None
+        first, _ = self._sentence_tokens(statement.sentence)
+        if statement.cue - first <= 1:
+            return None
+        titled = False
+        for k in range(first + 1, min(first + 1 + TITLE_HOLDER_WINDOW, statement.cue)):
+            if self._is_cue(k) or self.raw[k] in CLAUSE_ENDS:
+                return None
+            mention = self._mention_of_token(k)
+            if mention is not None and mention.subtype != "demonym":  # الرئيس التركي: part of the title
+                # after a title only its holder (not وحمل مدير الشركة إدارة الموانئ …: the object)
+                kinds = ("PER",) if titled else ("PER", "ORG")
+                if mention.type in kinds and mention.entity is not None and self._ungoverned(mention):
+                    return mention
+                return None
+            if mention is not None:
+                continue
+            titled = titled or self.keys[k] in self.office_words
+            if self.preps[k] or not (
+                self.keys[k] in self.office_words
+                or self.keys[k] in GAP_WORDS
+                or self.text.startswith("ال", self.name_starts[k])
+            ):
+                return None
         return None
 
     def _previous_subject(self, statement: _Statement) -> Mention | None:
