@@ -623,3 +623,13 @@ def test_a_speech_verb_inside_a_sentence_has_the_subject_of_its_opening_verb() -
     )
     assert [speaker_name(doc, q) for q in doc.quotes][1:] == ["Recep Tayyip Erdoğan"]
     assert speaker_name(doc, doc.quotes[0]) != speaker_name(doc, doc.quotes[1])
+
+
+def test_an_agency_described_by_adjectives_quoting_someone_on_the_tongue_of() -> None:
+    """نقلت وكالة الأنباء السورية الرسمية على لسان شعبان قولها: "…": Shaaban speaks, past the agency's adjectives."""
+    doc = analyze(
+        "قالت المستشارة السياسية للرئيس السوري بثينة شعبان إن القوات ستدخل. ونقلت وكالة الأنباء السورية الرسمية على"
+        ' لسان شعبان قولها: "إن العدوان التركي على سورية غير شرعي".',
+        "2018-02-19",
+    )
+    assert len({q.speaker for q in doc.quotes}) == 1 and len(doc.quotes) == 2

@@ -63,6 +63,7 @@ IN_IT = frozenset({"فيه", "فيها", "فيهم", "فيهما"})
 SUBJECT_FILLERS = frozenset(word_key(w) for w in ("أيضا", "كذلك", "بدوره", "بدورها", "مجددا", "اليوم", "أمس"))
 ISSUER_SENTENCES = 3  # how far back the statement a cue's subject (البيان) refers to may be
 ISSUER_GAP = 3
+DESCRIBING_WORDS = 2  # definite adjectives after a cited name (الرسمية، الحكومية) before the one it quotes
 CITED_WINDOW = 5  # tokens after an attribution phrase where the cited name starts (وفقا لما أعلنه مكتب …)
 ABOUT_KEY = word_key("عن")
 NAMED_PLACE_WORDS = 5  # words of a name between a preposition and a complementiser (على "تويتر" إن)
@@ -784,6 +785,11 @@ class _Article:
         people = [m for m in near if m.type == "PER"]
         return people[-1] if people else None
 
+    def _one_word_or_none(self, j: int) -> bool:
+        """Whether token ``j`` is in no name, or is a name of its own alone (السورية, tagged a place)."""
+        mention = self._mention_of_token(j)
+        return mention is None or (mention.start >= self.spans[j][0] and mention.end <= self.spans[j][1])
+
     def _cited_speaker(self, first: int, last: int) -> Mention | None:
         """The name an attribution phrase cites (بحسب شركة X، وفقا لما أعلنه X), or who an agency quotes (ذكرت وكالة
         فرانس برس عن X: X)."""
@@ -793,6 +799,10 @@ class _Article:
             return None
         cited = named[0]
         after = self._token_at(cited.end - 1) + 1
+        for _ in range(DESCRIBING_WORDS):  # وكالة الأنباء السورية الرسمية على لسان X: past the agency's description
+            one_word = after < last and self._one_word_or_none(after)
+            if one_word and self.view.forms[after].article:
+                after += 1
         if after + 1 < last and self.keys[after] == ON_KEY and self.keys[after + 1] == TONGUE_KEY:
             after += 1  # نقلت الوكالة على لسان X: as عن X
         if after + 1 < last and self.keys[after] in (ABOUT_KEY, TONGUE_KEY):  # نقلت الوكالة عن X: X is who spoke
