@@ -356,3 +356,18 @@ def test_a_speaking_head_noun_is_the_organisation_named_before_with_it(
 def test_a_common_head_noun_that_does_not_speak_is_no_anaphor() -> None:
     doc = analyze("نشر المركز الأوروبي لمراقبة الإرهاب تقريرا. وزار الوفد المركز في بروكسل.", "2018-05-11")
     assert not [m for m in doc.mentions if m.subtype == "anaphor"]
+
+
+def test_a_head_with_a_nationality_is_the_organisation_of_that_country_named_before() -> None:
+    """الوزارة الإيطالية after وزارة الداخلية الإيطالية is that ministry; with none named before, one of its own;
+    الحكومة العراقية stays the institution of the table."""
+    doc = analyze(
+        "قالت وزارة الداخلية الإيطالية إن تونسيين طردا. وذكرت الوزارة الإيطالية أن التونسي الآخر يبلغ 30 عاما.",
+        "2017-02-27",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    (anaphor,) = [m for m in doc.mentions if m.text == "الوزارة الإيطالية"]
+    assert anaphor.subtype == "anaphor" and names[anaphor.entity] == "وزارة الداخلية الإيطالية"
+    alone = analyze("وذكرت الوزارة الإيطالية أن التونسي يبلغ 30 عاما. وقالت الحكومة العراقية إن الانتخابات ستجري.")
+    found = {(m.text, m.type, m.subtype) for m in alone.mentions}
+    assert ("الوزارة الإيطالية", "ORG", None) in found and ("الحكومة العراقية", "ORG", "institution") in found

@@ -36,6 +36,7 @@ PATRONYMIC_WORDS = frozenset(word_key(w) for w in ("بن", "ابن", "بنت")) 
 ANAPHOR_HEADS = frozenset({"حلف", "حركه", "حزب", "منظمه", "جبهه", "جماعه"})
 COMPLEMENTISERS = frozenset({"إن", "أن", "ان"})
 THAT_KEY = word_key("أن")  # the key of أن، إن، بأن، إنها …
+COMPASS_WORDS = frozenset(word_key(w) for w in ("الشمالية", "الشمالي", "الجنوبية", "الجنوبي"))  # الكورية الشمالية
 PLACE_OR_THING_HEADS = frozenset(word_key(w) for w in ("قناة", "موقع"))  # قناة السويس is a canal, not a channel
 # heads that name a force or faction with one word after them (قوات التحالف، فصيل جيش الإسلام), and only describe one
 # with more (قوات المهمات التدريبية)
@@ -120,6 +121,8 @@ class _Work:
         self.clusters: list[_Cluster] = []
         self.actor_clusters: dict[str, int] = {}  # the cluster of each known actor, by its id
         self.described_anaphors: dict[int, int] = {}  # الوكالة الرسمية: the head's token → the adjective's
+        self.national_anaphors: dict[int, str] = {}  # الوزارة الإيطالية: the head's token → the country's code
+        self.nationalities_of_anaphors: set[int] = set()  # الإيطالية of الوزارة الإيطالية: no demonym of its own
 
     # --- tokens
 
@@ -595,7 +598,7 @@ class _Work:
     def _institutions_and_demonyms(self) -> None:
         for i in self._positions(self.kb.demonym_keys):
             code = self.kb.demonym_of_key(self.keys[i])
-            if code is None or self.owner[i] is not None:
+            if code is None or self.owner[i] is not None or i in self.nationalities_of_anaphors:
                 continue
             institution = None
             for length in range(min(self.kb.longest_office, i), 0, -1):
@@ -702,6 +705,19 @@ class _Work:
         if all(self.forms[k].article and self.keys[k] in GENERIC_ADJECTIVES for k in range(first + 1, last + 1)):
             self.described_anaphors[first] = last
             return True
+        # الوزارة الإيطالية، الوكالة الكورية الشمالية: the ministry or agency of that country named before (not an
+        # institution of the table, الحكومة العراقية, which is one of its own)
+        country = self.kb.demonym_of_key(self.keys[first + 1])
+        if (
+            country is not None
+            and self.keys[first] not in self.kb.institutions
+            and all(self.forms[k].article for k in range(first + 1, last + 1))
+            and all(self.keys[k] in COMPASS_WORDS for k in range(first + 2, last + 1))
+        ):
+            self.described_anaphors[first] = last
+            self.national_anaphors[first] = country
+            self.nationalities_of_anaphors.update(range(first + 1, last + 1))
+            return True
         return False
 
     def _anaphors(self) -> None:
@@ -730,9 +746,15 @@ class _Work:
             if key in ANAPHOR_HEADS and len(by_head.get(key, ())) == 1:
                 cluster = next(iter(by_head[key]))
             elif key in self.kb.anaphoric_heads or speaking:
-                earlier = [c for first, k, c in named if k == key and first < i]
+                country = self.national_anaphors.get(i)
+                earlier = [
+                    c for first, k, c in named if k == key and first < i and self.clusters[c].country in (None, country)
+                ]
                 if earlier:
                     cluster = earlier[-1]
+                elif country is not None:
+                    self._named_description(i)  # الوزارة الإيطالية with no ministry named before: a name of its own
+                    continue
                 elif not speaking and (found := self._institution_of_main_country(i)) is not None:
                     cluster = found  # وقالت الحكومة, in a story about one country: that country's government
                 else:
@@ -741,6 +763,14 @@ class _Work:
                 continue
             last = self.described_anaphors.get(i, i)
             self._add(_Mention(self._name_start(i), self.spans[last][1], "ORG", i, last, "anaphor", cluster))
+
+    def _named_description(self, first: int) -> None:
+        """An organisation described by its head and nationality, with nothing named before it to refer to, is a
+        mention of its own."""
+        last = self.described_anaphors[first]
+        mention = _Mention(self._name_start(first), self.spans[last][1], "ORG", first, last)
+        self._add(mention)
+        self._cluster(mention)
 
     def _organisation_head_before(self, first: int) -> bool:
         """Whether the word before token ``first`` is an organisation's head noun without the article (مجموعة، شركة)
