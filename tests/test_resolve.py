@@ -371,3 +371,17 @@ def test_a_head_with_a_nationality_is_the_organisation_of_that_country_named_bef
     alone = analyze("وذكرت الوزارة الإيطالية أن التونسي يبلغ 30 عاما. وقالت الحكومة العراقية إن الانتخابات ستجري.")
     found = {(m.text, m.type, m.subtype) for m in alone.mentions}
     assert ("الوزارة الإيطالية", "ORG", None) in found and ("الحكومة العراقية", "ORG", "institution") in found
+
+
+def test_a_bare_title_of_one_country_is_not_the_holder_of_that_title_elsewhere() -> None:
+    """نائب الرئيس الإيراني is no president; الرئيس الإيراني alone is not the American president named later."""
+    doc = analyze(
+        "أعلن نائب الرئيس الإيراني، علي أكبر صالحي، أن بلاده ستزيد التخصيب. وقال الرئيس الأمريكي دونالد ترامب إن"
+        " الاتفاق سيئ. ورد الرئيس الإيراني بأن بلاده لن تتراجع.",
+        "2018-06-05",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    titles = [(m.text, names.get(m.entity)) for m in doc.mentions if m.subtype == "title"]
+    assert ("الرئيس الإيراني", "دونالد ترامب") not in titles, titles
+    assert not [t for t in titles if t[0].startswith("الرئيس") and doc.text.find("نائب " + t[0]) != -1], titles
+    assert [names.get(q.speaker) for q in doc.quotes][:1] == ["علي أكبر صالحي"]

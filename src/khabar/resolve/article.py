@@ -555,7 +555,10 @@ class _Work:
             if i < resume:
                 continue
             found = self._office_at(i, self.kb.titles, len(self.spans))
-            if found is None or i in self.apposition_titles or self._covered(i, found[0] - 1):
+            if found is None:
+                continue
+            if i in self.apposition_titles or self._covered(i, found[0] - 1):
+                resume = found[0]  # نائب الرئيس الإيراني، X،: not الرئيس الإيراني inside it either
                 continue
             end, office = found
             sentence = self.sentence_of[i]
@@ -572,7 +575,7 @@ class _Work:
                 of_cluster = self._country_cluster(of_code)
             key = phrase_key(office.ar)
             holders = self.role_holders.get((key, of_cluster)) if of_cluster is not None else None
-            holders = holders or self.role_holders.get((key, None))
+            holders = holders or self._holders_of_no_other(key, of_cluster)
             following = self._mention_at(end) or self._mention_at(min(end + 1, len(self.spans) - 1))
             if (
                 holders
@@ -592,6 +595,20 @@ class _Work:
                 resume = last + 1
                 continue
             resume = end
+
+    def _holders_of_no_other(self, key: str, of_cluster: int | None) -> set[int]:
+        """The holders of a title, less, for a title of a given country or organisation (الرئيس الإيراني), those who
+        hold it for another (the American president is not the Iranian one)."""
+        holders = self.role_holders.get((key, None), set())
+        if of_cluster is None:
+            return holders
+        elsewhere = {
+            person
+            for (title, of), people in self.role_holders.items()
+            if title == key and of is not None and of != of_cluster
+            for person in people
+        }
+        return holders - elsewhere
 
     # --- institutions, nationality adjectives, anaphors, groups
 
