@@ -633,3 +633,14 @@ def test_an_agency_described_by_adjectives_quoting_someone_on_the_tongue_of() ->
         "2018-02-19",
     )
     assert len({q.speaker for q in doc.quotes}) == 1 and len(doc.quotes) == 2
+
+
+def test_a_name_after_a_preposition_following_the_verb_is_not_its_subject() -> None:
+    """وكتب على حسابه في تويتر "…": Twitter is where, the writer is the person of the sentence before."""
+    doc = analyze(
+        "وينشط حازم عبد العظيم على تويتر منتقدا سياسات الحكومة. وكتب معرفا نفسه على حسابه في تويتر"
+        ' "دخلت في خلاط السياسة بعد الثورة".',
+        "2018-05-28",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["حازم عبد العظيم"]

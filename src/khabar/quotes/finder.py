@@ -882,6 +882,11 @@ class _Article:
         very next word (أعلنت كوريا الشمالية), not where it was said (في النجف) nor who was told (لبي بي سي)."""
         if mention.type not in SPEAKER_TYPES or self._addressee(mention):
             return False
+        before = self._token_at(mention.start) - 1
+        while before > 0 and self.raw[before] in HASHTAG_MARKS:
+            before -= 1
+        if before >= 0 and self.keys[before] in PREPOSITION_WORDS:
+            return False  # وكتب على حسابه في تويتر: where it was written, not who wrote
         between = range(statement.cue + 1, self._token_at(mention.start))
         if mention.type != "LOC" or all(self.raw[i] in HASHTAG_MARKS for i in between):
             return True
