@@ -644,3 +644,15 @@ def test_a_name_after_a_preposition_following_the_verb_is_not_its_subject() -> N
     )
     names = {e.id: e.name for e in doc.entities}
     assert [names.get(q.speaker) for q in doc.quotes] == ["حازم عبد العظيم"]
+
+
+def test_a_reported_clause_with_its_subject_first_is_said_by_that_subject() -> None:
+    """إن مايك بنس نائب الرئيس الأمريكي أبلغ السيسي بأن …: Pence told; Sisi, after the verb, was told."""
+    doc = analyze(
+        "وقال البيت الأبيض يوم الخميس إن مايك بنس نائب الرئيس الأمريكي أبلغ السيسي في اتصال هاتفي بأن الولايات"
+        " المتحدة قلقة.",
+        "2018-05-28",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    told = [q for q in doc.quotes if q.cue and q.cue.text == "أبلغ"]
+    assert [names.get(q.speaker) for q in told] == ["مايك بنس"]

@@ -519,7 +519,7 @@ class _Article:
         )
         if self._plural_verb(statement.cue):
             close_after = []
-        opening = self._opening_subject(statement)
+        opening = self._opening_subject(statement) or self._clause_subject(statement)
         if opening is not None:  # صندوق النقد يحذر ترامب: a name opening the sentence right before its verb
             return opening
         if not any(m.type == "PER" for m in close_after):
@@ -614,6 +614,31 @@ class _Article:
         if opening != first and self.spans[opening][0] != line:
             return None
         return mention if self._ungoverned(mention) else None
+
+    def _clause_subject(self, statement: _Statement) -> Mention | None:
+        """A reported clause whose subject comes first: a name right after its complementiser, then only its title,
+        then the verb (قال البيت الأبيض إن مايك بنس نائب الرئيس الأمريكي أبلغ السيسي بأن …: Pence told, not Sisi)."""
+        cue = statement.cue
+        assert cue is not None
+        if self.conj[cue] or self._is_participle(cue):
+            return None
+        k = cue - 1
+        while k >= 0 and cue - k <= TITLE_HOLDER_WINDOW:
+            mention = self._mention_of_token(k)
+            if mention is not None and mention.subtype != "demonym":
+                break
+            titled = self.keys[k] in self.office_words or self.text.startswith("ال", self.name_starts[k])
+            if self.preps[k] or not (mention is not None or titled):
+                return None
+            k -= 1
+        else:
+            return None
+        if mention.type not in ("PER", "ORG") or mention.entity is None:
+            return None
+        opening = self._token_at(mention.start)
+        if opening == 0 or self.keys[opening - 1] != THAT_KEY or self.preps[opening]:
+            return None
+        return mention
 
     def _continued_subject(self, statement: _Statement, before: list[Mention]) -> Mention | None:
         """لكنه أشار، قبل أن تعلن، بعدما أكد: a verb that goes on with the subject of its sentence's first clause,
