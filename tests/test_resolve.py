@@ -385,3 +385,14 @@ def test_a_bare_title_of_one_country_is_not_the_holder_of_that_title_elsewhere()
     assert ("الرئيس الإيراني", "دونالد ترامب") not in titles, titles
     assert not [t for t in titles if t[0].startswith("الرئيس") and doc.text.find("نائب " + t[0]) != -1], titles
     assert [names.get(q.speaker) for q in doc.quotes][:1] == ["علي أكبر صالحي"]
+
+
+def test_a_head_anaphor_is_the_latest_organisation_named_with_it_whatever_its_country() -> None:
+    doc = analyze(
+        "قالت منظمة العفو الدولية إن السجون مكتظة. وقالت منظمة الصحة العالمية إن الوباء ينتشر. وأضافت المنظمة أن"
+        " اللقاحات وصلت.",
+        "2018-05-11",
+    )
+    entities = {e.id: e for e in doc.entities}
+    (anaphor,) = [m for m in doc.mentions if m.subtype == "anaphor"]
+    assert entities[anaphor.entity].name_latn == "World Health Organization"

@@ -764,8 +764,11 @@ class _Work:
                 cluster = next(iter(by_head[key]))
             elif key in self.kb.anaphoric_heads or speaking:
                 country = self.national_anaphors.get(i)
+                # of that country, when the head has a nationality (الوزارة الإيطالية)
                 earlier = [
-                    c for first, k, c in named if k == key and first < i and self.clusters[c].country in (None, country)
+                    c
+                    for first, k, c in named
+                    if k == key and first < i and (country is None or self.clusters[c].country in (None, country))
                 ]
                 if earlier:
                     cluster = earlier[-1]
