@@ -656,3 +656,17 @@ def test_a_reported_clause_with_its_subject_first_is_said_by_that_subject() -> N
     names = {e.id: e.name for e in doc.entities}
     told = [q for q in doc.quotes if q.cue and q.cue.text == "أبلغ"]
     assert [names.get(q.speaker) for q in told] == ["مايك بنس"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("وقال الوزير إن تكلفة هذه السياسة عالية، على حد تعبيره.", "تكلفة هذه السياسة عالية"),
+        ("وأعلن الجيش أن صاروخا سقط قرب المطار، فيما لم ترد أنباء عن سقوط قتلى.", "صاروخا سقط قرب المطار"),
+        ("وقال المتحدث إن التحقيق جار، ولم يقدم مزيدا من التفاصيل.", "التحقيق جار"),
+        ("وأكدت الوزيرة أن الخطة جاهزة، بقولها إن التنفيذ يبدأ غدا.", "الخطة جاهزة"),
+    ],
+)
+def test_the_reporters_own_words_after_a_comma_end_the_reported_clause(text: str, content: str) -> None:
+    doc = analyze(text, "2018-05-11")
+    assert doc.quotes and doc.quotes[0].text == content, [q.text for q in doc.quotes]

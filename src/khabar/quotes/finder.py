@@ -58,6 +58,12 @@ OBJECT_WINDOW = 8  # tokens after a subject where a cue's content preposition (�
 WHAT_WORDS = frozenset(word_key(w) for w in ("ما", "لما", "حسبما", "بما", "مما"))
 CLAUSE_ENDS = frozenset({".", "؛", ";", "!", "؟", "?"})
 WITHOUT_KEY, FROM_KEY = word_key("دون"), word_key("من")
+EXTENT_KEY, WHILE_KEY = word_key("حد"), word_key("فيما")
+SAYING_KEYS = frozenset(word_key(w) for w in ("قول", "قوله", "قولها", "قولهم"))
+NEGATIONS = frozenset(word_key(w) for w in ("لم", "لا", "لن"))
+DETAIL_VERBS = frozenset(
+    word_key(w) for w in ("يقدم", "تقدم", "يذكر", "تذكر", "يوضح", "توضح", "يحدد", "تحدد", "يكشف", "تكشف", "يعط", "تعط")
+)
 WHETHER_VERBS = frozenset(word_key(w) for w in ("كان", "كانت", "كانوا"))
 IN_IT = frozenset({"فيه", "فيها", "فيهم", "فيهما"})
 SUBJECT_FILLERS = frozenset(word_key(w) for w in ("أيضا", "كذلك", "بدوره", "بدورها", "مجددا", "اليوم", "أمس"))
@@ -449,9 +455,20 @@ class _Article:
         return j
 
     def _reporter_aside(self, j: int) -> bool:
-        """دون / من دون after a comma: the reporter adds what the speaker did not say (دون أن يحدد عددهم)."""
+        """The reporter's own words after a comma: what the speaker did not say (دون أن يحدد عددهم، ولم يقدم مزيدا من
+        التفاصيل، فيما لم ترد أنباء عن …), how the speaker put it (على حد تعبيره), or a new saying (بقولها إن …)."""
         key = self.keys[j]
-        return key == WITHOUT_KEY or (key == FROM_KEY and j + 1 < len(self.keys) and self.keys[j + 1] == WITHOUT_KEY)
+        following = self.keys[j + 1] if j + 1 < len(self.keys) else ""
+        if key == WITHOUT_KEY or (key == FROM_KEY and following == WITHOUT_KEY):
+            return True
+        if key == ON_KEY and following == EXTENT_KEY:  # على حد تعبيره
+            return True
+        if key == WHILE_KEY and following in NEGATIONS:  # فيما لم ترد أنباء
+            return True
+        if key in SAYING_KEYS:  # …، بقولها إن …: another statement of the speaker begins
+            return True
+        # ولم يقدم / يذكر / يوضح مزيدا من التفاصيل: the reporter says what was left out
+        return self.raw[j] in ("ولم", "ولا") and following in DETAIL_VERBS
 
     def _complementiser_at(self, j: int) -> bool:
         """أن، إن، بأن opening a reported clause: not لأن/وأن, not إن كان "whether", not part of a name (مون جيه إن)."""
