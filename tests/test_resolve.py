@@ -396,3 +396,17 @@ def test_a_head_anaphor_is_the_latest_organisation_named_with_it_whatever_its_co
     entities = {e.id: e for e in doc.entities}
     (anaphor,) = [m for m in doc.mentions if m.subtype == "anaphor"]
     assert entities[anaphor.entity].name_latn == "World Health Organization"
+
+
+def test_a_surname_spelled_without_a_long_vowel_meets_the_full_name() -> None:
+    """إلوود after توبياس إيلوود (the ي left out; إل is not the article); حسن is not حسين; المانيا is ألمانيا."""
+    doc = analyze(
+        "قال الوزير البريطاني توبياس إيلوود إنه يجب محاكمتهما. وقال إلوود، الذي فقد شقيقه، إن الأمر مهم. وقال حسين"
+        " علي إن الأمر انتهى، وقال حسن إن الوضع سيء. وزارت المستشارة ألمانيا والمانيا.",
+        "2018-02-20",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    linked = {(m.text, names.get(m.entity)) for m in doc.mentions}
+    assert ("إلوود", "توبياس إيلوود") in linked, linked
+    assert ("المانيا", "ألمانيا") in linked, linked
+    assert not [m for m in linked if m[0] == "حسن" and m[1] and "حسين" in m[1]], linked

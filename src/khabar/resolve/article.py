@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from khabar.document import Document, Entity, Mention, Role
 from khabar.resolve.kb import Actor, KnowledgeBase, Office, knowledge_base
-from khabar.resolve.names import phrase_key, skeleton, word_key
+from khabar.resolve.names import loose_skeleton, phrase_key, skeleton, word_key
 from khabar.resolve.romanise import is_given_name, romanise
 from khabar.text.tokens import FormCache, TokenView
 
@@ -406,12 +406,15 @@ class _Work:
         words = tuple(skeleton(w) for w in text.split())
         if not words or not all(words):
             return None
+        loose = loose_skeleton(text) if len(words) == 1 else None
         for index in self._recent():
             cluster = self.clusters[index]
             if cluster.type != "PER":
                 continue
             for full in cluster.full_names:
                 if words == full or (len(words) == 1 and len(word_key(text)) > 2 and words[0] == full[-1]):
+                    return index
+                if len(words) == 1 and loose is not None and loose == full[-1]:  # إلوود after توبياس إيلوود
                     return index
                 if 1 < len(words) < len(full) and full[-len(words) :] == words:  # سانت أونجي of ماري بيير سانت أونجي
                     return index

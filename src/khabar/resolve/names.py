@@ -19,9 +19,11 @@ from khabar.text.normalise import match_key
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _G_SOUNDS = str.maketrans({"غ": "G", "ج": "G", "ك": "G", "ق": "G"})
 _WEAK = re.compile(r"[اويءؤئى]")
+_HAMZA_ALEFS = ("إ", "أ", "آ")
 # Long words are mostly transliterated foreign names, whose long vowels writers add or leave out; in shorter
 # (mostly Arabic) names و and ي are letters of the name: حسين is not حسن. Alef is dropped everywhere: ينس = يانس.
 LONG_NAME = 6
+LOOSE_NAME = 5  # letters of a surname alone that may meet a longer spelling of it (إلوود، إيلوود)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -36,15 +38,30 @@ def phrase_key(text: str) -> str:
     return " ".join(k for k in (word_key(w) for w in text.split()) if k)
 
 
+def _name_key(word: str) -> str:
+    """:func:`word_key`, but a name written with hamza keeps its letters: إلوود is no ال + وود (word_key strips it,
+    so that ألمانيا and المانيا, written without hamza, meet)."""
+    return match_key(_PUNCTUATION.sub("", word)) if word.startswith(_HAMZA_ALEFS) else word_key(word)
+
+
 @lru_cache(maxsize=1 << 17)
 def skeleton(word: str) -> str:
-    key = word_key(word)
+    key = _name_key(word)
     if not key:
         return ""
     key = key.replace("تش", "C").translate(_G_SOUNDS)
     if len(key) >= LONG_NAME:
         return key[0] + _WEAK.sub("", key[1:])
     return key[0] + key[1:].replace("ا", "")
+
+
+def loose_skeleton(word: str) -> str | None:
+    """The skeleton of a word of five letters or more with every long vowel left out, as :func:`skeleton` does for
+    long words: إلوود meets إيلوود. None for shorter words, whose long vowels are letters of the name (حسين، حسن)."""
+    bare = skeleton(word)
+    if len(_name_key(word)) < LOOSE_NAME or not bare:
+        return None
+    return bare[0] + _WEAK.sub("", bare[1:])
 
 
 def phrase_skeleton(text: str) -> str:
