@@ -670,3 +670,16 @@ def test_a_reported_clause_with_its_subject_first_is_said_by_that_subject() -> N
 def test_the_reporters_own_words_after_a_comma_end_the_reported_clause(text: str, content: str) -> None:
     doc = analyze(text, "2018-05-11")
     assert doc.quotes and doc.quotes[0].text == content, [q.text for q in doc.quotes]
+
+
+def test_an_agency_relaying_a_person_gives_the_person_as_speaker() -> None:
+    """قالت الوكالة، نقلا عن النائب الأول لوزير الخارجية، X، إن …: X spoke; the clause starts after إن."""
+    doc = analyze(
+        "وقالت وكالة الأنباء المركزية الكورية، نقلا عن النائب الأول لوزير الخارجية، كيم كاي جوان، إن بلاده لن تشارك"
+        " في المحادثات.",
+        "2018-05-16",
+    )
+    (quote,) = doc.quotes
+    names = {e.id: e for e in doc.entities}
+    assert quote.text == "بلاده لن تشارك في المحادثات"
+    assert names[quote.speaker].type == "PER"

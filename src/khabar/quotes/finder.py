@@ -481,13 +481,18 @@ class _Article:
 
     def _after_named_place(self, preposition: int, scan_end: int) -> int | None:
         """Where a clause starts after a preposition that says where the words were said, not what: a name and then a
-        complementiser (قال عبر حسابه على تويتر إن …، قال في بيان على موقع الوزارة إن …)."""
+        complementiser (قال عبر حسابه على تويتر إن …، قال في بيان على موقع الوزارة إن …), or who they come from
+        (قالت الوكالة، نقلا عن النائب الأول لوزير الخارجية، كيم كاي جوان، إن …)."""
         j = preposition + 1
+        # نقلا عن X، title، إن: the ones relayed, with their titles, before what they said
+        relayed = preposition > 0 and self._attribution_at(preposition - 1) == preposition + 1
         named = False
-        while j < scan_end and j - preposition <= NAMED_PLACE_WORDS:
+        while j < scan_end and (relayed or j - preposition <= NAMED_PLACE_WORDS):
             if self._complementiser_at(j):
                 return j + 1 if named else None
-            if self._mention_of_token(j) is None and self.raw[j] not in HASHTAG_MARKS:
+            if self.raw[j] in CLAUSE_ENDS:
+                return None
+            if not relayed and self._mention_of_token(j) is None and self.raw[j] not in HASHTAG_MARKS:
                 return None
             named = True
             j += 1
@@ -539,6 +544,9 @@ class _Article:
         opening = self._opening_subject(statement) or self._clause_subject(statement)
         if opening is not None:  # صندوق النقد يحذر ترامب: a name opening the sentence right before its verb
             return opening
+        relayed = self._relayed_speaker(statement)
+        if relayed is not None:  # قالت الوكالة، نقلا عن النائب الأول للوزير، X، إن: X spoke, the agency relays
+            return relayed
         if not any(m.type == "PER" for m in close_after):
             holder = self._title_holder(statement)
             if holder is not None:
@@ -631,6 +639,20 @@ class _Article:
         if opening != first and self.spans[opening][0] != line:
             return None
         return mention if self._ungoverned(mention) else None
+
+    def _relayed_speaker(self, statement: _Statement) -> Mention | None:
+        """The person an attribution phrase cites between a speech verb and its clause (قالت وكالة الأنباء، نقلا عن
+        النائب الأول لوزير الخارجية، كيم كاي جوان، إن …): the words are that person's."""
+        assert statement.cue is not None
+        begin = self._token_at(statement.start)
+        for j in range(statement.cue + 1, min(begin, statement.cue + 1 + SUBJECT_WINDOW)):
+            phrase_end = self._attribution_at(j)
+            if phrase_end is None or self.keys[j] in self.lexicon.agency_verbs:
+                continue
+            window = self._mentions_between(self.name_starts[phrase_end], self.spans[begin - 1][1])
+            people = [m for m in _outermost(window) if m.type == "PER" and m.entity is not None]
+            return people[0] if people else None
+        return None
 
     def _clause_subject(self, statement: _Statement) -> Mention | None:
         """A reported clause whose subject comes first: a name right after its complementiser, then only its title,
