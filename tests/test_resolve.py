@@ -138,6 +138,12 @@ def test_corpus_resolver_joins_a_surname_to_the_one_full_name() -> None:
     assert mapping[entity_of(first, "مايك بومبيو").key] == mapping[entity_of(second, "بومبيو").key]
 
 
+def linked_names(doc: Document, kind: str | None = None) -> set[tuple[str, str | None]]:
+    """(mention text, its entity's name) for every mention, or those of one type."""
+    names = {e.id: e.name for e in doc.entities}
+    return {(m.text, names.get(m.entity)) for m in doc.mentions if kind is None or m.type == kind}
+
+
 def _doc_with(doc_id: str, *entities: tuple[str, str]) -> Document:
     doc = Document("نص", id=doc_id)
     doc.set_layer("entities", [Entity(f"e{i}", "PER", name, key=key) for i, (name, key) in enumerate(entities)])
@@ -295,8 +301,7 @@ def test_a_family_name_written_first_stands_for_the_full_name() -> None:
         " سلمان إن المملكة ستتغير. وقال محمد إن الأمر انتهى.",
         "2018-06-12",
     )
-    names = {e.id: e.name for e in doc.entities}
-    linked = {(m.text, names.get(m.entity)) for m in doc.mentions if m.type == "PER"}
+    linked = linked_names(doc, "PER")
     assert ("شي", "شي جين بينغ") in linked, linked
     assert ("محمد", "محمد بن سلمان") not in linked, linked
 
@@ -326,8 +331,7 @@ def test_a_short_surname_tagged_a_person_is_the_person_named_in_full() -> None:
         "قالت رئيسة الوزراء البريطانية تيريزا ماي إن بلادها ستعمل مع الحلفاء. وقالت ماي في كلمة لها إن الهجوم وحشي.",
         "2018-04-09",
     )
-    names = {e.id: e.name for e in doc.entities}
-    assert {names.get(m.entity) for m in doc.mentions if m.type == "PER"} == {"تيريزا ماي"}
+    assert {name for _, name in linked_names(doc, "PER")} == {"تيريزا ماي"}
 
 
 @pytest.mark.parametrize(
@@ -405,8 +409,7 @@ def test_a_surname_spelled_without_a_long_vowel_meets_the_full_name() -> None:
         " علي إن الأمر انتهى، وقال حسن إن الوضع سيء. وزارت المستشارة ألمانيا والمانيا.",
         "2018-02-20",
     )
-    names = {e.id: e.name for e in doc.entities}
-    linked = {(m.text, names.get(m.entity)) for m in doc.mentions}
+    linked = linked_names(doc)
     assert ("إلوود", "توبياس إيلوود") in linked, linked
     assert ("المانيا", "ألمانيا") in linked, linked
     assert not [m for m in linked if m[0] == "حسن" and m[1] and "حسين" in m[1]], linked
