@@ -413,3 +413,14 @@ def test_a_surname_spelled_without_a_long_vowel_meets_the_full_name() -> None:
     assert ("إلوود", "توبياس إيلوود") in linked, linked
     assert ("المانيا", "ألمانيا") in linked, linked
     assert not [m for m in linked if m[0] == "حسن" and m[1] and "حسين" in m[1]], linked
+
+
+def test_a_ministers_title_names_no_ministry() -> None:
+    """وزير الخارجية التركي X: a role of X, not the Turkish Foreign Ministry as an entity; بيان الخارجية العراقية is."""
+    doc = analyze(
+        "والتقى وزيرا الخارجية التركي مراد جاويش أوغلو والأميركي مايك بومبيو. وأكد بيان الخارجية العراقية أن"
+        " الاتصال تم.",
+        "2018-06-04",
+    )
+    institutions = [m.text for m in doc.mentions if m.subtype == "institution"]
+    assert institutions == ["الخارجية العراقية"], institutions

@@ -534,6 +534,14 @@ class _Work:
         """The tokens whose key is one of ``first_words``: where a pass over the article has anything to look at."""
         return [i for i, key in enumerate(self.keys) if key in first_words]
 
+    def _title_word(self, i: int) -> bool:
+        """Whether token ``i`` is the first word of a title, in the singular or the dual (وزير، وزيرا، وزيري)."""
+        if i < 0:
+            return False
+        key = self.keys[i]
+        words = self.kb.title_first_words
+        return key in words or (key[-1:] in ("ا", "ي") and key[:-1] in words)
+
     def _tagged_alone(self, first: int, last: int) -> bool:
         """Whether tokens ``[first, last]`` are exactly one organisation name the tagger found, with nothing of its
         own after it (البنك المركزي before التركي: the institution of a country, not a name to itself)."""
@@ -628,6 +636,8 @@ class _Work:
                 ):
                     institution = (i - length, office)
                     break
+            if institution is not None and self._title_word(institution[0] - 1):
+                institution = None  # وزير الخارجية التركي: the minister's title, not the ministry as an actor
             country = self._country_cluster(code)
             if institution is not None and country is not None:
                 first, office = institution

@@ -93,6 +93,7 @@ class KnowledgeBase:
         self.agent_lengths = _lengths_by_first_word(self.agents)
         # the first word of every office of every table: most tokens start none, and are passed over at once
         self.office_first_words = frozenset(k.split()[0] for k in [*self.titles, *self.ranks, *self.institutions])
+        self.title_first_words = frozenset(k.split()[0] for k in self.titles)  # وزير، نائب، المتحدث …
 
     # --- loading
 
