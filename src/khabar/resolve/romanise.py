@@ -59,6 +59,9 @@ _LETTERS = {
     "گ": "g",
 }
 _VOWELS = set("aeiou")
+FOREIGN_VOWELS = 2
+ARABIC_NAME_STARTS = ("ابو", "عبد")
+FOREIGN_LENGTH = 7  # letters: Arabic names this long have the article or written vowels (ستولتنبرغ has neither)
 
 
 @cache
@@ -87,14 +90,25 @@ def _plain(word: str) -> str:
 
 def _letters(word: str) -> str:
     out: list[str] = []
+    foreign = _foreign(word)
+    if foreign:
+        word = word.replace("غ", "گ")  # هرتسوغ، ستولتنبرغ: g
+        if word.startswith("تش"):  # تشافيز، تشيانغ: ch
+            word = "چ" + word[2:]
+        if word.startswith("او"):  # أولسن، أوغلو: O
+            out.append("o")
+            word = word[2:]
     for i, char in enumerate(word):
         if char == "و":
-            out.append("w" if i == 0 or (out and out[-1][-1:] in _VOWELS and i + 1 < len(word)) else "u")
+            vowel = "o" if foreign and 0 < i < len(word) - 1 else "u"  # بومبيو → Pompio, شولتس → Sholts
+            out.append("w" if i == 0 or (out and out[-1][-1:] in _VOWELS and i + 1 < len(word)) else vowel)
         elif char == "ي":
             out.append("y" if i == 0 or (out and out[-1][-1:] in _VOWELS and i + 1 < len(word)) else "i")
         else:
             out.append(_LETTERS.get(char, char))
     spelled = "".join(out)
+    if foreign:  # a foreign name writes its vowels: its consonant clusters are its own (شولتس → Sholts)
+        return spelled
     # unwritten short vowels: an a between two consonants (not inside th, kh, sh, dh, gh)
     result: list[str] = []
     for i, char in enumerate(spelled):
@@ -104,6 +118,20 @@ def _letters(word: str) -> str:
         if nxt and char not in _VOWELS and nxt not in _VOWELS and not digraph and char.isalpha() and nxt.isalpha():
             result.append("a")
     return "".join(result)
+
+
+def _foreign(word: str) -> bool:
+    """Whether a word reads as a foreign name written in Arabic letters, which spell out its vowels: two long
+    vowels or more after its first letter (بومبيو، ميدفيديف), seven letters or more (ستولتنبرغ), a final غ (هرتسوغ)
+    or a ch first (تشافيز); not أبو… or عبد… (أبوظبي، عبدالرحمن)."""
+    if word.startswith(ARABIC_NAME_STARTS):
+        return False
+    return (
+        word.startswith("تش")
+        or word.endswith("غ")
+        or len(word) >= FOREIGN_LENGTH
+        or sum(1 for c in word[1:] if c in "اوي") >= FOREIGN_VOWELS
+    )
 
 
 def _word(word: str, first: bool) -> str:
