@@ -90,6 +90,7 @@ SPEECH_NOUNS = (
     "نفي",
     "إعلان",
 )
+SPEECH_NOUN_KEYS = frozenset(word_key(w) for w in SPEECH_NOUNS)
 
 ON_KEY, TONGUE_KEY = word_key("على"), word_key("لسان")
 RELATIVES = frozenset(word_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"))
@@ -175,7 +176,6 @@ class _Article:
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
         self.office_words = knowledge_base().office_first_words
-        self.speech_noun_keys = frozenset(word_key(w) for w in SPEECH_NOUNS)
         self.person_titles = finder.person_titles
         self._titled: dict[str, tuple[list[int], list[tuple[Mention, list[int], int]]]] | None = None
         self.time_tokens = {i for t in doc.times for i in range(view.token_at(t.start), view.token_at(t.end - 1) + 1)}
@@ -450,7 +450,7 @@ class _Article:
             if mention is not None and mention.type == "PER":
                 return self._token_at(mention.end - 1) + 1
         j += 1
-        while j < last and (self._mention_of_token(j) or self.text.startswith("ال", self.name_starts[j])):
+        while j < last and (self._mention_of_token(j) or self._definite(j)):
             j += 1
         return j
 
@@ -666,8 +666,7 @@ class _Article:
             mention = self._mention_of_token(k)
             if mention is not None and mention.subtype != "demonym":
                 break
-            titled = self.keys[k] in self.office_words or self.text.startswith("ال", self.name_starts[k])
-            if self.preps[k] or not (mention is not None or titled):
+            if self.preps[k] or not (mention is not None or self._title_or_definite(k)):
                 return None
             k -= 1
         else:
@@ -708,6 +707,10 @@ class _Article:
 
     def _definite(self, i: int) -> bool:
         return self.text.startswith("ال", self.name_starts[i])
+
+    def _title_or_definite(self, i: int) -> bool:
+        """A title word or a definite word: what stands between a verb and its subject's name (الرئيس التركي X)."""
+        return self.keys[i] in self.office_words or self._definite(i)
 
     def _title_holder(self, statement: _Statement) -> Mention | None:
         """وشدد وزير الخارجية الفرنسي على أن …، ولفت الوزير الفرنسي إلى أن …: a title with no name after it, as the
@@ -899,7 +902,7 @@ class _Article:
                 return self._issuer_of(j)
         if cue + 1 >= len(self.keys) or self.keys[cue + 1] not in self.lexicon.statement_nouns:
             return None
-        if not self.text.startswith("ال", self.name_starts[cue + 1]):
+        if not self._definite(cue + 1):
             return self._issuer_of(cue + 1, gap=ISSUER_GAP + 1)  # وقال بيان علمي من جمعية القلب: named after it
         noun = _without_tanween(self.keys[cue + 1])
         first_token = self._token_at(self.sentences[max(statement.sentence - ISSUER_SENTENCES, 0)].start)
@@ -1033,7 +1036,7 @@ class _Article:
         first = statement.cue + 1
         last = self._token_at(statement.start)
         for j in range(last - 1, first - 1, -1):
-            if self.keys[j] not in self.speech_noun_keys or self.preps[j] == "ل":
+            if self.keys[j] not in SPEECH_NOUN_KEYS or self.preps[j] == "ل":
                 continue
             mention = self._mention_of_token(j + 1)
             if mention is None or mention.type not in ("PER", "ORG") or mention.entity is None:
@@ -1064,7 +1067,7 @@ class _Article:
                 mention = self._mention_of_token(k)
                 if mention is not None and mention.type in ("PER", "ORG"):
                     return mention if self._ungoverned(mention) else None
-                titled = self.keys[k] in self.office_words or self.text.startswith("ال", self.name_starts[k])
+                titled = self._title_or_definite(k)
                 if self.preps[k] or not (titled or mention is not None or k in self.time_tokens):
                     return None
             return None
@@ -1104,11 +1107,7 @@ class _Article:
             if mention is not None:
                 continue
             titled = titled or self.keys[k] in self.office_words
-            if self.preps[k] or not (
-                self.keys[k] in self.office_words
-                or self.keys[k] in GAP_WORDS
-                or self.text.startswith("ال", self.name_starts[k])
-            ):
+            if self.preps[k] or not (self._title_or_definite(k) or self.keys[k] in GAP_WORDS):
                 return None
         return None
 
