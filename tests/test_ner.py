@@ -301,3 +301,28 @@ def test_names_in_hashtags_are_found_and_keep_their_text() -> None:
     assert len(people) == 1, found  # دونالد_ترمب and ترمب are one person
     for mention in doc.mentions:
         assert doc.text[mention.start : mention.end] == mention.text
+
+
+def test_a_surname_the_article_makes_speak_is_a_person() -> None:
+    """مطر ("rain") after the given name عماد, then the subject of three speech verbs before what was said."""
+    doc = analyze(
+        'وتوقع شريك في شركة الاستشارات عماد مطر، تزايد عدد الاندماجات. وأضاف مطر "عدد الاندماجات سيصل إلى عشرة".'
+        ' ولفت مطر إلى أن المستثمر يهمه أمران. وقال مطر "المستثمرون حذرون". وهطل المطر بغزارة.',
+        "2018-05-27",
+    )
+    people = [m.text for m in doc.mentions if m.type == "PER"]
+    assert people == ["عماد مطر", "مطر", "مطر", "مطر"]
+    assert len({m.entity for m in doc.mentions if m.type == "PER"}) == 1
+
+
+def test_a_word_after_a_speech_verb_once_or_never_after_a_given_name_stays_untagged() -> None:
+    """The rule needs both: speaking twice, and a given name before it once (متحدث باسم: باسم is no name here)."""
+    once = analyze('وقال الخبير عماد مطر إن الأسعار سترتفع. وأضاف مطر "الأسعار سترتفع". وهطل المطر بغزارة.', "2018-05-27")
+    assert "مطر" not in [m.text for m in once.mentions if m.type == "PER"] or len(once.quotes) == 2
+    assert "المطر" not in [m.text for m in once.mentions]
+    unnamed = analyze(
+        "وقال متحدث باسم شرطة المدينة إن التحقيق مستمر. وقالت الشرطة إنها تبحث عن المشتبه به. وذكرت الشرطة أنها"
+        " اعتقلت رجلا.",
+        "2018-05-27",
+    )
+    assert not [m for m in unnamed.mentions if m.type == "PER"]

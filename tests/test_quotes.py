@@ -187,7 +187,9 @@ def test_a_statement_speaks_for_its_issuer(text: str, issuer: str) -> None:
 def test_a_quotation_without_a_speech_verb_is_said_by_who_its_sentence_cites(text: str, speaker: str) -> None:
     doc = analyze(text, "2021-03-10")
     names = {e.id: e.name for e in doc.entities}
-    assert len(doc.quotes) == 1 and speaker in (names.get(doc.quotes[0].speaker) or ""), [
+    # (…، وفقا لما أعلنته X: the clause before the attribution is X's statement too, with its own cue)
+    quotations = [q for q in doc.quotes if q.kind == "direct"]
+    assert len(quotations) == 1 and speaker in (names.get(quotations[0].speaker) or ""), [
         (q.text, names.get(q.speaker)) for q in doc.quotes
     ]
 
@@ -256,11 +258,13 @@ def test_the_content_of_a_cue_may_be_its_object(text: str, content: str, speaker
 
 
 def test_no_content_after_a_cue_of_an_attribution() -> None:
+    """وفقا لما أعلنته الوزارة في بيان: what the ministry announced is the clause before (with its partial quote),
+    nothing after the verb."""
     text = (
         'رفعت الحكومة الدعم بهدف "حماية المالية العامة من العجز المتزايد في الموازنة"، وفقا لما أعلنته الوزارة في بيان.'
     )
     doc = analyze(text, "2021-03-10")
-    assert [q.kind for q in doc.quotes] == ["direct"], [(q.kind, q.text) for q in doc.quotes]
+    assert [(q.kind, q.end) for q in doc.quotes] == [("indirect", text.index("،")), ("direct", text.index("،") - 1)]
 
 
 @pytest.mark.parametrize(
@@ -681,3 +685,108 @@ def test_an_agency_relaying_a_person_gives_the_person_as_speaker() -> None:
     names = {e.id: e for e in doc.entities}
     assert quote.text == "بلاده لن تشارك في المحادثات"
     assert names[quote.speaker].type == "PER"
+
+
+def test_a_subject_first_clause_after_yudhkar_anna_with_its_title_in_apposition() -> None:
+    """يذكر أن زعيم حزب الله، حسن نصرالله، كان قد اتهم …: the name set between commas after its title, past كان قد,
+    is the subject, not a name in the object."""
+    doc = analyze(
+        "يذكر أن زعيم حزب الله، حسن نصرالله، كان قد اتهم منذ أيام المرشحين ضد لائحة حزبه بأنهم أنصار داعش.",
+        "2018-03-23",
+    )
+    assert speaker_names(doc) == ["حسن نصر الله"]
+
+
+def test_an_attribution_after_the_clause_names_the_person_the_verb_only_stood_for() -> None:
+    """أعلنت الأمم المتحدة أن …، وفقاً لما ذكره الأمين العام للأمم المتحدة X: X, the title's holder, not the body."""
+    doc = analyze(
+        "أعلنت الأمم المتحدة بأن الحرب اليمنية تعتبر أسوأ أزمة إنسانية يشهدها العالم حالياً، وفقاً لما ذكره الأمين"
+        " العام للأمم المتحدة أنطونيو غوتيريس خلال اجتماع في جنيف.",
+        "2018-04-04",
+    )
+    assert [speaker_name(doc, q) for q in doc.quotes] == ["António Guterres"]
+
+
+def test_a_participle_after_ala_lisan_goes_on_with_the_person_cited() -> None:
+    """وجاء إعلان الحكومة على لسان المتحدثة باسمها، X، قائلة إن …: X speaks, not the government of the statement
+    before."""
+    doc = analyze(
+        'وأعلنت الحكومة الأردنية مقتل 3 من "الإرهابيين". وجاء إعلان الحكومة الأحد على لسان المتحدثة الرسمية'
+        " باسمها، جمانة غنيمات، قائلة إن المداهمة انتهت.",
+        "2018-08-13",
+    )
+    said = [q for q in doc.quotes if q.cue is not None and q.cue.text == "قائلة"]
+    assert [speaker_names(doc)[doc.quotes.index(q)] for q in said] == ["جمانة غنيمات"]
+
+
+def test_a_verb_opening_its_sentence_takes_the_subject_of_the_sentence_before() -> None:
+    """وينشط X … سياسات الرئيس المصري. وكتب "…": two people named before, the opening verb's subject writes."""
+    doc = analyze(
+        "وينشط حازم عبد العظيم بصفة خاصة على تويتر ويكتب بانتظام منتقدا سياسات الرئيس المصري عبد الفتاح السيسي."
+        ' وكتب معرفا نفسه على حسابه "دخلت في خلاط السياسة بعد الثورة".',
+        "2018-05-28",
+    )
+    assert speaker_names(doc)[-1] == "حازم عبد العظيم"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "منعت الحكومة القطرية التجار من بيع السلع بطريقة غير مباشرة، وفقا لما أعلنه مكتب الاتصال الحكومي القطري"
+            " في بيان.",
+            "منعت الحكومة القطرية التجار من بيع السلع بطريقة غير مباشرة",
+            "مكتب الاتصال الحكومي القطري",
+        ),
+        (
+            "وفي وقت سابق الجمعة، قتل ستة فلسطينيين على الأقل في قطاع غزة، وفق ما أفادت وزارة الصحة في القطاع.",
+            "قتل ستة فلسطينيين على الأقل في قطاع غزة",
+            "وزارة الصحة",
+        ),
+        (
+            "أمرت النيابة بحبس الناشط السياسي 15 يوما وذلك حسبما ذكرت مصادر قضائية.",
+            "أمرت النيابة بحبس الناشط السياسي 15 يوما",
+            None,
+        ),
+    ],
+)
+def test_a_clause_before_an_attribution_with_a_speech_verb_is_a_statement(
+    text: str, content: str, speaker: str | None
+) -> None:
+    """…، بحسب ما أعلنه X: the clause is what X said (no one, for a source the text leaves unnamed)."""
+    doc = analyze(text, "2018-05-27")
+    quote = next(q for q in doc.quotes if q.text == content)
+    assert quote.kind == "indirect"
+    assert speaker_names(doc)[doc.quotes.index(quote)] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووفق ما قاله مسؤول بنقابة الممثلين فإن الفنانة حريصة على الصيام.",  # it opens what follows
+        "وأورد المحامي في نص الشكوى بعض العبارات المسيئة، وفق ما ذكر.",  # a statement of its own speech verb
+    ],
+)
+def test_no_clause_is_taken_for_an_attribution_that_governs_what_follows_or_repeats_the_verb(text: str) -> None:
+    doc = analyze(text, "2018-05-27")
+    assert not any(q.text.startswith(("ووفق", "وأورد")) for q in doc.quotes), [q.text for q in doc.quotes]
+
+
+def test_an_unnamed_source_is_no_one_and_ends_the_carrying_over() -> None:
+    """وقال مصدر مطلع …، لافتا إلى …: the speaker is left unknown, not the one of the sentence before."""
+    doc = analyze(
+        "وقال وزير التجارة أحمد علي إن الأسعار ستنخفض. وقال مصدر مطلع، الأحد، إن البضائع تصل عبر طرف ثالث، لافتا"
+        " إلى أن هذه البضائع لا تخضع للرقابة.",
+        "2018-05-27",
+    )
+    assert speaker_names(doc) == ["أحمد علي", None, None]
+
+
+def test_a_description_of_a_company_followed_by_its_name_in_quotation_marks_is_one_organisation() -> None:
+    doc = analyze(
+        'اعتقل مؤسس شركة التجارة الإلكترونية الصينية "JD.com" في الولايات المتحدة. وقالت الشركة إن الاتهام باطل.',
+        "2018-09-03",
+    )
+    company = next(m for m in doc.mentions if m.text.startswith("شركة"))
+    assert company.text.endswith('"JD.com"') and company.type == "ORG"
+    assert [q.speaker for q in doc.quotes] == [company.entity]

@@ -314,6 +314,25 @@ def test_a_family_name_written_first_stands_for_the_full_name() -> None:
     assert ("محمد", "محمد بن سلمان") not in linked, linked
 
 
+@pytest.mark.parametrize("text", ["وقالت وزارة الخارجية السعودية إن", "وأكدت الخارجية السعودية أن"])
+def test_an_institution_with_a_nationality_the_tagger_read_as_its_country_is_the_institution(text: str) -> None:
+    """السعودية is also the country's name, which the tagger tags a place: after an institution it is its nationality
+    (the Saudi Foreign Ministry), and the country itself stays a place elsewhere."""
+    doc = analyze(text + " الزيارة ناجحة. وزار الوفد السعودية أمس.", "2018-08-13")
+    by_text = {m.text: (m.type, next(e for e in doc.entities if e.id == m.entity).name_latn) for m in doc.mentions}
+    assert by_text[text.split(" ", 1)[1].rsplit(" ", 1)[0]] == ("ORG", "Foreign Ministry of Saudi Arabia")
+    assert by_text["السعودية"] == ("LOC", "Saudi Arabia")
+
+
+def test_news_agencies_are_known_by_their_arabic_names() -> None:
+    doc = analyze(
+        "وقالت الوكالة الكورية الشمالية إن القمة ناجحة. وذكرت وكالة شينخوا أن الوفد وصل. ونقلت وكالة الأناضول عن"
+        " مسؤول قوله إن المحادثات مستمرة.",
+        "2018-05-16",
+    )
+    assert {"Korean Central News Agency", "Xinhua", "Anadolu Agency"} <= {e.name_latn for e in doc.entities}
+
+
 def test_forms_of_one_institution_are_one_entity_named_by_the_longest() -> None:
     """المركزي التركي and البنك المركزي التركي (the tagger's البنك المركزي before a nationality); الخارجية العراقية and
     وزارة الخارجية العراقية; the European Central Bank, a name of its own, stays apart."""

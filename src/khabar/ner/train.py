@@ -107,5 +107,6 @@ def evaluate(model: NerModel, sentences: Sequence[TaggedSentence], *, context: i
         for first in range(0, len(sentences), context):
             window = slice(first, first + context)
             labels = model.separate_people(keys[window], tokens[window], predicted[window])
-            predicted[window] = propagate(keys[window], labels)
+            labels = propagate(keys[window], labels)
+            predicted[window] = model.name_speakers(keys[window], tokens[window], labels)
     return score([s.labels for s in sentences], predicted)

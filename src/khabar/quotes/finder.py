@@ -111,6 +111,8 @@ BUT_KEY = word_key("لكن")
 BEFORE_AFTER = frozenset(word_key(w) for w in ("قبل", "بعد", "بعدما", "قبلما"))
 THAT_KEY = word_key("أن")
 AMONG_KEY = word_key("بين")
+THAT_ONE_KEY = word_key("ذلك")  # …، وذلك حسبما ذكرت مصادر
+CLAUSE_JOINERS = frozenset(word_key(w) for w in ("فيما", "بينما"))
 EXAMPLE_WORDS = frozenset(word_key(w) for w in ("مثل", "أمثال", "منها", "منهم", "بينها", "بينهم"))
 
 
@@ -125,6 +127,7 @@ class _Statement:
     carried: bool = False
     joint: tuple[str, ...] = ()  # entity ids of every speaker of a joint statement
     subject_end: int | None = None  # where the cue's subject ends, when the content is its object (اتهمت X Y بـ…)
+    attributed: bool = False  # the clause before an attribution with a speech verb (…، بحسب ما أعلنه X)
 
 
 @cache
@@ -262,6 +265,7 @@ class _Article:
             self.doc.set_layer("sources", self._sources())
             return
         statements = self._direct() + self._indirect()
+        statements += self._attributed(statements)
         statements.sort(key=lambda s: s.start)
         self._speakers(statements)
         self.doc.set_layer("quotes", [self._quote(n, s) for n, s in enumerate(statements, start=1)])
@@ -295,7 +299,8 @@ class _Article:
             i -= 1
         if i >= 0 and self.keys[i] in self.lexicon.naming_nouns:
             return True
-        return any(m.start <= start and end <= m.end for m in self._mentions_starting(start - 1, end))
+        mention = self._mention_of_token(self._token_at(start))  # موقع التواصل الاجتماعي "الفايسبوك": one name
+        return mention is not None and mention.start <= start and end <= mention.end
 
     def _inside_quote(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.quoted)
@@ -366,6 +371,59 @@ class _Article:
             return None
         start = self.spans[begin][0]
         return _Statement(start, self.spans[end - 1][1], "indirect", cue, sentence, subject_end=subject_end)
+
+    def _attributed(self, statements: list[_Statement]) -> list[_Statement]:
+        """Clauses that an attribution with a speech verb after them reports (منعت الحكومة القطرية التجار …، وفقا لما
+        أعلنه مكتب الاتصال الحكومي؛ … وذلك حسبما ذكرت مصادر قضائية): from the clause's start (after an opening
+        phrase set off by a comma, after فيما) to the attribution; none where another statement covers them."""
+        found = []
+        taken = [(s.start, s.end, s.kind) for s in statements]
+        for sentence in range(len(self.sentences)):
+            first, last = self._sentence_tokens(sentence)
+            for i in range(first + MIN_INDIRECT_TOKENS, last - 1):
+                phrase_end = self._attribution_at(i) if self.keys[i] not in self.lexicon.agency_verbs else None
+                if phrase_end is None or phrase_end >= last:
+                    continue
+                cue = phrase_end + 1 if self.keys[phrase_end] in WHAT_WORDS else phrase_end
+                if cue >= last or not self._is_cue(cue) or self._is_participle(cue):
+                    continue
+                if self.keys[cue - 1] not in WHAT_WORDS or self.conj[i]:
+                    continue  # بحسب مصدر: a source, not a statement; ووفق ما قاله X فإن …: it opens what follows
+                clause_end = next((k for k in range(cue + 1, last) if self.raw[k] in ("،", ",")), last)
+                if any(self.keys[k] in self.lexicon.complementisers for k in range(cue + 1, clause_end)):
+                    continue  # حسب ما أفاد X بأن …: the words follow
+                end = i
+                while end > first and (self.raw[end - 1] in ("،", ",") or self.keys[end - 1] == THAT_ONE_KEY):
+                    end -= 1
+                begin = self._clause_start(first, end)
+                if end - begin < MIN_INDIRECT_TOKENS or self._is_cue(begin):
+                    continue  # وأورد المحامي …، وفق ما ذكر: a statement opened by its own speech verb
+                start, stop = self.spans[begin][0], self.spans[end - 1][1]
+                # another statement there, but a partial quote inside the clause (لـ"حماية المستهلك"، وفقا لما أعلنه)
+                if any(a < stop and start < b and not (k == "direct" and start < a and b <= stop) for a, b, k in taken):
+                    continue
+                found.append(_Statement(start, stop, "indirect", cue, sentence, attributed=True))
+                break
+        return found
+
+    def _clause_start(self, first: int, end: int) -> int:
+        """The first token of the clause that ends before token ``end``: its sentence's first, past the dateline,
+        an opening phrase set off by a comma (وفي وقت سابق الجمعة، …) and a clause-joining فيما / بينما."""
+        begin = first
+        dateline = self._dateline()
+        if dateline and first == 0:
+            after = bisect_left(self.starts, dateline[0].end)
+            while after < end and not self.keys[after][:1].isalnum():
+                after += 1
+            begin = max(begin, after)
+        if self.preps[begin] or self.keys[begin] in BARRIER_WORDS or begin in self.time_tokens:
+            comma = next((k for k in range(begin, end) if self.raw[k] in ("،", ",")), None)
+            if comma is not None:
+                begin = comma + 1
+        for k in range(end - 1, begin - 1, -1):
+            if self.keys[k] in CLAUSE_JOINERS:
+                return k + 1
+        return begin
 
     def _quotation_ends_clause(self, j: int) -> bool:
         """A quotation mark at ``j`` ends a reported clause when a punctuation mark stands before it (…، "…") or
@@ -662,6 +720,9 @@ class _Article:
         if self.conj[cue] or self._is_participle(cue):
             return None
         k = cue - 1
+        # يذكر أن زعيم حزب الله، حسن نصرالله، كان قد اتهم: past قد, كان and the comma closing an apposition
+        while k >= 0 and cue - k <= SUBJECT_GAP and (self.keys[k] in GAP_WORDS or self.raw[k] in ("،", ",")):
+            k -= 1
         while k >= 0 and cue - k <= TITLE_HOLDER_WINDOW:
             mention = self._mention_of_token(k)
             if mention is not None and mention.subtype != "demonym":
@@ -674,9 +735,30 @@ class _Article:
         if mention.type not in ("PER", "ORG") or mention.entity is None:
             return None
         opening = self._token_at(mention.start)
-        if opening == 0 or self.keys[opening - 1] != THAT_KEY or self.preps[opening]:
+        if self.preps[opening]:
+            return None
+        if opening > 0 and self.raw[opening - 1] in ("،", ","):
+            opening = self._apposed_title_start(opening - 1)
+        if opening == 0 or self.keys[opening - 1] != THAT_KEY:
             return None
         return mention
+
+    def _apposed_title_start(self, comma: int) -> int:
+        """Where the title a name is set in apposition to starts (أن زعيم حزب الله، حسن نصرالله: at زعيم): back from
+        the comma before the name over title words, definite words and the names in the title, to a title word;
+        the comma itself when there is none."""
+        start = comma
+        k = comma - 1
+        while k >= 0 and comma - k <= TITLE_HOLDER_WINDOW and self.raw[k] not in CLAUSE_ENDS | {"،", ","}:
+            mention = self._mention_of_token(k)
+            if mention is not None and mention.type == "PER":
+                break
+            if mention is None and not self._title_or_definite(k):
+                break
+            if self.keys[k] in self.office_words:
+                start = k
+            k -= 1
+        return start
 
     def _continued_subject(self, statement: _Statement, before: list[Mention]) -> Mention | None:
         """لكنه أشار، قبل أن تعلن، بعدما أكد: a verb that goes on with the subject of its sentence's first clause,
@@ -866,6 +948,10 @@ class _Article:
             return None
         cited = named[0]
         after = self._token_at(cited.end - 1) + 1
+        if cited.type == "ORG":  # وفقا لما ذكره الأمين العام للأمم المتحدة أنطونيو غوتيريس: the holder, not the body
+            holder = self._title_holder_after(cited, after, last)
+            if holder is not None:
+                return holder
         for _ in range(DESCRIBING_WORDS):  # وكالة الأنباء السورية الرسمية على لسان X: past the agency's description
             one_word = after < last and self._one_word_or_none(after)
             if one_word and self.view.forms[after].article:
@@ -878,6 +964,32 @@ class _Article:
             if quoted:
                 return _outermost(quoted)[0]
         return cited
+
+    def _title_holder_after(self, body: Mention, after: int, last: int) -> Mention | None:
+        """The person named right after (or set off by a comma from) a title that names ``body``, whose last token
+        is ``after - 1``: الأمين العام للأمم المتحدة أنطونيو غوتيريس, المتحدث باسم الحكومة، X."""
+        first = self._token_at(body.start)
+        if not any(self.keys[k] in self.office_words for k in range(max(first - TITLE_WORDS, 0), first)):
+            return None
+        if after < last and self.raw[after] in ("،", ","):
+            after += 1
+        person = self._mention_of_token(after) if after < last else None
+        if person is None or person.type != "PER" or person.entity is None or person.start < self.spans[after][0]:
+            return None
+        return person
+
+    def _cited_after(self, statement: _Statement) -> Mention | None:
+        """A person an attribution phrase after a statement cites (أعلنت الأمم المتحدة أن …، وفقا لما ذكره أمينها العام
+        X): who said the words, more precisely than the verb's subject."""
+        _, last = self._sentence_tokens(self._last_sentence(statement))
+        j = bisect_left(self.starts, statement.end)
+        while j < last and (self.raw[j] in ("،", ",") or QUOTATION_MARKS.fullmatch(self.raw[j])):
+            j += 1
+        phrase_end = self._attribution_at(j) if j < last else None
+        if phrase_end is None or self.keys[j] in self.lexicon.agency_verbs:
+            return None
+        cited = self._cited_speaker(phrase_end, last)
+        return cited if cited is not None and cited.type == "PER" and cited.entity is not None else None
 
     def _subject_end(self, statement: _Statement) -> int:
         """Where the subject of a cue can end: at the statement, or before a complementiser that opens the reported
@@ -933,8 +1045,10 @@ class _Article:
         ]
         if named and not self._possessed(j):  # بيانه: his statement; the name after it is in what it said
             return named[0]
+        # names ending in the few tokens before it (نشر مكتب الاتصال الحكومي في قطر بيانا: a long name starts earlier)
         start = self.spans[max(j - ISSUER_GAP, 0)][0]
-        before = [m for m in _outermost(self._mentions_between(start, self.spans[j][0])) if m.type in ("ORG", "PER")]
+        window = self._mentions_between(self.spans[max(j - ISSUER_GAP - TITLE_HOLDER_WINDOW, 0)][0], self.spans[j][0])
+        before = [m for m in _outermost(window) if m.type in ("ORG", "PER") and m.end > start]
         if before and self._ungoverned(before[-1]):
             return before[-1]
         return None
@@ -988,10 +1102,19 @@ class _Article:
         previous: _Statement | None = None
         done: list[_Statement] = []
         for statement in statements:
+            if statement.attributed:  # …، بحسب ما أعلنه X: X, named after the verb, or a description (no one)
+                assert statement.cue is not None
+                _, last = self._sentence_tokens(statement.sentence)
+                statement.speaker = self._cited_speaker(statement.cue + 1, last)
+                done.append(statement)
+                previous = statement if statement.speaker is not None else previous
+                continue
             participle = statement.cue is not None and self._is_participle(statement.cue)
             # مبيناً أن …: a participle goes on with the speaker of the statement it follows, unless a verb of its own
             # sentence names another (كما حذر لايتهايزر قبل مغادرته واشنطن قائلا: "…")
             statement.speaker = None if participle else self._subject(statement)
+            if statement.cue is not None and (statement.speaker is None or statement.speaker.type != "PER"):
+                statement.speaker = self._cited_after(statement) or statement.speaker
             if participle and (previous is None or self._last_sentence(previous) != statement.sentence):
                 statement.speaker = self._verb_subject(statement)
             described = self._described_by_speaker(statement, done)
@@ -1001,6 +1124,9 @@ class _Article:
             if agent is not None:  # أشاد X بـY بعد تحذير الأخير بأن …: the statement is the noun's, its agent speaks
                 statement.speaker, statement.carried = agent, False
             done.append(statement)
+            if statement.speaker is None and not participle and self._unnamed_subject(statement):
+                previous = statement  # وقال مصدر مطلع: a speaker left unnamed, and what goes on with it too
+                continue
             if (
                 statement.speaker is None
                 and statement.cue is not None
@@ -1016,16 +1142,33 @@ class _Article:
                 and (statement.sentence - self._last_sentence(previous) <= CARRY_SENTENCES)
             ):
                 statement.speaker = previous.speaker
-                statement.carried = True
+                statement.carried = statement.speaker is not None
             elif (
                 participle and statement.speaker is None
             ):  # none to follow: the subject of its sentence's verb (نفت الإمارات …، مشيرة إلى أن)
                 statement.speaker = self._subject(statement)
-            if statement.speaker is None and statement.cue is not None and previous is None:
+            if statement.speaker is None and statement.cue is not None:
                 statement.speaker = self._previous_subject(statement)
                 statement.carried = statement.speaker is not None
             if statement.speaker is not None:
                 previous = statement
+
+    def _unnamed_subject(self, statement: _Statement) -> bool:
+        """Whether the verb's subject is an indefinite noun for an unnamed speaker (وقال مصدر مطلع، أفاد شهود عيان،
+        وذكر مسؤول في الوزارة), after the times and fillers that may come first."""
+        if statement.cue is None:
+            return False
+        j = statement.cue + 1
+        while j < len(self.keys) and (j in self.time_tokens or self.keys[j] in SUBJECT_FILLERS | GAP_WORDS
+                                      or self.raw[j] in ("،", ",")):  # fmt: skip
+            j += 1
+        return (
+            j < len(self.keys)
+            and self.spans[j][0] < statement.start
+            and self.keys[j] in self.lexicon.unnamed_sources
+            and not self.preps[j]
+            and not self.view.forms[j].article
+        )
 
     def _noun_agent(self, statement: _Statement) -> Mention | None:
         """A speech noun right before the statement with its agent after it, and only then the reported words
@@ -1058,6 +1201,12 @@ class _Article:
         assert statement.cue is not None
         first, _ = self._sentence_tokens(statement.sentence)
         for j in range(statement.cue - 1, first - 1, -1):
+            phrase_end = None if self.keys[j] in self.lexicon.agency_verbs else self._attribution_at(j)
+            if phrase_end is not None and phrase_end < statement.cue:
+                # وجاء إعلان الحكومة على لسان المتحدثة باسمها، X، قائلة إن: the person it cites goes on speaking
+                cited = self._cited_speaker(phrase_end, statement.cue)
+                if cited is not None and cited.type == "PER" and cited.entity is not None:
+                    return cited
             if not self._is_cue(j) or self._is_participle(j) or self._inside_quote(self.spans[j][0]):
                 continue
             if self._plural_verb(j) or (j > first and self.keys[j - 1] in RELATIVES | WHAT_WORDS):
@@ -1125,9 +1274,16 @@ class _Article:
             for m in _outermost(self._mentions_between(sentence.start, sentence.end))
             if m.type == "PER" and m.entity is not None and not m.refers
         ]
-        if len({m.entity for m in people}) != 1 or not self._ungoverned(people[0]):
+        if len({m.entity for m in people}) == 1 and self._ungoverned(people[0]):
+            return people[0]
+        # وينشط عبد العظيم على تويتر … منتقدا سياسات الرئيس المصري. وكتب: several people, the opening verb's subject
+        opening = people[0] if people else None
+        if opening is None or self._token_at(opening.start) != self._token_at(sentence.start) + 1:
             return None
-        return people[0]
+        verb = self._token_at(sentence.start)
+        if self.preps[verb] or self._title_or_definite(verb) or self.keys[verb] in BARRIER_WORDS | GAP_WORDS:
+            return None
+        return opening if self._ungoverned(opening) else None
 
     def _quote(self, number: int, statement: _Statement) -> Quote:
         speaker = statement.speaker

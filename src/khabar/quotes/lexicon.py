@@ -24,6 +24,7 @@ class SpeechLexicon:
     agency_verbs: frozenset[str]
     naming_nouns: frozenset[str]  # ائتلاف "الفتح": the quoted words after them are a name
     place_bodies: frozenset[str]  # مطار أبوظبي: a body named by its place, which speaks for it
+    unnamed_sources: frozenset[str]  # وقال مصدر مطلع: an indefinite noun for a speaker the text does not name
     # a cue's key → the preposition that opens its content when no complementiser does (تعهد بـ، حث على), or "" for
     # a direct object (نفى أي علاقة، أدان الهجوم)
     content_prepositions: dict[str, str]
@@ -53,6 +54,7 @@ def speech_lexicon() -> SpeechLexicon:
         agency_verbs=_keys(data["agency_verbs"]),
         naming_nouns=_keys(data["naming_nouns"]),
         place_bodies=_keys(data["place_bodies"]),
+        unnamed_sources=_keys(data["unnamed_sources"]),
         content_prepositions={
             word_key(form): word_key(preposition) if preposition else ""
             for word, preposition in data["content_prepositions"].items()

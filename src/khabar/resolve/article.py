@@ -177,8 +177,10 @@ class _Work:
                 first -= 1
                 self._add(_Mention(self._name_start(first), end, "ORG", first, last, mention.subtype))
                 continue
-            if mention.type == "ORG" and last == first and self.keys[first] in self.kb.organisation_heads:
-                quoted = self._quoted_after(first)  # منظمة "أنقذوا الأطفال": the head, then its name in quotes
+            if mention.type == "ORG" and self._described_only(first, last):
+                # منظمة "أنقذوا الأطفال"، شركة التجارة الإلكترونية الصينية "JD.com": a head and what describes it,
+                # then the name in quotes
+                quoted = self._quoted_after(last)
                 if quoted is not None:
                     last, end = quoted, self.spans[quoted][1]
             self._add(_Mention(mention.start, end, mention.type, first, last, mention.subtype))
@@ -283,6 +285,9 @@ class _Work:
                 resume = last + 1  # الوكالة الرسمية: the agency named before, resolved with the anaphors
                 continue
             if last > i:
+                quoted = self._quoted_after(last)  # شركة التجارة الإلكترونية الصينية "JD.com": its name follows
+                if quoted is not None:
+                    last = quoted
                 self._drop_inside(i + 1, last)  # جيش الإسلام: الإسلام alone was tagged a thing
                 self._add(_Mention(self._name_start(i), self.spans[last][1], "ORG", i, last))
             resume = last + 1
@@ -626,7 +631,10 @@ class _Work:
     def _institutions_and_demonyms(self) -> None:
         for i in self._positions(self.kb.demonym_keys):
             code = self.kb.demonym_of_key(self.keys[i])
-            if code is None or self.owner[i] is not None or i in self.nationalities_of_anaphors:
+            if code is None or i in self.nationalities_of_anaphors:
+                continue
+            owner = self.owner[i]
+            if owner is not None and not (owner.type == "LOC" and owner.first == owner.last == i):
                 continue
             institution = None
             for length in range(min(self.kb.longest_office, i), 0, -1):
@@ -638,10 +646,13 @@ class _Work:
                     break
             if institution is not None and self._title_word(institution[0] - 1):
                 institution = None  # وزير الخارجية التركي: the minister's title, not the ministry as an actor
+            if owner is not None and institution is None:
+                continue  # السعودية tagged a place, after no institution: the country
             country = self._country_cluster(code)
             if institution is not None and country is not None:
                 first, office = institution
-                self._drop_inside(first, i - 1)  # the tagger's البنك المركزي of البنك المركزي التركي
+                # the tagger's البنك المركزي of البنك المركزي التركي, and its السعودية of وزارة الخارجية السعودية
+                self._drop_inside(first, i)
                 actor = self.kb.country(code)
                 cluster = _Cluster(
                     type="ORG",
@@ -711,6 +722,13 @@ class _Work:
             known.keys.add(phrase_key(cluster.name))
             known.actor = replace(known.actor, name=cluster.name)
         return index
+
+    def _described_only(self, first: int, last: int) -> bool:
+        """Tokens ``[first, last]`` are an organisation's head noun alone or with definite words after it (شركة
+        التجارة الإلكترونية الصينية): a description, no name."""
+        return self.keys[first] in self.kb.organisation_heads and all(
+            self.forms[k].article and not self.forms[k].prep for k in range(first + 1, last + 1)
+        )
 
     def _quoted_after(self, i: int) -> int | None:
         """The token closing a short name in quotation marks right after token ``i`` (منظمة "أنقذوا الأطفال"), or
@@ -909,8 +927,10 @@ class _Work:
         return found
 
     def _surnames(self) -> None:
-        """A person's last name alone (الأعرجي after قاسم الأعرجي) is a mention of that person."""
+        """A person's last name alone (الأعرجي after قاسم الأعرجي) is a mention of that person, written as in the full
+        name, with its article or without (مطر after عماد مطر, not المطر "the rain")."""
         surnames: dict[str, set[int]] = {}
+        definite: dict[str, set[bool]] = {}
         for index, cluster in enumerate(self.clusters):
             if cluster.type == "PER":
                 for full in cluster.full_names:
@@ -918,8 +938,13 @@ class _Work:
                         surnames.setdefault(full[-1], set()).add(index)
         if not surnames:
             return
+        for mention in self.mentions:
+            if mention.last > mention.first and mention.type == "PER":
+                definite.setdefault(self.forms[mention.last].skeleton, set()).add(self.forms[mention.last].article)
         for i in [i for i, form in enumerate(self.forms) if form.skeleton in surnames]:
             skeleton_ = self.forms[i].skeleton
+            if self.forms[i].article not in definite.get(skeleton_, (self.forms[i].article,)):
+                continue
             holders = surnames.get(skeleton_)
             # a short surname (الصدر) only with its article: bare, it is too often a word
             long_enough = len(skeleton_) > SHORT_SURNAME or self.forms[i].article

@@ -1,8 +1,8 @@
 """The entities stage: names of people, organisations, places and other things (the ``mentions`` layer).
 
 Each sentence's tokens are tagged by the CRF of :mod:`khabar.ner.model`, person names glued to an organisation are
-cut off it (:mod:`khabar.ner.glued`), then names are made consistent across the article
-(:mod:`khabar.ner.consistency`). A mention starts after the
+cut off it (:mod:`khabar.ner.glued`), names are made consistent across the article (:mod:`khabar.ner.consistency`),
+then surnames the article makes speak are tagged (:mod:`khabar.ner.speakers`). A mention starts after the
 conjunctions and prepositions written on its first token, keeping a written article: وللناتو gives ناتو,
 والعراق gives العراق, so that the mention text is the name as a reader would quote it.
 """
@@ -57,7 +57,8 @@ class Entities:
             count = len(ranges)
             doc_keys = [next(keys_of) for _ in range(count)]
             labels = self._model.separate_people(doc_keys, surfaces, [next(tagged) for _ in range(count)])
-            labels = propagate(doc_keys, labels)
+            # the speaking surnames after the consistency pass: a bare مطر is no name to spread to المطر "the rain"
+            labels = self._model.name_speakers(doc_keys, surfaces, propagate(doc_keys, labels))
             mentions = []
             text = doc.text
             for (first, _), sentence_labels in zip(ranges, labels, strict=True):
