@@ -790,3 +790,38 @@ def test_a_description_of_a_company_followed_by_its_name_in_quotation_marks_is_o
     company = next(m for m in doc.mentions if m.text.startswith("شركة"))
     assert company.text.endswith('"JD.com"') and company.type == "ORG"
     assert [q.speaker for q in doc.quotes] == [company.entity]
+
+
+def test_a_definite_statement_noun_far_from_its_issuer_is_the_one_issuer_the_article_gave_it() -> None:
+    """أكد بلاغ لوكالة الجمهورية … (first paragraph) … وأوضح البلاغ أنه …: the prosecutor's office, named once."""
+    doc = analyze(
+        "أكد بلاغ لوكالة الجمهورية لدى المحكمة الابتدائية بتونس أن الانفجار ناتج عن عملية انتحارية. وتم فتح تحقيق"
+        " في العملية. وشارك في المعاينة أعوان الأمن. وتم نقل الجرحى إلى المستشفى. وقد تم تطويق المكان. وأوضح البلاغ"
+        " أنه تم التعرف على هويات الضحايا.",
+        "2015-11-25",
+    )
+    issuer = {e.id: e.name for e in doc.entities}[doc.quotes[0].speaker]
+    assert issuer.startswith("وكالة الجمهورية")
+    assert len({q.speaker for q in doc.quotes}) == 1 and len(doc.quotes) == 2
+
+
+def test_a_report_speaks_for_who_issued_it() -> None:
+    """التقرير السنوي لـ #هيئة_السوق_المالية … ذكر التقرير أنها …: the report's issuer, after ل."""
+    doc = analyze(
+        "ووفقا لأرقام التقرير السنوي لـ #هيئة_السوق_المالية لعام 2017، استحوذ كبار التنفيذيين على معظم الغرامات."
+        " فقد ذكر التقرير أنها توزعت على 15 نوعا من المخالفات.",
+        "2018-04-14",
+    )
+    said = next(q for q in doc.quotes if q.cue is not None and q.cue.text == "ذكر")
+    assert {e.id: e.name for e in doc.entities}[said.speaker] == "هيئة السوق المالية"
+
+
+def test_a_quotation_after_a_question_takes_the_speech_verb_left_open_before_it() -> None:
+    """وأضافت لدى سؤالها إذا كانت ستطيع أوامر الرئيس ترامب؟ "…": her words (carried over), not the president's."""
+    doc = analyze(
+        'وقالت جينا هاسبل "يمكنني أن أؤكد لكم التزامي الشخصي".\nيشار إلى أن المرشحة تورطت في استجوابات.\n'
+        'وأضافت لدى سؤالها إذا كانت ستطيع أوامر الرئيس دونالد ترامب إذا طلب ذلك؟ "لن أسمح بمتابعة أنشطة غير أخلاقية".',
+        "2018-05-11",
+    )
+    assert [q.cue.text for q in doc.quotes if q.cue] == ["وقالت", "وأضافت"]
+    assert speaker_names(doc) == ["جينا هاسبل", "جينا هاسبل"]

@@ -4,9 +4,10 @@ A surname that is also a common word (مطر "rain", عون "help", روس "Russ
 and with it every statement of the person. A news article gives it away by what it does with it: it makes the
 bare word the subject of speech verbs, again and again, right before what was said, and it writes it once after a
 given name. Such a word, untagged, met at least twice between a speech verb and a complementiser, a quotation
-mark or a colon, and at least once right after a given name (untagged or tagged with it; a listed one that unlabeled news does
-not mostly read as another word: not باسم "in the name of", nor علي, which folds with على), is a person: the given
-name and the word are tagged as the full name, and each bare occurrence before what was said as the person.
+mark or a colon, and at least once right after a given name (untagged, or tagged a person with it; a listed given
+name that unlabeled news does not mostly read as another word: not باسم "in the name of", nor علي, which folds
+with على), is a person: the given name and the word are tagged as the full name, and each bare occurrence before
+what was said as the person.
 """
 
 from __future__ import annotations

@@ -280,14 +280,41 @@ class _Article:
                 return i  # not a verb of a relative clause (ماري التي كتبت القواعد …): its subject is not the speaker
         return None
 
+    def _barrier(self, k: int) -> bool:
+        """A preposition, or a word that ends the names of a subject (قبل، بعد …)."""
+        return self.keys[k] in BARRIER_WORDS or bool(self.preps[k]) or self.raw[k] in CLAUSE_ENDS
+
+    def _cue_left_open(self, offset: int) -> int | None:
+        """The speech verb of the sentence before a quotation that opens its own sentence, when that verb's sentence
+        ends with no words of its own said (وأضافت لدى سؤالها إذا كانت ستطيع أوامر الرئيس؟ "…")."""
+        sentence = self._sentence_at(offset)
+        first, _ = self._sentence_tokens(sentence)
+        if sentence == 0 or any(self.raw[i] not in OPENERS for i in range(first, self._token_at(offset))):
+            return None
+        before, end = self._sentence_tokens(sentence - 1)
+        if end - before < 2 or self.raw[end - 1] not in ("؟", "?", ":"):
+            return None
+        for i in range(end - 1, before - 1, -1):
+            if self._complementiser_at(i) or self.raw[i] in OPENERS:
+                return None  # the verb's words are there
+            if self._is_cue(i) and not self._is_participle(i):
+                return i
+        return None
+
     def _direct(self) -> list[_Statement]:
         statements = []
         self.quoted = self._quoted()
         for start, end in self.quoted:
             words = len(self.text[start:end].split())
-            cue = self._cue_before(start)
+            cue, subject_end, sentence = self._cue_before(start), None, self._sentence_at(start)
+            if cue is None:
+                cue = self._cue_left_open(start)
+                if cue is not None:  # the verb's sentence is the statement's; its subject is before what that
+                    sentence = self._sentence_at(self.spans[cue][0])  # sentence goes on with (لدى سؤالها …)
+                    k = next((k for k in range(cue + 1, self._token_at(start)) if self._barrier(k)), cue + 1)
+                    subject_end = self.spans[k][0]
             if words >= LONG_QUOTE_WORDS or (cue is not None and not self._quoted_name(start, end)):
-                statements.append(_Statement(start, end, "direct", cue, self._sentence_at(start)))
+                statements.append(_Statement(start, end, "direct", cue, sentence, subject_end=subject_end))
         self.direct_cues = {s.cue for s in statements if s.cue is not None}
         return statements
 
@@ -1018,14 +1045,18 @@ class _Article:
             return self._issuer_of(cue + 1, gap=ISSUER_GAP + 1)  # وقال بيان علمي من جمعية القلب: named after it
         noun = _without_tanween(self.keys[cue + 1])
         first_token = self._token_at(self.sentences[max(statement.sentence - ISSUER_SENTENCES, 0)].start)
-        for j in range(cue - 1, first_token - 1, -1):
+        earlier: dict[str | None, Mention] = {}
+        for j in range(cue - 1, -1, -1):
             if _without_tanween(self.keys[j]) == noun or (
                 self._possessed(j) and word_key(self.raw[j]).startswith(noun)
             ):
                 issuer = self._issuer_of(j)
-                if issuer is not None:  # بحسب البيان gives none; في بيانه after وأوضح X does
+                if issuer is not None and j >= first_token:  # بحسب البيان gives none; في بيانه after وأوضح X does
                     return issuer
-        return None
+                if issuer is not None:
+                    earlier.setdefault(issuer.entity, issuer)
+        # وأوضح البلاغ far from أكد بلاغ لوكالة الجمهورية: the one issuer the article gave that noun
+        return next(iter(earlier.values())) if len(earlier) == 1 and None not in earlier else None
 
     def _statement_noun(self, j: int) -> bool:
         nouns = self.lexicon.statement_nouns
@@ -1039,7 +1070,7 @@ class _Article:
             m
             for m in _outermost(after)
             if m.type in ("ORG", "PER")
-            and not self._addressee(m)
+            and (not self._addressee(m) or self._issuer_with_l(m))
             # في بيان أن الوكالة …: a name after the complementiser is in what the statement said
             and not any(self._complementiser_at(k) for k in range(j + 1, self._token_at(m.start)))
         ]
@@ -1052,6 +1083,15 @@ class _Article:
         if before and self._ungoverned(before[-1]):
             return before[-1]
         return None
+
+    def _issuer_with_l(self, mention: Mention) -> bool:
+        """A name with ل after a statement noun is who issued it (التقرير السنوي لـ #هيئة_السوق_المالية), not who
+        was told."""
+        i = self._token_at(mention.start)
+        before = i - 1
+        while before > 0 and self.raw[before] in HASHTAG_MARKS:
+            before -= 1
+        return self.preps[i] == "ل" or (before >= 0 and self.raw[before] in ("ل", "لـ"))
 
     def _possessed(self, j: int) -> bool:
         """Whether the noun at ``j`` carries a possessive pronoun (بيانه، تصريحاتها)."""
