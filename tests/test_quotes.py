@@ -825,3 +825,31 @@ def test_a_quotation_after_a_question_takes_the_speech_verb_left_open_before_it(
     )
     assert [q.cue.text for q in doc.quotes if q.cue] == ["وقالت", "وأضافت"]
     assert speaker_names(doc) == ["جينا هاسبل", "جينا هاسبل"]
+
+
+def test_a_name_after_a_preposition_like_word_of_place_or_time_is_not_the_subject() -> None:
+    """قال خلال كلمته أمام الأمم المتحدة: the body he spoke before, not who spoke (the subject came first)."""
+    doc = analyze(
+        "لكن وزير الخارجية السعودي عادل الجبير قال خلال كلمته أمام الأمم المتحدة في نيويورك، إن ممارسات قطر جعلت"
+        " مقاطعتها خيارا لا مفر منه.",
+        "2018-09-29",
+    )
+    assert speaker_names(doc) == ["عادل الجبير"]
+
+
+def test_a_verb_pointing_back_to_a_statement_is_said_by_its_issuer() -> None:
+    """أصدر X بيانا اعتبر فيه تعليق الرئيس الفلسطيني محمود عباس "…": X, not عباس after the verb."""
+    doc = analyze(
+        "أصدر المبعوث الأمريكي إلى الشرق الأوسط جيسون غرينبلات بيانا الاثنين اعتبر فيه تعليق الرئيس الفلسطيني محمود"
+        ' عباس "غير ملائم تماما".',
+        "2018-03-20",
+    )
+    assert set(speaker_names(doc)) == {"جيسون غرينبلات"}
+
+
+def test_nawwaha_is_a_speech_verb_not_a_word_with_a_pronoun() -> None:
+    """ونوه المتحدث … إلى أن …: نوه "pointed out", which the clitic analyser must not read as نو + ه."""
+    doc = analyze(
+        "ونوه المتحدث باسم وزارة الخارجية الإيرانية بهرام قاسمي إلى أن زيارة روحاني إلى أوروبا مهمة.", "2018-07-03"
+    )
+    assert [(q.cue.text, speaker_names(doc)[0]) for q in doc.quotes] == [("ونوه", "بهرام قاسمي")]

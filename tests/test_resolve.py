@@ -451,3 +451,15 @@ def test_a_ministers_title_names_no_ministry() -> None:
     )
     institutions = [m.text for m in doc.mentions if m.subtype == "institution"]
     assert institutions == ["الخارجية العراقية"], institutions
+
+
+def test_a_given_name_spelt_with_other_vowels_is_the_same_person_with_the_same_surname() -> None:
+    doc = analyze("أصدر المبعوث جيسون غرينبلات بيانا. وقال جايسن غرينبلات إن الخطة جاهزة.", "2018-03-20")
+    people = {m.entity for m in doc.mentions if m.type == "PER"}
+    assert len(people) == 1
+
+
+def test_a_body_named_by_its_place_and_described_is_an_organisation() -> None:
+    """مركز دمشق الإعلامي: a head, a place and an adjective (the place alone would be the city)."""
+    doc = analyze("وتواصل القصف، وفقاً لما ذكره مركز دمشق الإعلامي المعارض.", "2018-03-17")
+    assert [(m.type, m.text) for m in doc.mentions] == [("ORG", "مركز دمشق الإعلامي المعارض")]

@@ -312,14 +312,13 @@ class NerModel:
     ) -> list[list[str]]:
         """A document's labels with the surnames it makes speak tagged (:mod:`khabar.ner.speakers`)."""
         lexicon = speech_lexicon()  # the quote stage's verbs of saying
-        verbs = lexicon.verbs
         extractor = self._extractor
         titles, not_names = extractor.title_keys, extractor.not_name_keys
         return tag_speaking_surnames(
             keys,
             surfaces,
             labels,
-            lambda key: key in verbs or (key[:1] in ("و", "ف") and key[1:] in verbs),
+            _speech_verbs(),
             lexicon.complementisers,
             extractor.key("إلى"),
             self._listed_given_name,
@@ -343,6 +342,13 @@ class NerModel:
             return key in extractor.given_name_keys
         share = extractor.person_share(key)
         return share is None or share >= GIVEN_NAME_SHARE
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    """Keys of the verbs of saying, also with the و or ف the clitic analyser may leave on them (وأضاف)."""
+    verbs = speech_lexicon().verbs
+    return verbs | {conjunction + verb for verb in verbs for conjunction in ("و", "ف")}
 
 
 @cache

@@ -23,14 +23,14 @@ def tag_speaking_surnames(
     keys: Sequence[Sequence[str]],
     surfaces: Sequence[Sequence[str]],
     labels: Sequence[Sequence[str]],
-    speech_verb: Callable[[str], bool],
+    speech_verbs: frozenset[str],
     complementisers: frozenset[str],
     to_key: str,
     given_name: Callable[[str], bool],
     name_word: Callable[[str, str], bool],
 ) -> list[list[str]]:
     """Labels of a document's sentences (token keys, texts and BIO labels per sentence) with speaking surnames
-    tagged. ``speech_verb(key)`` says whether a word is a verb of saying, ``complementisers`` are the keys that
+    tagged. ``speech_verbs`` are the keys of the verbs of saying (with و or ف on them), ``complementisers`` those that
     open what was said (أن، إن، بأن), ``to_key`` is the key of إلى (لفت إلى أن), ``given_name(key)`` whether a
     word is a given name and ``name_word(surface, key)`` whether a word may be part of a person's name."""
 
@@ -44,11 +44,10 @@ def tag_speaking_surnames(
 
     subjects: dict[str, list[tuple[int, int]]] = {}
     for s, (sentence_keys, sentence_surfaces, sentence_labels) in enumerate(zip(keys, surfaces, labels, strict=True)):
-        for i in range(len(sentence_keys) - 2):
+        for i in [i for i, key in enumerate(sentence_keys[:-2]) if key in speech_verbs]:
             j = i + 1
             if (
-                speech_verb(sentence_keys[i])
-                and sentence_labels[j] == "O"
+                sentence_labels[j] == "O"
                 and name_word(sentence_surfaces[j], sentence_keys[j])
                 and opens_content(s, j + 1)
             ):

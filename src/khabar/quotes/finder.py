@@ -403,34 +403,38 @@ class _Article:
         """Clauses that an attribution with a speech verb after them reports (منعت الحكومة القطرية التجار …، وفقا لما
         أعلنه مكتب الاتصال الحكومي؛ … وذلك حسبما ذكرت مصادر قضائية): from the clause's start (after an opening
         phrase set off by a comma, after فيما) to the attribution; none where another statement covers them."""
-        found = []
+        found: list[_Statement] = []
         taken = [(s.start, s.end, s.kind) for s in statements]
-        for sentence in range(len(self.sentences)):
+        firsts = self.lexicon.attribution_by_first
+        done_sentence = -1
+        for i in [i for i, key in enumerate(self.keys) if key in firsts]:
+            sentence = self._sentence_at(self.spans[i][0])
             first, last = self._sentence_tokens(sentence)
-            for i in range(first + MIN_INDIRECT_TOKENS, last - 1):
-                phrase_end = self._attribution_at(i) if self.keys[i] not in self.lexicon.agency_verbs else None
-                if phrase_end is None or phrase_end >= last:
-                    continue
-                cue = phrase_end + 1 if self.keys[phrase_end] in WHAT_WORDS else phrase_end
-                if cue >= last or not self._is_cue(cue) or self._is_participle(cue):
-                    continue
-                if self.keys[cue - 1] not in WHAT_WORDS or self.conj[i]:
-                    continue  # بحسب مصدر: a source, not a statement; ووفق ما قاله X فإن …: it opens what follows
-                clause_end = next((k for k in range(cue + 1, last) if self.raw[k] in ("،", ",")), last)
-                if any(self.keys[k] in self.lexicon.complementisers for k in range(cue + 1, clause_end)):
-                    continue  # حسب ما أفاد X بأن …: the words follow
-                end = i
-                while end > first and (self.raw[end - 1] in ("،", ",") or self.keys[end - 1] == THAT_ONE_KEY):
-                    end -= 1
-                begin = self._clause_start(first, end)
-                if end - begin < MIN_INDIRECT_TOKENS or self._is_cue(begin):
-                    continue  # وأورد المحامي …، وفق ما ذكر: a statement opened by its own speech verb
-                start, stop = self.spans[begin][0], self.spans[end - 1][1]
-                # another statement there, but a partial quote inside the clause (لـ"حماية المستهلك"، وفقا لما أعلنه)
-                if any(a < stop and start < b and not (k == "direct" and start < a and b <= stop) for a, b, k in taken):
-                    continue
-                found.append(_Statement(start, stop, "indirect", cue, sentence, attributed=True))
-                break
+            if sentence == done_sentence or i < first + MIN_INDIRECT_TOKENS or i >= last - 1:
+                continue
+            phrase_end = self._attribution_at(i)
+            if phrase_end is None or phrase_end >= last:
+                continue
+            cue = phrase_end + 1 if self.keys[phrase_end] in WHAT_WORDS else phrase_end
+            if cue >= last or not self._is_cue(cue) or self._is_participle(cue):
+                continue
+            if self.keys[cue - 1] not in WHAT_WORDS or self.conj[i]:
+                continue  # بحسب مصدر: a source, not a statement; ووفق ما قاله X فإن …: it opens what follows
+            clause_end = next((k for k in range(cue + 1, last) if self.raw[k] in ("،", ",")), last)
+            if any(self.keys[k] in self.lexicon.complementisers for k in range(cue + 1, clause_end)):
+                continue  # حسب ما أفاد X بأن …: the words follow
+            end = i
+            while end > first and (self.raw[end - 1] in ("،", ",") or self.keys[end - 1] == THAT_ONE_KEY):
+                end -= 1
+            begin = self._clause_start(first, end)
+            if end - begin < MIN_INDIRECT_TOKENS or self._is_cue(begin):
+                continue  # وأورد المحامي …، وفق ما ذكر: a statement opened by its own speech verb
+            start, stop = self.spans[begin][0], self.spans[end - 1][1]
+            # another statement there, but a partial quote inside the clause (لـ"حماية المستهلك"، وفقا لما أعلنه)
+            if any(a < stop and start < b and not (k == "direct" and start < a and b <= stop) for a, b, k in taken):
+                continue
+            found.append(_Statement(start, stop, "indirect", cue, sentence, attributed=True))
+            done_sentence = sentence  # one clause per sentence
         return found
 
     def _clause_start(self, first: int, end: int) -> int:
@@ -626,6 +630,10 @@ class _Article:
         )
         if self._plural_verb(statement.cue):
             close_after = []
+        if statement.cue + 1 < len(self.keys) and self._in_it(statement.cue + 1):
+            issuer = self._issuer(statement)  # أصدر X بيانا اعتبر فيه تعليق عباس …: the statement's, not عباس's
+            if issuer is not None:
+                return issuer
         opening = self._opening_subject(statement) or self._clause_subject(statement)
         if opening is not None:  # صندوق النقد يحذر ترامب: a name opening the sentence right before its verb
             return opening
@@ -1106,8 +1114,8 @@ class _Article:
         before = self._token_at(mention.start) - 1
         while before > 0 and self.raw[before] in HASHTAG_MARKS:
             before -= 1
-        if before >= 0 and self.keys[before] in PREPOSITION_WORDS:
-            return False  # وكتب على حسابه في تويتر: where it was written, not who wrote
+        if before >= 0 and self.keys[before] in BARRIER_WORDS:
+            return False  # وكتب على حسابه في تويتر، قال خلال كلمته أمام الأمم المتحدة: where, not who
         between = range(statement.cue + 1, self._token_at(mention.start))
         if mention.type != "LOC" or all(self.raw[i] in HASHTAG_MARKS for i in between):
             return True

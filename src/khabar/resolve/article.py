@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from khabar.document import Document, Entity, Mention, Role
 from khabar.resolve.kb import Actor, KnowledgeBase, Office, knowledge_base
-from khabar.resolve.names import loose_skeleton, phrase_key, skeleton, word_key
+from khabar.resolve.names import loose_skeleton, loosen, phrase_key, skeleton, word_key
 from khabar.resolve.romanise import is_given_name, romanise
 from khabar.text.tokens import FormCache, TokenView
 
@@ -266,13 +266,12 @@ class _Work:
             ):
                 continue
             last = i
+            if self._place_word(i + 1) and self._description_word(i + 1, i + 2):
+                last = i + 1  # مركز دمشق الإعلامي، مطار أبوظبي الدولي: a body named by its place, then described
             while (
                 last + 1 < len(self.spans)
                 and last - i < DESCRIPTION_WORDS
-                and self.forms[last + 1].article
-                and not self.forms[last + 1].conj
-                and self.keys[last + 1] not in STOP_WORDS
-                and self.sentence_of[last + 1] == self.sentence_of[i]
+                and self._description_word(i, last + 1)
                 and (not self._covered(last + 1, last + 1) or (last == i and self._misc_word(last + 1)))
             ):
                 last += 1
@@ -291,6 +290,29 @@ class _Work:
                 self._drop_inside(i + 1, last)  # جيش الإسلام: الإسلام alone was tagged a thing
                 self._add(_Mention(self._name_start(i), self.spans[last][1], "ORG", i, last))
             resume = last + 1
+
+    def _description_word(self, i: int, k: int) -> bool:
+        """Whether token ``k`` may go on describing the organisation headed at ``i``: a definite word in its sentence,
+        neither joined by و nor a function word."""
+        return (
+            k < len(self.spans)
+            and self.forms[k].article
+            and not self.forms[k].conj
+            and self.keys[k] not in STOP_WORDS
+            and self.sentence_of[k] == self.sentence_of[i]
+        )
+
+    def _place_word(self, k: int) -> bool:
+        """Whether token ``k`` is a place name of one word, without clitics (دمشق، أبوظبي)."""
+        owner = self.owner[k] if k < len(self.owner) else None
+        return (
+            owner is not None
+            and owner.type == "LOC"
+            and owner.first == owner.last == k
+            and not self.forms[k].article
+            and not self.forms[k].prep
+            and not self.forms[k].conj
+        )
 
     def _agent_at(self, i: int) -> bool:
         lengths = self.kb.agent_lengths.get(self.keys[i], ())
@@ -412,6 +434,7 @@ class _Work:
         if not words or not all(words):
             return None
         loose = loose_skeleton(text) if len(words) == 1 else None
+        given = loose_skeleton(text.split()[0]) if len(words) > 1 else None
         for index in self._recent():
             cluster = self.clusters[index]
             if cluster.type != "PER":
@@ -425,6 +448,13 @@ class _Work:
                     return index
                 if len(words) > 1 and words[-1] == full[-1] and words[0] == full[0]:
                     return index
+                if (
+                    len(words) == len(full) > 1
+                    and words[1:] == full[1:]
+                    and given is not None
+                    and given == loosen(full[0])
+                ):
+                    return index  # جايسن غرينبلات after جيسون غرينبلات: a given name spelt with other vowels
         return None
 
     # --- roles and titles

@@ -61,7 +61,12 @@ def loose_skeleton(word: str) -> str | None:
     bare = skeleton(word)
     if len(_name_key(word)) < LOOSE_NAME or not bare:
         return None
-    return bare[0] + _WEAK.sub("", bare[1:])
+    return loosen(bare)
+
+
+def loosen(skeleton_: str) -> str:
+    """A skeleton with every long vowel after its first letter left out (جيسون، جايسن → جسن)."""
+    return skeleton_[:1] + _WEAK.sub("", skeleton_[1:])
 
 
 def phrase_skeleton(text: str) -> str:
