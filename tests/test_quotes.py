@@ -853,3 +853,35 @@ def test_nawwaha_is_a_speech_verb_not_a_word_with_a_pronoun() -> None:
         "ونوه المتحدث باسم وزارة الخارجية الإيرانية بهرام قاسمي إلى أن زيارة روحاني إلى أوروبا مهمة.", "2018-07-03"
     )
     assert [(q.cue.text, speaker_names(doc)[0]) for q in doc.quotes] == [("ونوه", "بهرام قاسمي")]
+
+
+def test_a_relative_clause_with_a_subject_of_its_own_gives_its_speaker() -> None:
+    """بالاتفاقات التي وصف رئيس الوزراء نتنياهو توقيعها بأنه "يوم عيد" مضيفا …: Netanyahu's words, not Israel's."""
+    doc = analyze(
+        'ورحبت إسرائيل بالاتفاقات التي وصف رئيس الوزراء الإسرائيلي بنيامين نتنياهو توقيعها بأنه "يوم عيد" مضيفا'
+        " أنها ستعزز الاقتصاد الإسرائيلي.",
+        "2018-08-05",
+    )
+    by_text = dict(zip([q.text for q in doc.quotes], speaker_names(doc), strict=True))
+    assert by_text["يوم عيد"] == "بنيامين نتنياهو"
+    assert by_text["ستعزز الاقتصاد الإسرائيلي"] == "بنيامين نتنياهو"
+
+
+def test_the_agency_of_the_dateline_is_not_the_subject_of_the_sentence_it_opens() -> None:
+    """دبي (CNN) – اعتبرت إيران أن …، ورأت أن هذه الخطوة تشكل "مكيدة": Iran, not CNN."""
+    doc = analyze(
+        "دبي، الإمارات العربية المتحدة (CNN) – اعتبرت إيران أن المعلومات غير مطابقة للواقع، ورأت أن هذه الخطوة تشكل"
+        ' "مكيدة" من قبل الغرب.',
+        "2018-04-08",
+    )
+    assert set(speaker_names(doc)) == {"إيران"}
+
+
+def test_a_verb_inside_a_sentence_takes_the_name_set_off_after_the_opening_verbs_title() -> None:
+    """وجه رئيس الوزراء العراقي الأسبق، نوري المالكي، نداء … يطالب فيها الحكومة بـ…: Maliki."""
+    doc = analyze(
+        "قالت السفيرة نيكي هايلي إن الوضع خطير. وجه رئيس الوزراء العراقي الأسبق، نوري المالكي، نداء إلى سكان البصرة"
+        " التي تشهد احتجاجات واسعة يطالب فيها الحكومة بسرعة الاستجابة إلى مطالب المحتجين.",
+        "2018-09-06",
+    )
+    assert speaker_names(doc)[-1] == "نوري المالكي"

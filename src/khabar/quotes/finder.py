@@ -182,6 +182,8 @@ class _Article:
         self.person_titles = finder.person_titles
         self._titled: dict[str, tuple[list[int], list[tuple[Mention, list[int], int]]]] | None = None
         self.time_tokens = {i for t in doc.times for i in range(view.token_at(t.start), view.token_at(t.end - 1) + 1)}
+        self.dateline = self._dateline()  # دبي، الإمارات (CNN) –: no subject of the sentence it opens
+        self.dateline_end = self.dateline[0].end + 1 if self.dateline else 0
 
     # --- positions
 
@@ -276,9 +278,20 @@ class _Article:
         sentence = self._sentence_at(offset)
         first, _ = self._sentence_tokens(sentence)
         for i in range(self._token_at(offset) - 1, first - 1, -1):
-            if self.spans[i][1] <= offset and self._is_cue(i) and not (i > first and self.keys[i - 1] in RELATIVES):
-                return i  # not a verb of a relative clause (ماري التي كتبت القواعد …): its subject is not the speaker
+            if self.spans[i][1] <= offset and self._is_cue(i) and not (i > first and self.keys[i - 1] in RELATIVES
+                                                                        and not self._named_next(i)):  # fmt: skip
+                # not a verb of a relative clause (ماري التي كتبت القواعد …): its subject is not the speaker, unless
+                # it has a subject of its own (بالاتفاقات التي وصف رئيس الوزراء نتنياهو توقيعها بأنه "…")
+                return i
         return None
+
+    def _named_next(self, i: int) -> bool:
+        """Whether a title or a person or organisation's name follows token ``i`` (its subject)."""
+        k = i + 1
+        if k >= len(self.keys):
+            return False
+        mention = self._mention_of_token(k)
+        return self.keys[k] in self.person_titles or (mention is not None and mention.type in ("PER", "ORG"))
 
     def _barrier(self, k: int) -> bool:
         """A preposition, or a word that ends the names of a subject (قبل، بعد …)."""
@@ -441,9 +454,8 @@ class _Article:
         """The first token of the clause that ends before token ``end``: its sentence's first, past the dateline,
         an opening phrase set off by a comma (وفي وقت سابق الجمعة، …) and a clause-joining فيما / بينما."""
         begin = first
-        dateline = self._dateline()
-        if dateline and first == 0:
-            after = bisect_left(self.starts, dateline[0].end)
+        if self.dateline and first == 0:
+            after = bisect_left(self.starts, self.dateline[0].end)
             while after < end and not self.keys[after][:1].isalnum():
                 after += 1
             begin = max(begin, after)
@@ -658,7 +670,7 @@ class _Article:
         before = _outermost(
             [
                 m
-                for m in self._mentions_between(sentence.start, cue_start)
+                for m in self._mentions_between(max(sentence.start, self.dateline_end), cue_start)
                 if m.type in SPEAKER_TYPES and m.subtype != "demonym"  # اليمني: an adjective, never a subject
             ]
         )
@@ -1304,6 +1316,8 @@ class _Article:
             if mention is not None:
                 continue
             titled = titled or self.keys[k] in self.office_words
+            if titled and self.raw[k] in ("،", ","):
+                continue  # وجه رئيس الوزراء العراقي الأسبق، نوري المالكي، نداء: the name set off after its title
             if self.preps[k] or not (self._title_or_definite(k) or self.keys[k] in GAP_WORDS):
                 return None
         return None
@@ -1363,7 +1377,7 @@ class _Article:
     # --- sources
 
     def _sources(self) -> list[Source]:
-        sources = self._dateline()
+        sources = list(self.dateline)
         starts = (self.lexicon.attribution_by_first, self.lexicon.agency_verbs)
         for i in [i for i, key in enumerate(self.keys) if key in starts[0] or key in starts[1]]:
             phrase_end = self._attribution_at(i)
