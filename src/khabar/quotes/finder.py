@@ -182,6 +182,7 @@ class _Article:
         self.person_titles = finder.person_titles
         self._titled: dict[str, tuple[list[int], list[tuple[Mention, list[int], int]]]] | None = None
         self.time_tokens = {i for t in doc.times for i in range(view.token_at(t.start), view.token_at(t.end - 1) + 1)}
+        self._issuers: dict[str, tuple[list[int], list[tuple[int, Mention] | None], list[Mention | None]]] = {}
         self.dateline = self._dateline()  # دبي، الإمارات (CNN) –: no subject of the sentence it opens
         self.dateline_end = self.dateline[0].end + 1 if self.dateline else 0
 
@@ -223,8 +224,8 @@ class _Article:
         return key in self.lexicon.verbs or key in self.lexicon.participles
 
     def _mentions_starting(self, start: int, end: int) -> list[Mention]:
-        first = bisect_left(self.mention_starts, start)
-        return [m for m in self.mentions[first:] if m.start < end]
+        first, last = bisect_left(self.mention_starts, start), bisect_left(self.mention_starts, end)
+        return self.mentions[first:last]
 
     def _is_cue(self, i: int) -> bool:
         return self.cues[i]
@@ -1063,20 +1064,40 @@ class _Article:
             return None
         if not self._definite(cue + 1):
             return self._issuer_of(cue + 1, gap=ISSUER_GAP + 1)  # وقال بيان علمي من جمعية القلب: named after it
-        noun = _without_tanween(self.keys[cue + 1])
+        positions, latest, single = self._noun_issuers(_without_tanween(self.keys[cue + 1]))
         first_token = self._token_at(self.sentences[max(statement.sentence - ISSUER_SENTENCES, 0)].start)
-        earlier: dict[str | None, Mention] = {}
-        for j in range(cue - 1, -1, -1):
-            if _without_tanween(self.keys[j]) == noun or (
-                self._possessed(j) and word_key(self.raw[j]).startswith(noun)
-            ):
+        before = bisect_left(positions, cue)
+        # the latest mention of the noun with an issuer, in the sentences just before (بحسب البيان gives none; في
+        # بيانه after وأوضح X does)
+        if before and latest[before - 1] is not None and positions[latest[before - 1][0]] >= first_token:
+            return latest[before - 1][1]
+        # وأوضح البلاغ far from أكد بلاغ لوكالة الجمهورية: the one issuer the article gave that noun earlier
+        earlier = bisect_left(positions, first_token)
+        return single[earlier - 1] if earlier else None
+
+    def _noun_issuers(self, noun: str) -> tuple[list[int], list[tuple[int, Mention] | None], list[Mention | None]]:
+        """Where a statement noun (or its possessed form, بيانه) stands in the article, and after each of those: the
+        latest one with an issuer (its index and issuer), and the one issuer named with it so far (None when none
+        or several). Made once per noun and article, so that a long text full of وقال البيان stays linear."""
+        cached = self._issuers.get(noun)
+        if cached is None:
+            positions = [
+                j
+                for j, key in enumerate(self.keys)
+                if _without_tanween(key) == noun
+                or (key.startswith(noun) and self._possessed(j) and word_key(self.raw[j]).startswith(noun))
+            ]
+            latest: list[tuple[int, Mention] | None] = []
+            single: list[Mention | None] = []
+            named: dict[str | None, Mention] = {}
+            for n, j in enumerate(positions):
                 issuer = self._issuer_of(j)
-                if issuer is not None and j >= first_token:  # بحسب البيان gives none; في بيانه after وأوضح X does
-                    return issuer
                 if issuer is not None:
-                    earlier.setdefault(issuer.entity, issuer)
-        # وأوضح البلاغ far from أكد بلاغ لوكالة الجمهورية: the one issuer the article gave that noun
-        return next(iter(earlier.values())) if len(earlier) == 1 and None not in earlier else None
+                    named.setdefault(issuer.entity, issuer)
+                latest.append((n, issuer) if issuer is not None else (latest[-1] if latest else None))
+                single.append(next(iter(named.values())) if len(named) == 1 and None not in named else None)
+            cached = self._issuers[noun] = (positions, latest, single)
+        return cached
 
     def _statement_noun(self, j: int) -> bool:
         nouns = self.lexicon.statement_nouns

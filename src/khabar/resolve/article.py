@@ -123,6 +123,8 @@ class _Work:
         self.described_anaphors: dict[int, int] = {}  # الوكالة الرسمية: the head's token → the adjective's
         self.national_anaphors: dict[int, str] = {}  # الوزارة الإيطالية: the head's token → the country's code
         self.nationalities_of_anaphors: set[int] = set()  # الإيطالية of الوزارة الإيطالية: no demonym of its own
+        self._country_marks: tuple[int, list[tuple[int, str]]] = (0, [])  # see _country_leaders
+        self._country_table: tuple[list[int], list[str]] = ([], [])
 
     # --- tokens
 
@@ -893,23 +895,47 @@ class _Work:
                 cluster = earlier[-1].cluster
                 self._add(_Mention(self._name_start(i), self.spans[i][1], earlier[-1].type, i, i, "anaphor", cluster))
 
+    def _country_leaders(self) -> tuple[list[int], list[str]]:
+        """The first tokens of the mentions that name a country (places, and agents with a nationality: قوات الأمن
+        العراقية), in order, and after each the country named most often up to it (a tie: the one named first).
+        Kept up to date as mentions are added, so that each bare institution word costs a lookup, not a count."""
+        scanned, marks = self._country_marks
+        if scanned > len(self.mentions):
+            scanned, marks = 0, []
+        new = [
+            (m.first, self.clusters[m.cluster].country)
+            for m in self.mentions[scanned:]
+            if m.cluster is not None
+            and (self.clusters[m.cluster].type == "LOC" or m.subtype == "agent")  # قوات الأمن العراقية: Iraq
+            and self.clusters[m.cluster].country
+        ]
+        if new or not scanned:
+            marks = sorted(marks + new, key=lambda mark: mark[0])
+            counts: Counter[str] = Counter()
+            named_first: dict[str, int] = {}
+            leaders: list[str] = []
+            for n, (_, code) in enumerate(marks):
+                counts[code] += 1
+                named_first.setdefault(code, n)
+                best = leaders[-1] if leaders else code
+                if (counts[code], -named_first[code]) > (counts[best], -named_first[best]):
+                    best = code
+                leaders.append(best)
+            self._country_table = ([first for first, _ in marks], leaders)
+        self._country_marks = (len(self.mentions), marks)
+        return self._country_table
+
     def _institution_of_main_country(self, i: int) -> int | None:
         """The institution cluster (الحكومة → Government of Tunisia) of the country named most often before
         token ``i``, for a bare institution word; None when no country is named."""
         office = self.kb.institutions.get(self.keys[i])
         if office is None:
             return None
-        counts = Counter(
-            self.clusters[m.cluster].country
-            for m in self.mentions
-            if m.cluster is not None
-            and m.first < i
-            and (self.clusters[m.cluster].type == "LOC" or m.subtype == "agent")  # قوات الأمن العراقية: Iraq
-            and self.clusters[m.cluster].country
-        )
-        if not counts:
+        firsts, leaders = self._country_leaders()
+        k = bisect_left(firsts, i)
+        if k == 0:
             return None
-        code = counts.most_common(1)[0][0]
+        code = leaders[k - 1]
         country = self.kb.country(code)
         if country is None:
             return None

@@ -202,8 +202,9 @@ class Numbers:
     def _units_and_ranges(self, readings: list[Reading], analysis: Analysis, view_text: str) -> None:
         texts = analysis.texts
         n = len(texts)
-        for reading in list(readings):
-            if reading.ordinal or reading not in readings:
+        folded: set[int] = set()  # ids of the cents readings folded into the amount before them
+        for k, reading in enumerate(readings):
+            if reading.ordinal or id(reading) in folded:
                 continue
             found = _unit_after(texts, reading.end)
             if found is not None:
@@ -212,7 +213,9 @@ class Numbers:
                     reading.currency, end = _currency(info, texts, end)
                 reading.unit, reading.kind, reading.end = info, _kind(info), end
                 if info.kind == "money":
-                    self._cents(reading, readings, texts)
+                    cents = self._cents(reading, readings[k + 1 :], texts)
+                    if cents is not None:
+                        folded.add(id(cents))
             elif reading.first > 0 and self._unit_before(reading, analysis, view_text):
                 pass
             mod = _mod_before(texts, reading.first)
@@ -221,6 +224,8 @@ class Numbers:
                     texts[reading.end]
                 )
             reading.mod = mod
+        if folded:
+            readings[:] = [r for r in readings if id(r) not in folded]
         for left, right in itertools.pairwise(readings):
             if left.unit is None and right.unit is not None and not left.ordinal and _joined(left, right, texts):
                 left.unit, left.kind, left.currency = right.unit, right.kind, right.currency
@@ -239,21 +244,21 @@ class Numbers:
         reading.lead = start - analysis.spans[j][0]
         return True
 
-    def _cents(self, reading: Reading, readings: list[Reading], texts: list[str]) -> None:
-        """20 دولار و43 سنت → 20.43: the cents reading is folded into the amount."""
-        following = [r for r in readings if r.first >= reading.end]
-        if not following or reading.value is None:
-            return
-        cents = following[0]
+    def _cents(self, reading: Reading, later: list[Reading], texts: list[str]) -> Reading | None:
+        """20 دولار و43 سنت → 20.43: the cents reading (the first of ``later``, the readings after this one, that
+        starts after its unit) is folded into the amount; it is returned, to be left out."""
+        cents = next((r for r in later if r.first >= reading.end), None)
+        if cents is None or reading.value is None:
+            return None
         gap = texts[reading.end : cents.first]
         if gap not in ([], ["و"]) or cents.value is None or not 0 < cents.value < 100:
-            return
+            return None
         found = _unit_after(texts, cents.end)
         if found is None or found[0].kind != "subunit":
-            return
+            return None
         reading.value = round(reading.value + cents.value / 100, 10)
         reading.end = found[1]
-        readings.remove(cents)
+        return cents
 
 
 def _kind(info: UnitInfo) -> str | None:
