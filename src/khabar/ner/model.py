@@ -293,37 +293,37 @@ class NerModel:
         """A document's labels with the person names glued to an organisation or place cut off it, when the
         document names the person elsewhere (:mod:`khabar.ner.glued`)."""
         extractor = self._extractor
-        titles, not_names = extractor.title_keys, extractor.not_name_keys
         return split_glued_names(
             keys,
             surfaces,
             labels,
-            lambda surface, key: name_word(surface, key, titles, not_names),
+            self._name_word,
             self._given_name,
             # a known place or organisation, not a given name that is also one (رياض منصور)
             lambda name_keys: (
                 extractor.known_name(name_keys) is not None and name_keys[0] not in extractor.given_name_keys
             ),
-            titles,
+            extractor.title_keys,
         )
 
     def name_speakers(
         self, keys: Sequence[Sequence[str]], surfaces: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]
     ) -> list[list[str]]:
         """A document's labels with the surnames it makes speak tagged (:mod:`khabar.ner.speakers`)."""
-        lexicon = speech_lexicon()  # the quote stage's verbs of saying
-        extractor = self._extractor
-        titles, not_names = extractor.title_keys, extractor.not_name_keys
         return tag_speaking_surnames(
             keys,
             surfaces,
             labels,
             _speech_verbs(),
-            lexicon.complementisers,
-            extractor.key("إلى"),
+            speech_lexicon().complementisers,  # the quote stage's, like the verbs of saying
+            self._extractor.key("إلى"),
             self._listed_given_name,
-            lambda surface, key: name_word(surface, key, titles, not_names),
+            self._name_word,
         )
+
+    def _name_word(self, surface: str, key: str) -> bool:
+        """Whether a word may be part of a person's name (:func:`khabar.ner.apposition.name_word`)."""
+        return name_word(surface, key, self._extractor.title_keys, self._extractor.not_name_keys)
 
     def _listed_given_name(self, key: str) -> bool:
         """A listed given name (romanisation.json) that unlabeled news does not mostly read as another word (باسم
