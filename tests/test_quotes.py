@@ -885,3 +885,26 @@ def test_a_verb_inside_a_sentence_takes_the_name_set_off_after_the_opening_verbs
         "2018-09-06",
     )
     assert speaker_names(doc)[-1] == "نوري المالكي"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # who is addressed is not who speaks
+        ('قال أردوغان إن العملية ستتوسع. وقال مخاطبا الحكومة العراقية "إذا كنتم ستقومون بها فقوموا".',
+         "رجب طيب أردوغان"),
+        # a name inside a phrase opened by a preposition right after the verb is where it was said
+        ("قالت ميلانيا ترامب إن الأمر انتهى. وأكدت في لقاء مع شبكة أيه بي سي نيوز أن المعطف يحمل رسالة.",
+         "ميلانيا ترامب"),
+        # a name after an attribution phrase is the source that relays, not the subject
+        (
+            'وقالت الخارجية السورية في رسالة وجهتها إلى الأمم المتحدة وفق ما نقلت وكالة الأنباء السورية، "سوريا تدين'
+            ' الاحتلال التركي لعفرين".',
+            "الخارجية السورية",
+        ),
+    ],
+)  # fmt: skip
+def test_addressees_places_and_relaying_sources_after_the_verb_do_not_speak(text: str, speaker: str) -> None:
+    doc = analyze(text, "2018-03-19")
+    names = speaker_names(doc)
+    assert set(names) == {speaker}, list(zip([q.text for q in doc.quotes], names, strict=True))

@@ -96,7 +96,7 @@ ON_KEY, TONGUE_KEY = word_key("على"), word_key("لسان")
 RELATIVES = frozenset(word_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"))
 HASHTAG_MARKS = frozenset({"#", '"', "«", "“"})  # أعلنت #الصين: still the verb's next word
 PREPOSITIONS = frozenset(word_key(w) for w in ("إلى", "على", "عن", "من"))
-ADDRESS_WORDS = frozenset(word_key(w) for w in ("ل", "لـ", "إلى", "عبر", "مع"))
+ADDRESS_WORDS = frozenset(word_key(w) for w in ("ل", "لـ", "إلى", "عبر", "مع", "مخاطبا", "مخاطبة", "مخاطبين"))
 MAX_CONTENT_TOKENS = 250  # a reported clause ends here at the latest (a text without punctuation stays linear)
 TITLE_HOLDER_LOOKBACK = 100  # people named with a title before a statement that are looked at, newest
 TITLE_HOLDER_WINDOW = 10  # tokens from a title word to the name it introduces (المتحدث باسم حاكم ولاية نانغرهار X)
@@ -283,8 +283,20 @@ class _Article:
                                                                         and not self._named_next(i)):  # fmt: skip
                 # not a verb of a relative clause (ماري التي كتبت القواعد …): its subject is not the speaker, unless
                 # it has a subject of its own (بالاتفاقات التي وصف رئيس الوزراء نتنياهو توقيعها بأنه "…")
+                if self._attribution_verb(i):
+                    continue  # وقالت الخارجية …، وفق ما نقلت وكالة الأنباء، "…": the agency only relays
                 return i
         return None
+
+    def _attribution_verb(self, i: int) -> bool:
+        """Whether the verb at ``i`` ends an attribution phrase (وفق ما نقلت، حسبما ذكرت، بحسب ما أعلنه)."""
+        for j in (i - 1, i - 2, i - 3):
+            if j < 0:
+                continue
+            end = self._attribution_at(j)
+            if end == i or (end == i - 1 and self.keys[i - 1] in WHAT_WORDS):
+                return True
+        return False
 
     def _named_next(self, i: int) -> bool:
         """Whether a title or a person or organisation's name follows token ``i`` (its subject)."""
@@ -1150,6 +1162,10 @@ class _Article:
         if before >= 0 and self.keys[before] in BARRIER_WORDS:
             return False  # وكتب على حسابه في تويتر، قال خلال كلمته أمام الأمم المتحدة: where, not who
         between = range(statement.cue + 1, self._token_at(mention.start))
+        if self._in_phrase_after_verb(between):
+            return False  # وأكدت في لقاء مع شبكة أيه بي سي نيوز أن: the network is in where it was said
+        if any(self._is_cue(k) or self._attribution_at(k) is not None for k in between):
+            return False  # وقالت الخارجية في رسالة … وفق ما نقلت وكالة الأنباء: another verb's subject, a source
         if mention.type != "LOC" or all(self.raw[i] in HASHTAG_MARKS for i in between):
             return True
         if (
@@ -1160,6 +1176,15 @@ class _Article:
             return True  # تعهدت مدن مثل باريس ومدريد: the places given as examples of the subject
         # ذكر مطار أبوظبي: a place named by the one noun before it (its airport, its government)
         return len(between) == 1 and not self.preps[between[0]] and self.keys[between[0]] in self.lexicon.place_bodies
+
+    def _in_phrase_after_verb(self, between: range) -> bool:
+        """Whether the words between the verb and a name open with a preposition, and no title comes before the name
+        (وأكدت في لقاء مع شبكة أيه بي سي نيوز أن; not وقال في بيان وزير الخارجية X, nor المسؤول في قسم …، X, whose
+        preposition is in the subject's description)."""
+        words = [k for k in between if k not in self.time_tokens and self.keys[k] not in SUBJECT_FILLERS]
+        if not words or not (self.keys[words[0]] in BARRIER_WORDS or self.preps[words[0]]):
+            return False
+        return not any(self.keys[k] in self.office_words for k in words)
 
     def _addressee(self, mention: Mention) -> bool:
         """قال لبي بي سي، أكد للصحفيين: a name with ل after the verb is who was told, not who spoke."""

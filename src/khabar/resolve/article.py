@@ -382,14 +382,18 @@ class _Work:
             if len(holders) == 1 and len(word_key(text)) > 2:  # two people of that surname named in full: the usual way
                 self._join(mention, holders.pop())
                 return
-            if not holders and not is_given_name(text):
-                # كيم after كيم جونغ أون, شي after شي جين بينغ: a family name written first (Korean, Chinese)
+            if not holders:
+                # كيم after كيم جونغ أون, شي after شي جين بينغ: a family name written first (Korean, Chinese); ميلانيا
+                # after ميلانيا ترامب, شيرين after شيرين عبد الوهاب: a given name alone for the one person the article
+                # named in full with it (two named so, محمد بن سلمان and محمد بن زايد: neither)
+                given = is_given_name(text)
                 holders = {
                     index
                     for index in self._recent()
                     if self.clusters[index].type == "PER"
                     and any(
-                        len(full) >= FAMILY_FIRST_WORDS and full[0] == key for full in self.clusters[index].full_names
+                        len(full) >= (2 if given else FAMILY_FIRST_WORDS) and full[0] == key
+                        for full in self.clusters[index].full_names
                     )
                 }
                 if len(holders) == 1:

@@ -61,7 +61,7 @@ class KnowledgeBase:
         self.actors: dict[str, Actor] = {}
         self._by_key: dict[str, list[str]] = {}
         self._ambiguous_by_key: dict[str, list[str]] = {}
-        self._person_skeletons: dict[str, list[str]] = {}
+        self._person_skeletons: dict[tuple[str, str], list[str]] = {}
         self._demonyms: dict[str, str] = {}
         self._names: dict[str, list[str]] = {}
         self._load_countries()
@@ -148,7 +148,9 @@ class KnowledgeBase:
             )
             self._add(actor, person["names"])
             for name in person["names"]:
-                skeleton = phrase_skeleton(name)
+                # by skeleton and last letter: a spelling variant (ستولتنبيرغ) ends as the name does; a given name
+                # with the consonants of a surname (ميلانيا, ميلوني) does not
+                skeleton = (phrase_skeleton(name), _last_letter(name))
                 if actor.id not in self._person_skeletons.setdefault(skeleton, []):
                     self._person_skeletons[skeleton].append(actor.id)
 
@@ -176,7 +178,7 @@ class KnowledgeBase:
         if not ids and ambiguous:
             ids = [i for i in self._ambiguous_by_key.get(key, ()) if self.actors[i].type in types]
         if not ids and "PER" in types:
-            ids = self._person_skeletons.get(phrase_skeleton(text), [])
+            ids = self._person_skeletons.get((phrase_skeleton(text), _last_letter(text)), [])
         return self.actors[ids[0]] if len(ids) == 1 else None
 
     def find_key(self, key: str, types: tuple[str, ...]) -> Actor | None:
@@ -208,6 +210,11 @@ class KnowledgeBase:
     def demonym_of_key(self, key: str) -> str | None:
         """:meth:`demonym` for a word already reduced by :func:`~khabar.resolve.names.word_key`."""
         return self._demonyms.get(key)
+
+
+def _last_letter(name: str) -> str:
+    """The last letter of a name, folded (ى → ي, ة → ه)."""
+    return phrase_key(name)[-1:]
 
 
 @cache
