@@ -121,6 +121,11 @@ def test_clitics_are_split(tokeniser: Tokeniser, word: str, expected: str) -> No
         "بايدن",
         "فيصل",
         "كوفي",
+        # ك "like" goes before nouns, never verbs: كسرت "she broke" is no ك + سرت (Sirte), كلفت "cost" no ك + لفت
+        "كسرت",
+        "كلفت",
+        # a speech verb, not نو + the pronoun ه
+        "نوه",
     ],
 )
 def test_words_that_only_look_like_clitics_are_not_split(tokeniser: Tokeniser, word: str) -> None:
@@ -155,3 +160,8 @@ def test_token_table_in_a_document(pipeline) -> None:
 def test_analyses_are_shared_per_surface_form(tokeniser: Tokeniser) -> None:
     table = tokeniser.tokenise("وقال وقال")
     assert table.analyses[0] is table.analyses[1]
+
+
+@pytest.mark.parametrize(("word", "expected"), [("كرئيس", "ك+رئيس"), ("كجزء", "ك+جزء"), ("كالعادة", "ك+ال+عادة")])
+def test_ka_before_a_noun_is_still_the_preposition(tokeniser: Tokeniser, word: str, expected: str) -> None:
+    assert split(tokeniser, word) == expected

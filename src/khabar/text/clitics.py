@@ -140,6 +140,11 @@ class CliticAnalyser:
         often, never as النسيا, اليفورنيا, الوتيلي)."""
         return self._definite(rest) and (self._freq[rest] > 0 or self._freq[whole] < MIN_STEM_COUNT)
 
+    def _noun(self, rest: str) -> bool:
+        """Whether ``rest`` is a noun as far as the corpus tells: written with the article, or attested so
+        (ك "like" goes before nouns: كرئيس، كجزء; not the verbs كسرت، كلفت, read as ك + سرت، لفت)."""
+        return rest.startswith("ال") or self._freq["ال" + rest] > 0
+
     def _lam_article(self, word: str) -> bool:
         """``word`` is لل + noun read as ل + ال + noun (للبيان), not ل + a word starting with ل (لليبيا)."""
         if not word.startswith("لل") or len(word) < 4 or word in self._whole:
@@ -174,7 +179,9 @@ class CliticAnalyser:
         if self._lam_article(rest):
             return [*found, _PREPOSITIONS["ل"], _ARTICLE_AFTER_LAM], rest[2:]
         prep = _PREPOSITIONS.get(rest[:1])
-        if prep is not None and rest[1:] not in PRONOUN_SUFFIXES and self._peelable(rest[1:], rest):
+        if prep is not None and rest[1:] not in PRONOUN_SUFFIXES and self._peelable(rest[1:], rest) and (
+            rest[0] != "ك" or self._noun(rest[1:])
+        ):
             found.append(prep)
             rest = rest[1:]
         elif rest[:1] == "س" and len(rest) > 2 and rest[1] in IMPERFECT_PREFIXES and self._common(rest[1:], rest):
