@@ -908,3 +908,17 @@ def test_addressees_places_and_relaying_sources_after_the_verb_do_not_speak(text
     doc = analyze(text, "2018-03-19")
     names = speaker_names(doc)
     assert set(names) == {speaker}, list(zip([q.text for q in doc.quotes], names, strict=True))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتعهدت الصين بالرد على كل خطوة تتخذها الولايات المتحدة.",
+        "ونقوم بعدها برد هذه الرسوم المجمعة إلى المستورد داخل بريطانيا.",
+        "وهو برأيها برنامج جميل يستحق المتابعة.",
+    ],
+)
+def test_a_speech_word_after_bi_or_ka_is_a_noun_and_no_cue(text: str) -> None:
+    """ب and ك go before nouns: بالرد، برد، برأيها are "with a reply", "by returning", "in her view", not verbs."""
+    doc = analyze(text, "2018-07-09")
+    assert not [q for q in doc.quotes if q.cue is not None and q.cue.text.startswith(("ب", "ك"))]

@@ -175,7 +175,11 @@ class _Article:
         self.preps, self.conj, self.name_starts = view.preps, view.conj, view.name_starts
         self.sentences = view.sentences
         self.sentence_starts = view.sentence_starts
-        self.cues = [finder.is_cue_key(key) and not self._between(i) for i, key in enumerate(self.keys)]
+        # ب and ك go before nouns, never a verb: بالرد، برأيها, and بحثت is not ب + حثت "urged"
+        self.cues = [
+            finder.is_cue_key(key) and not self._between(i) and self.preps[i] not in ("ب", "ك")
+            for i, key in enumerate(self.keys)
+        ]
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
         self.office_words = knowledge_base().office_first_words

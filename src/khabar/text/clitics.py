@@ -179,8 +179,11 @@ class CliticAnalyser:
         if self._lam_article(rest):
             return [*found, _PREPOSITIONS["ل"], _ARTICLE_AFTER_LAM], rest[2:]
         prep = _PREPOSITIONS.get(rest[:1])
-        if prep is not None and rest[1:] not in PRONOUN_SUFFIXES and self._peelable(rest[1:], rest) and (
-            rest[0] != "ك" or self._noun(rest[1:])
+        if (
+            prep is not None
+            and rest[1:] not in PRONOUN_SUFFIXES
+            and self._peelable(rest[1:], rest)
+            and (rest[0] != "ك" or self._noun(rest[1:]))
         ):
             found.append(prep)
             rest = rest[1:]
