@@ -922,3 +922,21 @@ def test_a_speech_word_after_bi_or_ka_is_a_noun_and_no_cue(text: str) -> None:
     """ب and ك go before nouns: بالرد، برد، برأيها are "with a reply", "by returning", "in her view", not verbs."""
     doc = analyze(text, "2018-07-09")
     assert not [q for q in doc.quotes if q.cue is not None and q.cue.text.startswith(("ب", "ك"))]
+
+
+def test_a_stray_closing_quotation_mark_opens_nothing() -> None:
+    """ورادارات" في قاعدة "الشعيرات": a mark written on the word before it with an opening one next closes nothing,
+    so the statement after it is not swallowed by a quotation running to the end of the paragraph."""
+    doc = analyze(
+        'واستهدفت الصواريخ مخازن للذخيرة ورادارات" في قاعدة "الشعيرات" الجوية. وكان المرصد السوري لحقوق الإنسان قد'
+        " أكد أمس أن المطار أصبح خارج الخدمة.",
+        "2017-04-08",
+    )
+    said = [q for q in doc.quotes if q.cue is not None and q.cue.text == "أكد"]
+    assert [q.text for q in said] == ["المطار أصبح خارج الخدمة"]
+    assert speaker_names(doc)[doc.quotes.index(said[0])] == "المرصد السوري لحقوق الإنسان"
+
+
+def test_a_closing_shaped_mark_before_another_closing_one_still_opens() -> None:
+    doc = analyze('وقال الأسقف إن الرجل كان يتخفى في زي عامل وإن" التشديدات الأمنية حالت دون اقترابه".', "2018-08-11")
+    assert "التشديدات الأمنية حالت دون اقترابه" in [q.text for q in doc.quotes]

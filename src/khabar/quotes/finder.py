@@ -243,6 +243,8 @@ class _Article:
             stack: list[tuple[str, int]] = []
             for mark in QUOTATION_MARKS.finditer(self.text, paragraph.start, paragraph.end):
                 char, offset = mark.group(), mark.start()
+                if char == '"' and not stack and self._stray_closing(offset, paragraph.end):
+                    continue  # ورادارات" في قاعدة "الشعيرات": a stray closing mark opens nothing
                 if char == '"' and stack and stack[-1][0] == '"':
                     opened = stack.pop()[1]
                     if not stack:
@@ -256,6 +258,22 @@ class _Article:
             if stack:  # an unclosed mark quotes to the end of its paragraph
                 found.append((stack[0][1] + 1, paragraph.end))
         return [self._trim(a, b) for a, b in found if self.text[a:b].strip()]
+
+    def _stray_closing(self, offset: int, end: int) -> bool:
+        """Whether the straight quotation mark at ``offset``, with no quotation open, closes nothing: it is written
+        as a closing mark and the next one in its paragraph as an opening one (or there is none); not وإن" تشديدات …
+        الحشود", where a mark written on the word before it still opens the quotation the next one closes."""
+        if not self._closing_shape(offset):
+            return False
+        following = self.text.find('"', offset + 1, end)
+        return following == -1 or not self._closing_shape(following)
+
+    def _closing_shape(self, offset: int) -> bool:
+        """Whether the straight quotation mark at ``offset`` is written as a closing one: on the word before it, with
+        a space, a punctuation mark or the end of the text after it."""
+        before = self.text[offset - 1] if offset > 0 else " "
+        after = self.text[offset + 1] if offset + 1 < len(self.text) else " "
+        return before.isalnum() and not after.isalnum()
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         while start < end and self.text[start].isspace():
