@@ -333,3 +333,23 @@ def test_the_given_name_basim_in_the_name_of_makes_no_speaking_surname() -> None
         "2018-05-27",
     )
     assert not [m for m in doc.mentions if m.type == "PER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وأكد الملك عبدالله إلى جانب الأمير أن المملكة قوية.", "عبدالله"),  # a preposition ends no name
+        ("ونوه هادي بجهود الحكومة في المحافظة.", "هادي"),  # a verb of saying begins none
+        ('وقال مشرف الحوثيين المدعو "أبو علي" إن الشحنة وصلت.', "أبو علي"),  # علي is a name, not على
+    ],
+)
+def test_names_neither_end_in_a_particle_nor_begin_with_a_verb_of_saying(text: str, name: str) -> None:
+    from khabar.ner.edges import trim_edges
+
+    doc = analyze(text, "2018-06-19")
+    assert name in [m.text for m in doc.mentions if m.type == "PER"]
+    # the rule itself, on labels a tagger could give
+    trimmed = trim_edges(
+        [["عبدالله", "الي"]], [["عبدالله", "إلى"]], [["B-PER", "I-PER"]], frozenset({"إلى"}), frozenset()
+    )
+    assert trimmed == [["B-PER", "O"]]

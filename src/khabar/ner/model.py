@@ -21,6 +21,7 @@ import numpy as np
 from khabar.caching import BoundedCache
 from khabar.errors import ResourceError
 from khabar.ner.apposition import appositions, name_word
+from khabar.ner.edges import trim_edges
 from khabar.ner.features import BOUNDARY, CACHE_LIMIT, DENSE_WINDOW, WINDOW, FeatureExtractor
 from khabar.ner.glued import split_glued_names
 from khabar.ner.speakers import tag_speaking_surnames
@@ -29,6 +30,12 @@ from khabar.resources import data_path
 
 MODEL_FILE = "models/ner.npz"
 DECODE_CELLS = 32_768  # token positions decoded in one batch (sentences × the longest of them)
+# prepositions and particles that never end a name (إلى of عبدالله إلى), as written
+EDGE_PARTICLES = frozenset((
+    "في", "من", "على", "إلى", "الى", "عن", "مع", "أن", "إن", "بأن", "قد", "وقد", "لقد", "الذي", "التي",
+    "الذين", "بعد", "قبل", "خلال", "عبر", "لكن", "كما", "أيضا", "حيث", "بين", "ضد", "عند", "لدى", "فيما",
+    "بينما", "إذ", "منذ", "حتى", "لم", "لن", "لا", "ما", "ثم", "أو", "كان", "كانت",
+))  # fmt: skip
 GIVEN_NAME_SHARE = 0.3  # of a word's occurrences that begin a person name, for it to count as a given name
 _DENSE_NAME = re.compile(r"e\d+")
 
@@ -320,6 +327,12 @@ class NerModel:
             self._listed_given_name,
             self._name_word,
         )
+
+    def trim_names(
+        self, keys: Sequence[Sequence[str]], surfaces: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]
+    ) -> list[list[str]]:
+        """Labels with particles and verbs of saying cut off the edges of names (:mod:`khabar.ner.edges`)."""
+        return trim_edges(keys, surfaces, labels, EDGE_PARTICLES, _speech_verbs())
 
     def _name_word(self, surface: str, key: str) -> bool:
         """Whether a word may be part of a person's name (:func:`khabar.ner.apposition.name_word`)."""

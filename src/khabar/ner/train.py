@@ -108,5 +108,6 @@ def evaluate(model: NerModel, sentences: Sequence[TaggedSentence], *, context: i
             window = slice(first, first + context)
             labels = model.separate_people(keys[window], tokens[window], predicted[window])
             labels = propagate(keys[window], labels)
-            predicted[window] = model.name_speakers(keys[window], tokens[window], labels)
+            labels = model.name_speakers(keys[window], tokens[window], labels)
+            predicted[window] = model.trim_names(keys[window], tokens[window], labels)
     return score([s.labels for s in sentences], predicted)

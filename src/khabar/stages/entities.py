@@ -2,7 +2,8 @@
 
 Each sentence's tokens are tagged by the CRF of :mod:`khabar.ner.model`, person names glued to an organisation are
 cut off it (:mod:`khabar.ner.glued`), names are made consistent across the article (:mod:`khabar.ner.consistency`),
-then surnames the article makes speak are tagged (:mod:`khabar.ner.speakers`). A mention starts after the
+then surnames the article makes speak are tagged (:mod:`khabar.ner.speakers`) and particles and verbs of saying
+cut off the edges of names (:mod:`khabar.ner.edges`). A mention starts after the
 conjunctions and prepositions written on its first token, keeping a written article: وللناتو gives ناتو,
 والعراق gives العراق, so that the mention text is the name as a reader would quote it.
 """
@@ -59,6 +60,7 @@ class Entities:
             labels = self._model.separate_people(doc_keys, surfaces, [next(tagged) for _ in range(count)])
             # the speaking surnames after the consistency pass: a bare مطر is no name to spread to المطر "the rain"
             labels = self._model.name_speakers(doc_keys, surfaces, propagate(doc_keys, labels))
+            labels = self._model.trim_names(doc_keys, surfaces, labels)
             mentions = []
             text = doc.text
             for (first, _), sentence_labels in zip(ranges, labels, strict=True):
