@@ -940,3 +940,17 @@ def test_a_stray_closing_quotation_mark_opens_nothing() -> None:
 def test_a_closing_shaped_mark_before_another_closing_one_still_opens() -> None:
     doc = analyze('وقال الأسقف إن الرجل كان يتخفى في زي عامل وإن" التشديدات الأمنية حالت دون اقترابه".', "2018-08-11")
     assert "التشديدات الأمنية حالت دون اقترابه" in [q.text for q in doc.quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'ونشر دونالد ترامب تغريدة على حسابه على موقع تويتر وصف فيها اجتماعه بكارداشيان بأنه "اجتماع كبير".',
+        "وجاء تعليق من وزير التعليم نفتالي بينيت، في تغريدة على تويتر، أكد فيها على أن إسرائيل لن تفرق بين الدولة"
+        " اللبنانية وحزب الله.",
+    ],
+)
+def test_the_platform_a_statement_was_posted_on_does_not_speak(text: str) -> None:
+    """تغريدة على تويتر، على موقع تويتر: where it was posted, not who posted it."""
+    doc = analyze(text, "2018-05-31")
+    assert doc.quotes and "تويتر" not in speaker_names(doc), speaker_names(doc)

@@ -111,6 +111,8 @@ BUT_KEY = word_key("لكن")
 BEFORE_AFTER = frozenset(word_key(w) for w in ("قبل", "بعد", "بعدما", "قبلما"))
 THAT_KEY = word_key("أن")
 AMONG_KEY = word_key("بين")
+MEDIUM_PREPOSITIONS = frozenset(word_key(w) for w in ("على", "في", "عبر"))
+MEDIUM_NOUNS = frozenset(word_key(w) for w in ("موقع", "حساب", "حسابه", "حسابها", "منصة", "صفحة", "صفحته", "صفحتها"))
 THAT_ONE_KEY = word_key("ذلك")  # …، وذلك حسبما ذكرت مصادر
 CLAUSE_JOINERS = frozenset(word_key(w) for w in ("فيما", "بينما"))
 EXAMPLE_WORDS = frozenset(word_key(w) for w in ("مثل", "أمثال", "منها", "منهم", "بينها", "بينهم"))
@@ -1146,6 +1148,7 @@ class _Article:
             for m in _outermost(after)
             if m.type in ("ORG", "PER")
             and (not self._addressee(m) or self._issuer_with_l(m))
+            and not self._on_medium(m)  # تغريدة على تويتر: where it was posted, not who posted it
             # في بيان أن الوكالة …: a name after the complementiser is in what the statement said
             and not any(self._complementiser_at(k) for k in range(j + 1, self._token_at(m.start)))
         ]
@@ -1158,6 +1161,13 @@ class _Article:
         if before and self._ungoverned(before[-1]):
             return before[-1]
         return None
+
+    def _on_medium(self, mention: Mention) -> bool:
+        """Whether a name comes after على، في or عبر (a platform or place: على تويتر، في صحيفة)."""
+        i = self._token_at(mention.start) - 1
+        while i > 0 and (self.raw[i] in HASHTAG_MARKS or self.keys[i] in MEDIUM_NOUNS):
+            i -= 1
+        return i >= 0 and self.keys[i] in MEDIUM_PREPOSITIONS
 
     def _issuer_with_l(self, mention: Mention) -> bool:
         """A name with ل after a statement noun is who issued it (التقرير السنوي لـ #هيئة_السوق_المالية), not who
@@ -1221,7 +1231,9 @@ class _Article:
     def _ungoverned(self, mention: Mention) -> bool:
         """No preposition before the name (على لسان X، بـY، مع Z): it can be a subject."""
         i = self._token_at(mention.start)
-        return not self.preps[i] and (i == 0 or self.keys[i - 1] not in PREPOSITION_WORDS)
+        return (
+            not self.preps[i] and (i == 0 or self.keys[i - 1] not in PREPOSITION_WORDS) and not self._on_medium(mention)
+        )
 
     def _verb_between(self, first: int, last: int) -> bool:
         return any(self._is_cue(i) for i in range(first, last))
