@@ -954,3 +954,13 @@ def test_the_platform_a_statement_was_posted_on_does_not_speak(text: str) -> Non
     """تغريدة على تويتر، على موقع تويتر: where it was posted, not who posted it."""
     doc = analyze(text, "2018-05-31")
     assert doc.quotes and "تويتر" not in speaker_names(doc), speaker_names(doc)
+
+
+def test_a_bare_title_stands_for_the_person_whose_name_it_followed() -> None:
+    """أكد جون فامفاكاتيس مدير غوغل للتعليم أن … وأشار مدير غوغل للتعليم إلى …: the title after the name counts."""
+    doc = analyze(
+        "أكد جون فامفاكاتيس مدير غوغل للتعليم في مقابلة أن التعليم التقني مهم. كما أشار مدير غوغل للتعليم إلى تجربة"
+        " ثالثة مع مدرسة فنلندية.",
+        "2018-02-21",
+    )
+    assert set(speaker_names(doc)) == {"جون فامفاكاتيس"}, speaker_names(doc)

@@ -918,11 +918,34 @@ class _Article:
                     for k in range(max(first - TITLE_HOLDER_WINDOW, 0), first)
                     if self._sentence_at(self.spans[k][0]) == sentence
                 ]
-                for key in dict.fromkeys(self.keys[k] for k in window):
+                after = self._title_after(mention)  # جون فامفاكاتيس مدير غوغل للتعليم: the title after the name
+                for key in dict.fromkeys(self.keys[k] for k in [*window, *range(*after)]):
                     starts, people = self._titled.setdefault(key, ([], []))
                     starts.append(mention.start)
-                    people.append((mention, [k for k in window if self.keys[k] == key], first))
+                    if any(self.keys[k] == key for k in window):
+                        people.append((mention, [k for k in window if self.keys[k] == key], first))
+                    else:
+                        people.append((mention, [k for k in range(*after) if self.keys[k] == key], after[1]))
         return self._titled
+
+    def _title_after(self, mention: Mention) -> tuple[int, int]:
+        """``[first, end)`` tokens of a title right after a person's name (past one comma), up to a preposition word,
+        a verb of saying, a complementiser or a sentence end; empty when no title word opens it."""
+        k = self._token_at(mention.end - 1) + 1
+        if k < len(self.keys) and self.raw[k] in ("،", ","):
+            k += 1
+        if k >= len(self.keys) or self.keys[k] not in self.person_titles or self.preps[k]:
+            return k, k
+        end = k + 1
+        while (
+            end < min(len(self.keys), k + TITLE_HOLDER_WINDOW)
+            and self.keys[end] not in BARRIER_WORDS
+            and self.raw[end] not in CLAUSE_ENDS | {"،", ","}
+            and not self._is_cue(end)
+            and not self._complementiser_at(end)
+        ):
+            end += 1
+        return k, end
 
     def _described_subject(self, before: list[Mention], cue: int) -> Mention | None:
         """وكانت القوات المسلحة الإماراتية، العاملة ضمن قوات التحالف …، أعلنت: a subject set apart from its verb by a
@@ -1163,7 +1186,7 @@ class _Article:
         return None
 
     def _on_medium(self, mention: Mention) -> bool:
-        """Whether a name comes after على، في or عبر (a platform or place: على تويتر، في صحيفة)."""
+        """Whether a name comes after على، في or عبر (a platform or place: على تويتر، على موقع تويتر)."""
         i = self._token_at(mention.start) - 1
         while i > 0 and (self.raw[i] in HASHTAG_MARKS or self.keys[i] in MEDIUM_NOUNS):
             i -= 1
