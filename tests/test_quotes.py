@@ -964,3 +964,14 @@ def test_a_bare_title_stands_for_the_person_whose_name_it_followed() -> None:
         "2018-02-21",
     )
     assert set(speaker_names(doc)) == {"جون فامفاكاتيس"}, speaker_names(doc)
+
+
+def test_the_person_named_at_the_end_of_a_title_naming_bodies_speaks() -> None:
+    """طالب رئيس المجلس الرئاسي لحكومة الوفاق الوطني الليبية فائز السراج، …: Sarraj, not the council."""
+    doc = analyze(
+        'طالب رئيس المجلس الرئاسي لحكومة الوفاق الوطني الليبية فائز السراج، منظمات المجتمع الدولي بـ"التدخل العاجل"'
+        " لوقف التصعيد العسكري.",
+        "2017-04-15",
+    )
+    names = {e.id: e for e in doc.entities}
+    assert doc.quotes and {names[q.speaker].type for q in doc.quotes if q.speaker} == {"PER"}

@@ -690,6 +690,9 @@ class _Article:
         if relayed is not None:  # قالت الوكالة، نقلا عن النائب الأول للوزير، X، إن: X spoke, the agency relays
             return relayed
         if not any(m.type == "PER" for m in close_after):
+            named = self._named_after_title(statement, after)
+            if named is not None:  # طالب رئيس المجلس الرئاسي لحكومة الوفاق الوطني فائز السراج: the holder
+                return named
             holder = self._title_holder(statement)
             if holder is not None:
                 statement.carried = True  # named before, not here
@@ -877,6 +880,29 @@ class _Article:
     def _title_or_definite(self, i: int) -> bool:
         """A title word or a definite word: what stands between a verb and its subject's name (الرئيس التركي X)."""
         return self.keys[i] in self.office_words or self._definite(i)
+
+    def _named_after_title(self, statement: _Statement, after: list[Mention]) -> Mention | None:
+        """The person named at the end of a title that opens the verb's subject, past the bodies the title names
+        (طالب رئيس المجلس الرئاسي لحكومة الوفاق الوطني الليبية فائز السراج): only title words, definite words and
+        names between the verb and the person, the first of them a title word."""
+        assert statement.cue is not None
+        k = statement.cue + 1
+        while k < len(self.keys) and (k in self.time_tokens or self.keys[k] in SUBJECT_FILLERS):
+            k += 1
+        if k >= len(self.keys) or self.keys[k] not in self.person_titles or self.preps[k]:
+            return None
+        for mention in after:
+            first = self._token_at(mention.start)
+            if first - k > TITLE_HOLDER_WINDOW:
+                return None
+            if mention.type == "PER" and mention.entity is not None:
+                # the word right before the name may be its given name, untagged (فائز of فائز السراج)
+                between = range(k, first - 1 if first - 1 > k and not self.preps[first - 1] else first)
+                if all(self._title_or_definite(i) or self._mention_of_token(i) is not None
+                       or self.raw[i] in ("،", ",") for i in between):  # fmt: skip
+                    return mention
+                return None
+        return None
 
     def _title_holder(self, statement: _Statement) -> Mention | None:
         """وشدد وزير الخارجية الفرنسي على أن …، ولفت الوزير الفرنسي إلى أن …: a title with no name after it, as the
