@@ -1,0 +1,458 @@
+"""Finding statements: quotations between marks, reported clauses after speech verbs, and clauses an attribution
+after them reports."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from khabar.document import Mention, Span
+from khabar.quotes.common import (
+    BARRIER_WORDS,
+    CLAUSE_ENDS,
+    CLAUSE_JOINERS,
+    CLOSERS,
+    DETAIL_VERBS,
+    EXTENT_KEY,
+    FROM_KEY,
+    HASHTAG_MARKS,
+    IN_IT,
+    LONG_QUOTE_WORDS,
+    MAX_CONTENT_TOKENS,
+    MIN_INDIRECT_TOKENS,
+    NAMED_PLACE_WORDS,
+    NEGATIONS,
+    OBJECT_WINDOW,
+    ON_KEY,
+    OPENERS,
+    OWN_WORDS,
+    PREPOSITIONS,
+    QUOTATION_MARKS,
+    RELATIVES,
+    SAYING_KEYS,
+    SUBJECT_FILLERS,
+    SUBJECT_WINDOW,
+    THAT_ONE_KEY,
+    TITLE_WORDS,
+    WHAT_WORDS,
+    WHETHER_VERBS,
+    WHILE_KEY,
+    WITHOUT_KEY,
+    Statement,
+)
+
+
+class StatementFinding:
+    """Statements of an article: quotations, reported clauses, and clauses an attribution after them reports. A
+    part of the article pass of :class:`khabar.quotes.finder.QuoteFinder`, which sets the token and mention lists
+    its methods read."""
+
+    def _quoted(self) -> list[tuple[int, int]]:
+        """Inner spans of the outermost quotation marks, paragraph by paragraph."""
+        found = []
+        for paragraph in self.doc.paragraphs or [Span(0, len(self.text), self.text)]:
+            stack: list[tuple[str, int]] = []
+            for mark in QUOTATION_MARKS.finditer(self.text, paragraph.start, paragraph.end):
+                char, offset = mark.group(), mark.start()
+                if char == '"' and not stack and self._stray_closing(offset, paragraph.end):
+                    continue  # ورادارات" في قاعدة "الشعيرات": a stray closing mark opens nothing
+                if char == '"' and stack and stack[-1][0] == '"':
+                    opened = stack.pop()[1]
+                    if not stack:
+                        found.append((opened + 1, offset))
+                elif char in OPENERS and (char != "“" or not stack or stack[-1][0] != "„"):
+                    stack.append((OPENERS[char], offset))
+                elif char in CLOSERS and stack and stack[-1][0] == char:
+                    opened = stack.pop()[1]
+                    if not stack:
+                        found.append((opened + 1, offset))
+            if stack:  # an unclosed mark quotes to the end of its paragraph
+                found.append((stack[0][1] + 1, paragraph.end))
+        return [self._trim(a, b) for a, b in found if self.text[a:b].strip()]
+
+    def _stray_closing(self, offset: int, end: int) -> bool:
+        """Whether the straight quotation mark at ``offset``, with no quotation open, closes nothing: it is written
+        as a closing mark and the next one in its paragraph as an opening one (or there is none); not وإن" تشديدات …
+        الحشود", where a mark written on the word before it still opens the quotation the next one closes."""
+        if not self._closing_shape(offset):
+            return False
+        following = self.text.find('"', offset + 1, end)
+        return following == -1 or not self._closing_shape(following)
+
+    def _closing_shape(self, offset: int) -> bool:
+        """Whether the straight quotation mark at ``offset`` is written as a closing one: on the word before it, with
+        a space, a punctuation mark or the end of the text after it."""
+        before = self.text[offset - 1] if offset > 0 else " "
+        after = self.text[offset + 1] if offset + 1 < len(self.text) else " "
+        return before.isalnum() and not after.isalnum()
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in '”»"“«'):
+            end -= 1
+        return start, end
+
+    def _cue_before(self, offset: int) -> int | None:
+        """The speech word of the quotation starting at ``offset``: the last one before it in its sentence."""
+        sentence = self._sentence_at(offset)
+        first, _ = self._sentence_tokens(sentence)
+        for i in range(self._token_at(offset) - 1, first - 1, -1):
+            if self.spans[i][1] <= offset and self._is_cue(i) and not (i > first and self.keys[i - 1] in RELATIVES
+                                                                        and not self._named_next(i)):  # fmt: skip
+                # not a verb of a relative clause (ماري التي كتبت القواعد …): its subject is not the speaker, unless
+                # it has a subject of its own (بالاتفاقات التي وصف رئيس الوزراء نتنياهو توقيعها بأنه "…")
+                if self._attribution_verb(i):
+                    continue  # وقالت الخارجية …، وفق ما نقلت وكالة الأنباء، "…": the agency only relays
+                return i
+        return None
+
+    def _attribution_verb(self, i: int) -> bool:
+        """Whether the verb at ``i`` ends an attribution phrase (وفق ما نقلت، حسبما ذكرت، بحسب ما أعلنه)."""
+        for j in (i - 1, i - 2, i - 3):
+            if j < 0:
+                continue
+            end = self._attribution_at(j)
+            if end == i or (end == i - 1 and self.keys[i - 1] in WHAT_WORDS):
+                return True
+        return False
+
+    def _named_next(self, i: int) -> bool:
+        """Whether a title or a person or organisation's name follows token ``i`` (its subject)."""
+        k = i + 1
+        if k >= len(self.keys):
+            return False
+        mention = self._mention_of_token(k)
+        return self.keys[k] in self.person_titles or (mention is not None and mention.type in ("PER", "ORG"))
+
+    def _barrier(self, k: int) -> bool:
+        """A preposition, or a word that ends the names of a subject (قبل، بعد …)."""
+        return self.keys[k] in BARRIER_WORDS or bool(self.preps[k]) or self.raw[k] in CLAUSE_ENDS
+
+    def _cue_left_open(self, offset: int) -> int | None:
+        """The speech verb of the sentence before a quotation that opens its own sentence, when that verb's sentence
+        ends with no words of its own said (وأضافت لدى سؤالها إذا كانت ستطيع أوامر الرئيس؟ "…")."""
+        sentence = self._sentence_at(offset)
+        first, _ = self._sentence_tokens(sentence)
+        if sentence == 0 or any(self.raw[i] not in OPENERS for i in range(first, self._token_at(offset))):
+            return None
+        before, end = self._sentence_tokens(sentence - 1)
+        if end - before < 2 or self.raw[end - 1] not in ("؟", "?", ":"):
+            return None
+        for i in range(end - 1, before - 1, -1):
+            if self._complementiser_at(i) or self.raw[i] in OPENERS:
+                return None  # the verb's words are there
+            if self._is_cue(i) and not self._is_participle(i):
+                return i
+        return None
+
+    def _direct(self) -> list[Statement]:
+        statements = []
+        self.quoted = self._quoted()
+        for start, end in self.quoted:
+            words = len(self.text[start:end].split())
+            cue, subject_end, sentence = self._cue_before(start), None, self._sentence_at(start)
+            if cue is None:
+                cue = self._cue_left_open(start)
+                if cue is not None:  # the verb's sentence is the statement's; its subject is before what that
+                    sentence = self._sentence_at(self.spans[cue][0])  # sentence goes on with (لدى سؤالها …)
+                    k = next((k for k in range(cue + 1, self._token_at(start)) if self._barrier(k)), cue + 1)
+                    subject_end = self.spans[k][0]
+            if words >= LONG_QUOTE_WORDS or (cue is not None and not self._quoted_name(start, end)):
+                statements.append(Statement(start, end, "direct", cue, sentence, subject_end=subject_end))
+        self.direct_cues = {s.cue for s in statements if s.cue is not None}
+        return statements
+
+    def _quoted_name(self, start: int, end: int) -> bool:
+        """Whether short quoted words are a name rather than a partial quote: a noun that names them stands just
+        before the mark (ائتلاف "الفتح"، وكالة أنباء "تسنيم") or one mention covers them."""
+        i = self._token_at(start) - 1
+        while i >= 0 and self.raw[i] in OPENERS:
+            i -= 1
+        if i >= 0 and self.keys[i] in self.lexicon.naming_nouns:
+            return True
+        mention = self._mention_of_token(self._token_at(start))  # موقع التواصل الاجتماعي "الفايسبوك": one name
+        return mention is not None and mention.start <= start and end <= mention.end
+
+    def _inside_quote(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.quoted)
+
+    def _indirect(self) -> list[Statement]:
+        statements = []
+        for sentence in range(len(self.sentences)):
+            first, last = self._sentence_tokens(sentence)
+            i = first
+            while i < last:
+                if not self._is_cue(i) or self._inside_quote(self.spans[i][0]):
+                    i += 1
+                    continue
+                statement = self._content_after(i, last, sentence)
+                if statement is not None and (i not in self.direct_cues or self._own_words(statement)):
+                    statements.append(statement)
+                i += 1
+        return statements
+
+    def _content_after(self, cue: int, last: int, sentence: int) -> Statement | None:
+        """The reported clause of the speech word at ``cue`` (None when there is none)."""
+        begin = None
+        preposition = self._content_preposition(cue)
+        # where the subject ends, for the cues whose content may be an object (read once: it takes a scan)
+        after, named = self._after_subject(cue, last) if preposition is not None else (last, False)
+        object_begin, at_preposition = self._object_start(after, last, preposition)
+        scan_end = min(cue + 1 + SUBJECT_WINDOW, last)
+        # a cue with a direct object takes a preposition only right after its subject (أكد الوزير على …), not in its
+        # object (نفت روسيا أي علاقة لها بالهجوم على المطار)
+        object_limit = after if preposition == "" else last
+        if at_preposition and object_begin is not None:  # اتهمت إسرائيل حماس بلعب دور …، كما … بأنهم: the
+            scan_end = min(scan_end, object_begin)  # content preposition comes before a later complementiser
+        for j in range(cue + 1, scan_end):
+            if self._inside_quote(self.spans[j][0]) or self.raw[j] in OPENERS:
+                return None  # a quotation follows: it is the statement (direct), not a paraphrase
+            if self._complementiser_at(j):
+                begin = j + 1
+                break
+            if self._preposition_at(j) and not self._is_participle(cue) and (preposition != "" or j <= object_limit):
+                begin = self._after_named_place(j, scan_end) or j + 1
+                if begin < last and self.keys[begin] in self.lexicon.complementisers:  # أشار إلى أن
+                    begin += 1
+                break
+            if j > cue + 1 and self._is_cue(j):
+                break  # another speech word first: only an object may be this cue's content
+        subject_end = None
+        if begin is None and object_begin is not None:
+            begin = object_begin
+            if named:  # اتهمت إسرائيل حماس بـ…: the subject is the first name; the second is the object
+                subject_end = self.spans[after - 1][1]
+        if begin is None:
+            return None
+        end = min(last, begin + MAX_CONTENT_TOKENS)
+        for j in range(begin + 1, end):
+            after_comma = self.raw[j - 1] in ("،", ",")
+            starts_statement = self._is_cue(j) and (after_comma or self._is_participle(j))
+            attribution = after_comma and self._attribution_at(j) is not None  # …، بحسب مصدر أمني
+            aside = after_comma and self._reporter_aside(j)  # …، دون توضيح إن كان: the reporter's own words
+            if starts_statement or attribution or aside or self._quotation_ends_clause(j):
+                end = j
+                break
+            if self._is_cue(j) and j - 2 > begin and self.raw[j - 2] in ("،", ",") and self._but_it(j - 1):
+                end = j - 1  # …، لكنها أشارت إلى: a new statement of the same subject
+                break
+        while end > begin and not self.keys[end - 1][:1].isalnum():
+            end -= 1
+        if end - begin < MIN_INDIRECT_TOKENS:
+            return None
+        start = self.spans[begin][0]
+        return Statement(start, self.spans[end - 1][1], "indirect", cue, sentence, subject_end=subject_end)
+
+    def _attributed(self, statements: list[Statement]) -> list[Statement]:
+        """Clauses that an attribution with a speech verb after them reports (منعت الحكومة القطرية التجار …، وفقا لما
+        أعلنه مكتب الاتصال الحكومي؛ … وذلك حسبما ذكرت مصادر قضائية): from the clause's start (after an opening
+        phrase set off by a comma, after فيما) to the attribution; none where another statement covers them."""
+        found: list[Statement] = []
+        taken = [(s.start, s.end, s.kind) for s in statements]
+        firsts = self.lexicon.attribution_by_first
+        done_sentence = -1
+        for i in [i for i, key in enumerate(self.keys) if key in firsts]:
+            sentence = self._sentence_at(self.spans[i][0])
+            first, last = self._sentence_tokens(sentence)
+            if sentence == done_sentence or i < first + MIN_INDIRECT_TOKENS or i >= last - 1:
+                continue
+            phrase_end = self._attribution_at(i)
+            if phrase_end is None or phrase_end >= last:
+                continue
+            cue = phrase_end + 1 if self.keys[phrase_end] in WHAT_WORDS else phrase_end
+            if cue >= last or not self._is_cue(cue) or self._is_participle(cue):
+                continue
+            if self.keys[cue - 1] not in WHAT_WORDS or self.conj[i]:
+                continue  # بحسب مصدر: a source, not a statement; ووفق ما قاله X فإن …: it opens what follows
+            clause_end = next((k for k in range(cue + 1, last) if self.raw[k] in ("،", ",")), last)
+            if any(self.keys[k] in self.lexicon.complementisers for k in range(cue + 1, clause_end)):
+                continue  # حسب ما أفاد X بأن …: the words follow
+            end = i
+            while end > first and (self.raw[end - 1] in ("،", ",") or self.keys[end - 1] == THAT_ONE_KEY):
+                end -= 1
+            begin = self._clause_start(first, end)
+            if end - begin < MIN_INDIRECT_TOKENS or self._is_cue(begin):
+                continue  # وأورد المحامي …، وفق ما ذكر: a statement opened by its own speech verb
+            start, stop = self.spans[begin][0], self.spans[end - 1][1]
+            # another statement there, but a partial quote inside the clause (لـ"حماية المستهلك"، وفقا لما أعلنه)
+            if any(a < stop and start < b and not (k == "direct" and start < a and b <= stop) for a, b, k in taken):
+                continue
+            found.append(Statement(start, stop, "indirect", cue, sentence, attributed=True))
+            done_sentence = sentence  # one clause per sentence
+        return found
+
+    def _clause_start(self, first: int, end: int) -> int:
+        """The first token of the clause that ends before token ``end``: its sentence's first, past the dateline,
+        an opening phrase set off by a comma (وفي وقت سابق الجمعة، …) and a clause-joining فيما / بينما."""
+        begin = first
+        if self.dateline and first == 0:
+            after = bisect_left(self.starts, self.dateline[0].end)
+            while after < end and not self.keys[after][:1].isalnum():
+                after += 1
+            begin = max(begin, after)
+        if self.preps[begin] or self.keys[begin] in BARRIER_WORDS or begin in self.time_tokens:
+            comma = next((k for k in range(begin, end) if self.raw[k] in ("،", ",")), None)
+            if comma is not None:
+                begin = comma + 1
+        for k in range(end - 1, begin - 1, -1):
+            if self.keys[k] in CLAUSE_JOINERS:
+                return k + 1
+        return begin
+
+    def _quotation_ends_clause(self, j: int) -> bool:
+        """A quotation mark at ``j`` ends a reported clause when a punctuation mark stands before it (…، "…") or
+        it opens a long quotation; a short one inside the clause (أن جماعة "حزب الله" اللبنانية …، وإن أمريكا "على
+        حافة الانهيار") is part of what was reported."""
+        if self.raw[j] not in OPENERS:
+            return False
+        start, end = self.spans[j]
+        if any(b <= start and not self.text[b:start].strip() for _, b in self.quoted):
+            return False  # the closing mark of a quotation inside the clause
+        if not self.keys[j - 1][:1].isalnum():
+            return True
+        inner = next(((a, b) for a, b in self.quoted if a >= end and not self.text[end:a].strip()), None)
+        return inner is None or len(self.text[inner[0] : inner[1]].split()) >= LONG_QUOTE_WORDS
+
+    def _own_words(self, statement: Statement) -> bool:
+        """Whether a reported clause has words of its own before the quotation its cue introduces (تعهد بإنهاء
+        الأعمال العدائية … والعمل نحو "نزع السلاح"): then it is a statement as well as the quotation."""
+        first = self._token_at(statement.start)
+        own = 0
+        for j in range(first, self._token_at(statement.end - 1) + 1):
+            if self.raw[j] in OPENERS or self._inside_quote(self.spans[j][0]):
+                break
+            own += self.keys[j][:1].isalnum()
+        return own >= OWN_WORDS
+
+    def _content_preposition(self, cue: int) -> str | None:
+        """The preposition that opens the content of the cue when no complementiser does ("" for a direct object),
+        or None for a cue whose content is always a clause."""
+        if self.preps[cue]:
+            return None  # للمطالبة بـ: a noun of purpose, not a statement
+        if cue > 0 and self.keys[cue - 1] in WHAT_WORDS:
+            return None  # وفقا لما أعلنته الوزارة، ما نفته الإمارات: what was said stands before
+        key = self.keys[cue]
+        preposition = self.lexicon.content_prepositions.get(key)
+        if preposition is None and key[:1] in ("و", "ف"):
+            preposition = self.lexicon.content_prepositions.get(key[1:])
+        return preposition
+
+    def _object_start(self, begin: int, last: int, preposition: str | None) -> tuple[int | None, bool]:
+        """Where the content of a cue whose content may be an object starts (its subject ending before ``begin``),
+        and whether at its preposition: there (تعهدت الشركات بتحسين …، حث الأوروبيين على …), else right after the
+        subject (نفت روسيا أي علاقة …، أعلن وزير الدفاع، أفيغدور ليبرمان، الجمعة، وقفا …). None for other cues."""
+        if preposition is None:
+            return None, False
+        if preposition:
+            for j in range(begin, min(begin + OBJECT_WINDOW, last)):
+                if self.raw[j] in CLAUSE_ENDS:
+                    break
+                if self.preps[j] == preposition:
+                    return j, True  # بتحسين: the content starts with the preposition written on it
+                if self.keys[j] == preposition:
+                    return j + 1, True
+        return (begin if begin < last and self.keys[begin][:1].isalnum() else None), False
+
+    def _after_subject(self, cue: int, last: int) -> tuple[int, bool]:
+        """The first token after a verb's subject (its title, its name, the names set beside it by a comma or و, and
+        the time words news puts in between: أعلن وزير الدفاع الإسرائيلي، أفيغدور ليبرمان، الجمعة، …; أكد X، ووزير
+        خارجية العراق فؤاد حسين، على …), and whether a name was that subject."""
+        j, subject, named = cue + 1, self._plural_verb(cue), False
+        while j < last:
+            if self.raw[j] in (",", "،") or j in self.time_tokens or self.keys[j] in SUBJECT_FILLERS or self._in_it(j):
+                j += 1
+                continue
+            open_slot = not subject or self.raw[j - 1] in (",", "،") or self.conj[j]
+            mention = self._mention_of_token(j)
+            if mention is not None and open_slot:
+                j, subject, named = self._token_at(mention.end - 1) + 1, True, True
+                continue
+            if not open_slot or self.keys[j] not in self.office_words:
+                break
+            j, subject = self._after_title(j, last), True
+        return j, named
+
+    def _after_title(self, j: int, last: int) -> int:
+        """The token after the title starting at ``j``: its name when one follows closely (وزير خارجية العراق فؤاد
+        حسين), else its definite words (المسؤول الأممي)."""
+        for k in range(j + 1, min(j + 1 + TITLE_WORDS, last)):
+            if self.raw[k] in CLAUSE_ENDS:
+                break
+            mention = self._mention_of_token(k)
+            if mention is not None and mention.type == "PER":
+                return self._token_at(mention.end - 1) + 1
+        j += 1
+        while j < last and (self._mention_of_token(j) or self._definite(j)):
+            j += 1
+        return j
+
+    def _reporter_aside(self, j: int) -> bool:
+        """The reporter's own words after a comma: what the speaker did not say (دون أن يحدد عددهم، ولم يقدم مزيدا من
+        التفاصيل، فيما لم ترد أنباء عن …), how the speaker put it (على حد تعبيره), or a new saying (بقولها إن …)."""
+        key = self.keys[j]
+        following = self.keys[j + 1] if j + 1 < len(self.keys) else ""
+        if key == WITHOUT_KEY or (key == FROM_KEY and following == WITHOUT_KEY):
+            return True
+        if key == ON_KEY and following == EXTENT_KEY:  # على حد تعبيره
+            return True
+        if key == WHILE_KEY and following in NEGATIONS:  # فيما لم ترد أنباء
+            return True
+        if key in SAYING_KEYS:  # …، بقولها إن …: another statement of the speaker begins
+            return True
+        # ولم يقدم / يذكر / يوضح مزيدا من التفاصيل: the reporter says what was left out
+        return self.raw[j] in ("ولم", "ولا") and following in DETAIL_VERBS
+
+    def _complementiser_at(self, j: int) -> bool:
+        """أن، إن، بأن opening a reported clause: not لأن/وأن, not إن كان "whether", not part of a name (مون جيه إن)."""
+        return (
+            self.keys[j] in self.lexicon.complementisers
+            and not self.raw[j].startswith(("ل", "و"))
+            and not self._whether(j)
+            and self._mention_of_token(j) is None
+        )
+
+    def _after_named_place(self, preposition: int, scan_end: int) -> int | None:
+        """Where a clause starts after a preposition that says where the words were said, not what: a name and then a
+        complementiser (قال عبر حسابه على تويتر إن …، قال في بيان على موقع الوزارة إن …), or who they come from
+        (قالت الوكالة، نقلا عن النائب الأول لوزير الخارجية، كيم كاي جوان، إن …)."""
+        j = preposition + 1
+        # نقلا عن X، title، إن: the ones relayed, with their titles, before what they said
+        relayed = preposition > 0 and self._attribution_at(preposition - 1) == preposition + 1
+        named = False
+        while j < scan_end and (relayed or j - preposition <= NAMED_PLACE_WORDS):
+            if self._complementiser_at(j):
+                return j + 1 if named else None
+            if self.raw[j] in CLAUSE_ENDS:
+                return None
+            if not relayed and self._mention_of_token(j) is None and self.raw[j] not in HASHTAG_MARKS:
+                return None
+            named = True
+            j += 1
+        return None
+
+    def _preposition_at(self, j: int) -> bool:
+        """إلى، على، عن، من opening a cue's content (أشار إلى، شدد على): not a name that folds to one (العلي)."""
+        return self.keys[j] in PREPOSITIONS and not self.view.forms[j].article and self._mention_of_token(j) is None
+
+    def _whether(self, j: int) -> bool:
+        """إن كان: "whether it was" (دون توضيح إن كان يقصد …), not the complementiser of a statement."""
+        return self.raw[j] == "إن" and j + 1 < len(self.keys) and self.keys[j + 1] in WHETHER_VERBS
+
+    def _in_it(self, j: int) -> bool:
+        """فيه، فيها: "in it", pointing back to the statement a cue belongs to (تغريدة أكد فيها …)."""
+        return self.raw[j] in IN_IT
+
+    def _plural_verb(self, cue: int) -> bool:
+        """A verb that carries its plural subject (وطالبوا، يقولون): the names after it are its objects (in
+        verb-first order the verb of a named subject stays singular)."""
+        stem = self.raw[cue]
+        return self.keys[cue] not in self.lexicon.participles and stem.endswith(("وا", "ون"))
+
+    def _mention_of_token(self, i: int) -> Mention | None:
+        start = self.spans[i][0]
+        k = bisect_left(self.mention_starts, start + 1) - 1
+        while k >= 0 and self.mentions[k].end > start:
+            if self.mentions[k].start <= start:
+                return self.mentions[k]
+            k -= 1
+        return None
