@@ -321,8 +321,8 @@ class NerModel:
             keys,
             surfaces,
             labels,
-            _speech_verbs(),
-            speech_lexicon().complementisers,  # the quote stage's, like the verbs of saying
+            speech_lexicon().verb_forms,
+            speech_lexicon().complementisers,
             self._extractor.key("إلى"),
             self._listed_given_name,
             self._name_word,
@@ -332,7 +332,7 @@ class NerModel:
         self, keys: Sequence[Sequence[str]], surfaces: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]
     ) -> list[list[str]]:
         """Labels with particles and verbs of saying cut off the edges of names (:mod:`khabar.ner.edges`)."""
-        return trim_edges(keys, surfaces, labels, EDGE_PARTICLES, _speech_verbs())
+        return trim_edges(keys, surfaces, labels, EDGE_PARTICLES, speech_lexicon().verb_forms)
 
     def _name_word(self, surface: str, key: str) -> bool:
         """Whether a word may be part of a person's name (:func:`khabar.ner.apposition.name_word`)."""
@@ -355,13 +355,6 @@ class NerModel:
             return key in extractor.given_name_keys
         share = extractor.person_share(key)
         return share is None or share >= GIVEN_NAME_SHARE
-
-
-@cache
-def _speech_verbs() -> frozenset[str]:
-    """Keys of the verbs of saying, also with the و or ف the clitic analyser may leave on them (وأضاف)."""
-    verbs = speech_lexicon().verbs
-    return verbs | {conjunction + verb for verb in verbs for conjunction in ("و", "ف")}
 
 
 @cache

@@ -17,7 +17,6 @@ LONG_QUOTE_WORDS = 6
 MIN_INDIRECT_TOKENS = 2
 SUBJECT_WINDOW = 20
 CUELESS_WINDOW = 8
-CUE_CACHE_LIMIT = 300_000
 SUBJECT_GAP = 3
 GAP_WORDS = frozenset(word_key(w) for w in ("قد", "كان", "كانت", "ثم", "بدوره", "بدورها"))
 CARRY_SENTENCES = 2

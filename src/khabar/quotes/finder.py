@@ -33,9 +33,8 @@ import json
 from bisect import bisect_left
 from functools import cache
 
-from khabar.caching import BoundedCache
 from khabar.document import Document, Mention, Quote, Span
-from khabar.quotes.common import AMONG_KEY, CLAUSE_ENDS, CUE_CACHE_LIMIT, Statement
+from khabar.quotes.common import AMONG_KEY, CLAUSE_ENDS, Statement
 from khabar.quotes.lexicon import SpeechLexicon, speech_lexicon
 from khabar.quotes.sources import SourceFinding
 from khabar.quotes.speakers import SpeakerFinding
@@ -63,22 +62,14 @@ class QuoteFinder:
     def __init__(self, lexicon: SpeechLexicon | None = None) -> None:
         self.lexicon = lexicon or speech_lexicon()
         self.forms = FormCache()
-        self._cue_keys: BoundedCache[str, bool] = BoundedCache(CUE_CACHE_LIMIT)
         self.person_titles = person_title_keys()
 
     def __call__(self, doc: Document) -> None:
         _Article(doc, self).run()
 
     def is_cue_key(self, key: str) -> bool:
-        """Whether a token with this stem key is a speech verb or participle (cached per key)."""
-        known = self._cue_keys.get(key)
-        if known is None:
-            words = (self.lexicon.verbs, self.lexicon.participles)
-            # a conjunction the clitic analyser left on a verb it finds rare with it (وأشار)
-            known = self._cue_keys[key] = any(key in w for w in words) or (
-                key[:1] in ("و", "ف") and any(key[1:] in w for w in words)
-            )
-        return known
+        """Whether a token with this stem key is a speech verb or participle (وأشار too)."""
+        return key in self.lexicon.cue_forms
 
 
 class _Article(StatementFinding, SpeakerFinding, SourceFinding):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from khabar.resolve.names import word_key
 from khabar.resources import data_path
@@ -28,6 +28,21 @@ class SpeechLexicon:
     # a cue's key → the preposition that opens its content when no complementiser does (تعهد بـ، حث على), or "" for
     # a direct object (نفى أي علاقة، أدان الهجوم)
     content_prepositions: dict[str, str]
+
+    @cached_property
+    def verb_forms(self) -> frozenset[str]:
+        """Keys of the verbs of saying, also with the و or ف the clitic analyser may leave on a verb it finds rare
+        with it (وأشار)."""
+        return _with_conjunctions(self.verbs)
+
+    @cached_property
+    def cue_forms(self) -> frozenset[str]:
+        """:attr:`verb_forms` and the participles, likewise: every key that is a speech cue."""
+        return _with_conjunctions(self.verbs | self.participles)
+
+
+def _with_conjunctions(keys: frozenset[str]) -> frozenset[str]:
+    return keys | {conjunction + key for key in keys for conjunction in ("و", "ف")}
 
 
 def _keys(words: list[str]) -> frozenset[str]:
