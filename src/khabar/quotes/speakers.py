@@ -22,6 +22,7 @@ from khabar.quotes.common import (
     HASHTAG_MARKS,
     ISSUER_GAP,
     ISSUER_SENTENCES,
+    L_KEY,
     MEDIUM_NOUNS,
     MEDIUM_PREPOSITIONS,
     ON_KEY,
@@ -583,7 +584,8 @@ class SpeakerFinding:
             m
             for m in outermost(after)
             if m.type in ("ORG", "PER")
-            and (not self._addressee(m) or self._issuer_with_l(m))
+            # not who was told (إلى، عبر), but ل: who issued it (بيان للبرلمان، التقرير السنوي لـ #هيئة_السوق_المالية)
+            and self._address_word(m) in (None, L_KEY)
             and not self._on_medium(m)  # تغريدة على تويتر: where it was posted, not who posted it
             # في بيان أن الوكالة …: a name after the complementiser is in what the statement said
             and not any(self._complementiser_at(k) for k in range(j + 1, self._token_at(m.start)))
@@ -605,15 +607,6 @@ class SpeakerFinding:
             i -= 1
         return i >= 0 and self.keys[i] in MEDIUM_PREPOSITIONS
 
-    def _issuer_with_l(self, mention: Mention) -> bool:
-        """A name with ل after a statement noun is who issued it (التقرير السنوي لـ #هيئة_السوق_المالية), not who
-        was told."""
-        i = self._token_at(mention.start)
-        before = i - 1
-        while before > 0 and self.raw[before] in HASHTAG_MARKS:
-            before -= 1
-        return self.preps[i] == "ل" or (before >= 0 and self.raw[before] in ("ل", "لـ"))
-
     def _possessed(self, j: int) -> bool:
         """Whether the noun at ``j`` carries a possessive pronoun (بيانه، تصريحاتها)."""
         raw = self.raw[j]
@@ -624,9 +617,7 @@ class SpeakerFinding:
         very next word (أعلنت كوريا الشمالية), not where it was said (في النجف) nor who was told (لبي بي سي)."""
         if mention.type not in SPEAKER_TYPES or self._addressee(mention):
             return False
-        before = self._token_at(mention.start) - 1
-        while before > 0 and self.raw[before] in HASHTAG_MARKS:
-            before -= 1
+        before = self._word_before(self._token_at(mention.start))
         if before >= 0 and self.keys[before] in BARRIER_WORDS:
             return False  # وكتب على حسابه في تويتر، قال خلال كلمته أمام الأمم المتحدة: where, not who
         between = range(statement.cue + 1, self._token_at(mention.start))
@@ -657,12 +648,26 @@ class SpeakerFinding:
     def _addressee(self, mention: Mention) -> bool:
         """قال لبي بي سي، أكد للصحفيين: a name with ل after the verb is who was told, not who spoke."""
         i = self._token_at(mention.start)
-        before = i - 1
-        while before > 0 and self.raw[before] in HASHTAG_MARKS:  # عبر "تويتر": the mark is not a word
-            before -= 1
-        if self.preps[i] == "ل" and before >= 0 and self._statement_noun(before):
+        if self.preps[i] == "ل" and i > 0 and self._statement_noun(self._word_before(i)):
             return False  # حذر بيان للبرلمان اليمني: the statement's issuer, not who was told
-        return self.preps[i] == "ل" or (before >= 0 and self.keys[before] in ADDRESS_WORDS)
+        return self._address_word(mention) is not None
+
+    def _address_word(self, mention: Mention) -> str | None:
+        """The key of the word that marks a name as addressed (ل written on it or before it, إلى، عبر، مع، مخاطبا),
+        else None."""
+        i = self._token_at(mention.start)
+        if self.preps[i] == "ل":
+            return L_KEY
+        before = self._word_before(i)
+        return self.keys[before] if before >= 0 and self.keys[before] in ADDRESS_WORDS else None
+
+    def _word_before(self, i: int) -> int:
+        """The token before ``i``, past hashtag and quotation marks (عبر "تويتر": the mark is not a word); -1 at
+        the start."""
+        before = i - 1
+        while before > 0 and self.raw[before] in HASHTAG_MARKS:
+            before -= 1
+        return before
 
     def _ungoverned(self, mention: Mention) -> bool:
         """No preposition before the name (على لسان X، بـY، مع Z): it can be a subject."""
