@@ -340,20 +340,21 @@ class NerModel:
 
     def _listed_given_name(self, key: str) -> bool:
         """A listed given name (romanisation.json) that unlabeled news does not mostly read as another word (باسم
-        "in the name of", علي folded with على): one it begins person names with in 30% of its occurrences, or a
-        rare one."""
-        if key not in self._extractor.given_name_keys:
-            return False
-        share = self._extractor.person_share(key)
-        return share is None or share >= GIVEN_NAME_SHARE
+        "in the name of", علي folded with على)."""
+        return key in self._extractor.given_name_keys and self._begins_names(key)
 
     def _given_name(self, key: str) -> bool:
-        """Whether a word may be a given name: a listed one (romanisation.json), one that unlabeled news often
-        begins a person name with, or one too rare there to be a common word (فاتو، توبياس; not رأس، بزعامة)."""
+        """Whether a word may be a given name: a listed one (romanisation.json), or one that :meth:`_begins_names`
+        (فاتو، توبياس; not رأس، بزعامة)."""
         extractor = self._extractor
         if key in extractor.given_name_keys or not extractor.uses_context:
             return key in extractor.given_name_keys
-        share = extractor.person_share(key)
+        return self._begins_names(key)
+
+    def _begins_names(self, key: str) -> bool:
+        """Whether unlabeled news begins person names with a word in 30% of its occurrences or more, or has it too
+        rarely to tell (the context statistics)."""
+        share = self._extractor.person_share(key)
         return share is None or share >= GIVEN_NAME_SHARE
 
 
