@@ -353,3 +353,13 @@ def test_names_neither_end_in_a_particle_nor_begin_with_a_verb_of_saying(text: s
         [["عبدالله", "الي"]], [["عبدالله", "إلى"]], [["B-PER", "I-PER"]], frozenset({"إلى"}), frozenset()
     )
     assert trimmed == [["B-PER", "O"]]
+
+
+def test_a_complementiser_ends_a_name() -> None:
+    from khabar.ner.edges import trim_edges
+
+    doc = analyze("وعلمت بي بي سي أن سكريبال، 33 عاما، استعادت الوعي ويمكنها الحديث.", "2018-03-31")
+    assert [m.text for m in doc.mentions if m.type == "ORG"] == ["بي بي سي"]
+    surfaces = ["بي", "بي", "سي", "أن", "سكريبال"]
+    trimmed = trim_edges([surfaces], [surfaces], [["B-ORG"] + ["I-ORG"] * 4], frozenset(), frozenset())
+    assert trimmed == [["B-ORG", "I-ORG", "I-ORG", "O", "O"]]

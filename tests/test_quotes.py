@@ -975,3 +975,25 @@ def test_the_person_named_at_the_end_of_a_title_naming_bodies_speaks() -> None:
     )
     names = {e.id: e for e in doc.entities}
     assert doc.quotes and {names[q.speaker].type for q in doc.quotes if q.speaker} == {"PER"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # أفعل after a preposition is "most", not the verb أبرز "highlighted"
+        "واعتمد الاتحاد الدولي التقنية في أبرز بطولاته، بدعم مباشر من رئيسه جاني إنفانتينو.",
+        # أقر and تابع with an object: "passed" and "followed", not "admitted" and "went on"
+        "أقر البرلمان الأردني قانون الانتخاب الجديد بعد نقاش طويل في جلسة مسائية.",
+        "وتابع رجال الشرطة وصول السفينة بينما كان مسؤولون يستقبلون أول مجموعة من المهاجرين.",
+    ],
+)
+def test_words_that_only_look_like_speech_verbs_report_nothing(text: str) -> None:
+    assert analyze(text).quotes == ()
+
+
+def test_admitting_and_going_on_report_a_clause_once() -> None:
+    doc = analyze("أقر وزير المالية بأن العجز سيرتفع هذا العام. وتابع قائلا إن الحكومة ستخفض النفقات.")
+    assert [(q.text, q.cue.text) for q in doc.quotes] == [
+        ("العجز سيرتفع هذا العام", "أقر"),
+        ("الحكومة ستخفض النفقات", "وتابع"),  # one statement: قائلا goes on with وتابع
+    ]

@@ -477,3 +477,18 @@ def test_a_given_name_alone_is_the_one_person_named_in_full_with_it() -> None:
     doc = analyze("أثار معطف السيدة الأولى ميلانيا ترامب جدلا واسعا. وقالت ميلانيا إن المعطف كان رسالة.", "2018-10-14")
     people = [m for m in doc.mentions if m.type == "PER"]
     assert [m.text for m in people] == ["ميلانيا ترامب", "ميلانيا"] and len({m.entity for m in people}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "latin", "country"),
+    [
+        ("وصل المهاجرون إلى أوروبا عبر البحر المتوسط.", "أوروبا", "Europe", None),
+        ("وصل المهاجرون إلى أوروبا عبر البحر المتوسط.", "البحر المتوسط", "Mediterranean Sea", None),
+        ("وقال إن الطائرات قصفت مواقع في الضفة الغربية المحتلة.", "الضفة الغربية", "West Bank", "PSE"),
+        ("استدعت روسيا سفراء مقدونيا ومولدوفا.", "مقدونيا", "North Macedonia", "MKD"),
+        ("استدعت روسيا سفراء مقدونيا ومولدوفا.", "مولدوفا", "Moldova", "MDA"),
+    ],
+)
+def test_regions_seas_and_every_state_have_their_latin_name(text: str, name: str, latin: str, country: str) -> None:
+    place = entity_of(analyze(text), name)
+    assert (place.name_latn, place.country) == (latin, country)

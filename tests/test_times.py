@@ -113,6 +113,20 @@ def test_clock_and_durations() -> None:
     assert dual.value == "P2D"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قبيل الساعة 06,30", "2021-03-10T06:30"),  # hours and minutes with a comma, zero-padded: 24-hour clock
+        ("الساعة 06:30", "2021-03-10T06:30"),
+        ("الساعة 9.15 مساء", "2021-03-10T21:15"),
+        ("الساعة 6,30", "2021-03-10T18:30"),  # an hour of 1-6 without a part of day is the afternoon's
+        ("الساعة الثالثة وثلث", "2021-03-10T15:20"),  # a fraction of an hour in words stays a fraction
+    ],
+)
+def test_written_hours_and_minutes(text: str, expected: str) -> None:
+    assert value(text) == expected
+
+
 def test_ranges_and_sets() -> None:
     (days,) = times("من 5 إلى 10 آذار")
     assert (days.begin, days.until) == ("2021-03-05T00:00:00", "2021-03-11T00:00:00")

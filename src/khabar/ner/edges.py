@@ -3,7 +3,9 @@
 The tagger sometimes runs a name on into the word after it (قال الملك عبدالله إلى …) or starts it at the verb before
 it (ونوه هادي). A preposition, a conjunction-like particle or a verb of saying is never the last word of a name, and
 a verb of saying never its first: such words are cut off the name's edges (a name left empty is no name). Months and
-other time words are not cut: حركة 6 أبريل and تيار 14 آذار end in one.
+other time words are not cut: حركة 6 أبريل and تيار 14 آذار end in one. A complementiser is never inside a name
+either: وعلمت بي بي سي أن سكريبال … is the name بي بي سي, and what follows أن is another clause (left untagged: its
+type is not the first name's).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from khabar.ner.bio import entities
+
+COMPLEMENTISERS = frozenset(("أن", "إن", "بأن"))  # as written: never a word of a name
 
 
 def trim_edges(
@@ -27,6 +31,9 @@ def trim_edges(
     for sentence_keys, sentence_surfaces, sentence_labels in zip(keys, surfaces, result, strict=True):
         for start, end, kind in entities(sentence_labels):
             first, last = start, end
+            inner = next((k for k in range(start + 1, end - 1) if sentence_surfaces[k] in COMPLEMENTISERS), None)
+            if inner is not None:
+                last = inner
             while last > first and (
                 sentence_surfaces[last - 1] in particles or sentence_keys[last - 1] in speech_verbs
             ):

@@ -21,6 +21,9 @@ SUBJECT_GAP = 3
 GAP_WORDS = frozenset(word_key(w) for w in ("قد", "كان", "كانت", "ثم", "بدوره", "بدورها"))
 CARRY_SENTENCES = 2
 PREPOSITION_WORDS = frozenset(word_key(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "لدى", "عند", "لسان"))
+# prepositions written apart, with no pronoun on them (فيها دعت is a verb), that never stand before a verb (من may:
+# هناك من قال "there are those who said"); matched as written
+NOT_BEFORE_VERBS = frozenset(("في", "إلى", "الى", "على", "عن", "مع", "لدى", "عند"))
 L_KEY = word_key("ل")
 TITLE_WORDS = 5  # a person's name this close after a title word is the title's holder
 OBJECT_WINDOW = 8  # tokens after a subject where a cue's content preposition (تعهد بـ، حث على) is looked for

@@ -34,7 +34,7 @@ from bisect import bisect_left
 from functools import cache
 
 from khabar.document import Document, Mention, Quote, Span
-from khabar.quotes.common import AMONG_KEY, CLAUSE_ENDS, Statement
+from khabar.quotes.common import AMONG_KEY, CLAUSE_ENDS, NOT_BEFORE_VERBS, Statement
 from khabar.quotes.lexicon import SpeechLexicon, speech_lexicon
 from khabar.quotes.sources import SourceFinding
 from khabar.quotes.speakers import SpeakerFinding
@@ -43,6 +43,11 @@ from khabar.resolve.kb import knowledge_base
 from khabar.resolve.names import word_key
 from khabar.resources import data_path
 from khabar.text.tokens import FormCache, TokenView
+
+
+def _elative(word: str) -> bool:
+    """أفعل written alone (أبرز، أكثر): the form of the comparative and superlative of adjectives."""
+    return len(word) == 4 and word[0] in "أا" and not word.startswith("ال")
 
 
 @cache
@@ -84,9 +89,13 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
         self.preps, self.conj, self.name_starts = view.preps, view.conj, view.name_starts
         self.sentences = view.sentences
         self.sentence_starts = view.sentence_starts
-        # ب and ك go before nouns, never a verb: بالرد، برأيها, and بحثت is not ب + حثت "urged"
+        # ب and ك go before nouns, never a verb: بالرد، برأيها, and بحثت is not ب + حثت "urged"; after a preposition
+        # written apart, أفعل is the adjective "most" (في أبرز بطولاته), not the verb أبرز "highlighted"
         self.cues = [
-            finder.is_cue_key(key) and not self._between(i) and self.preps[i] not in ("ب", "ك")
+            finder.is_cue_key(key)
+            and not self._between(i)
+            and self.preps[i] not in ("ب", "ك")
+            and not (i > 0 and self.raw[i - 1] in NOT_BEFORE_VERBS and _elative(self.raw[i]))
             for i, key in enumerate(self.keys)
         ]
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)

@@ -28,6 +28,8 @@ class SpeechLexicon:
     # a cue's key → the preposition that opens its content when no complementiser does (تعهد بـ، حث على), or "" for
     # a direct object (نفى أي علاقة، أدان الهجوم)
     content_prepositions: dict[str, str]
+    # verbs that report only a clause after a complementiser or a quotation (أقر بأن، but أقر القانون "passed")
+    clause_only: frozenset[str]
 
     @cached_property
     def verb_forms(self) -> frozenset[str]:
@@ -75,4 +77,7 @@ def speech_lexicon() -> SpeechLexicon:
             for word, preposition in data["content_prepositions"].items()
             for form in [word, *data["verbs"].get(word, ())]
         },
+        clause_only=_with_conjunctions(
+            _keys([form for word in data["clause_only"] for form in [word, *data["verbs"].get(word, ())]])
+        ),
     )

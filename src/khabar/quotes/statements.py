@@ -187,6 +187,9 @@ class StatementFinding:
                     continue
                 statement = self._content_after(i, last, sentence)
                 if statement is not None and (i not in self.direct_cues or self._own_words(statement)):
+                    if statements and (statements[-1].start, statements[-1].end) == (statement.start, statement.end):
+                        i += 1  # وأضاف قائلا إن …: the participle goes on with the verb's statement, not a second one
+                        continue
                     statements.append(statement)
                 i += 1
         return statements
@@ -210,7 +213,12 @@ class StatementFinding:
             if self._complementiser_at(j):
                 begin = j + 1
                 break
-            if self._preposition_at(j) and not self._is_participle(cue) and (preposition != "" or j <= object_limit):
+            if (
+                self._preposition_at(j)
+                and not self._is_participle(cue)
+                and (preposition != "" or j <= object_limit)
+                and self.keys[cue] not in self.lexicon.clause_only
+            ):
                 begin = self._after_named_place(j, scan_end) or j + 1
                 if begin < last and self.keys[begin] in self.lexicon.complementisers:  # أشار إلى أن
                     begin += 1

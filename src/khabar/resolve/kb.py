@@ -65,6 +65,7 @@ class KnowledgeBase:
         self._demonyms: dict[str, str] = {}
         self._names: dict[str, list[str]] = {}
         self._load_countries()
+        self._load_geography()
         self._load_cities()
         self._load_organisations()
         self._load_people()
@@ -117,6 +118,19 @@ class KnowledgeBase:
                 # the adjective, masculine and feminine (العراقي, العراقية): plurals name people, not the country
                 for form in (stem, stem + "ه"):
                     self._demonyms.setdefault(form, code)
+
+    def _load_geography(self) -> None:
+        """Continents, regions, seas, rivers, islands … (a hand-written list, with their English names)."""
+        for place in _load("geography.json")["places"]:
+            actor = Actor(
+                f"place:{place['id']}",
+                "LOC",
+                place["names"][0],
+                place["name_latn"],
+                place.get("country"),
+                place.get("sector"),
+            )
+            self._add(actor, place["names"])
 
     def _load_cities(self) -> None:
         """Cities of CLDR (time-zone exemplar cities, with their English names): places the tagger finds."""

@@ -66,6 +66,7 @@ RULES: list[tuple[str, str]] = [
 COMPILED = [(kind, re.compile(pattern)) for kind, pattern in RULES]
 TRIM = frozenset("fEAoc")
 DATE_JOIN = re.compile(r"[cf]?(?:U|o)?$")
+CLOCK_DIGITS = re.compile(r"([0-9]{1,2})[.,]([0-5][0-9])")
 
 
 @dataclass(slots=True)
@@ -180,9 +181,15 @@ def read_fields(atoms: list[Atom], texts: list[str], kind: str = "date") -> Fiel
                 f.dur = (_unit(atoms[i + 1])[0], value)
                 i += 1
             elif hour_context and f.hour is None:
-                f.hour = int(value)
-                if value != int(value):  # ثلاثة وثلث: twenty past three
-                    f.minute = round((value - int(value)) * 60)
+                written = CLOCK_DIGITS.fullmatch(texts[a.first]) if a.end == a.first + 1 else None
+                if written is not None:  # الساعة 06,30: hours and minutes, as French-style news writes them
+                    f.hour, f.minute = int(written[1]), int(written[2])
+                    if written[1].startswith("0"):
+                        f.extra["clock_digits"] = True  # a zero-padded hour is on the 24-hour clock
+                else:
+                    f.hour = int(value)
+                    if value != int(value):  # ثلاثة وثلث: twenty past three
+                        f.minute = round((value - int(value)) * 60)
             elif f.hour is not None and f.minute is None and (c in "Nn") and i > 0 and cats[i - 1] in "wa":
                 f.minute = int(minutes_sign * value)
             elif c == "Y" and nxt in "pq" and f.month is None:
@@ -204,8 +211,11 @@ def read_fields(atoms: list[Atom], texts: list[str], kind: str = "date") -> Fiel
             if c == "O" and f.hour is None and f.day is None and f.nth is None and f.year is None:
                 f.hour = int(value)
         elif c == "T":
-            parts = [int(p) for p in texts[a.first].split(":")]
+            written = texts[a.first].split(":")
+            parts = [int(p) for p in written]
             f.hour, f.minute = parts[0], parts[1]
+            if written[0].startswith("0"):
+                f.extra["clock_digits"] = True
             if len(parts) == 3:
                 f.second = parts[2]
         elif c == "u":
