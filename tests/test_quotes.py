@@ -997,3 +997,15 @@ def test_admitting_and_going_on_report_a_clause_once() -> None:
         ("العجز سيرتفع هذا العام", "أقر"),
         ("الحكومة ستخفض النفقات", "وتابع"),  # one statement: قائلا goes on with وتابع
     ]
+
+
+def test_a_relative_clause_without_a_subject_is_said_by_the_name_before_it() -> None:
+    doc = analyze(
+        "وجاءت تصريحات المدرب متفقة مع تصريحات جوزيه مورينيو، الذي قال قبل أيام إن اللاعب لم يكن جاهزا بدنيا."
+        " وانتقد وزير المالية خالد العلي سياسة الحكومة الأردنية التي قال إنها تقتل الاقتصاد الوطني ببطء شديد."
+    )
+    names = {e.id: e.name for e in doc.entities}
+    said = {q.text: names.get(q.speaker) for q in doc.quotes}
+    assert said["اللاعب لم يكن جاهزا بدنيا"] == "جوزيه مورينيو"
+    # التي with a masculine verb: the government is what was spoken of; the minister speaks
+    assert said["تقتل الاقتصاد الوطني ببطء شديد"] == "خالد العلي"

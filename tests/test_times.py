@@ -216,3 +216,16 @@ WORDS = st.lists(
 @given(st.one_of(ARABICISH, WORDS), st.sampled_from([None, "2021-03-10", "2013-02-12T04:30:00-02:00"]))
 def test_never_raises(text: str, published: str | None) -> None:
     times(text, published)
+
+
+def test_the_year_after_since_or_before_is_that_year() -> None:
+    (since,) = times("وتضع الشركة رقابة الأهل على هواتفها منذ عام 2008.")
+    assert (since.text, since.value) == ("عام 2008", "2008")
+    (before,) = times("قبل العام 2010")
+    assert before.value == "2010"
+    assert value("قبل عامين") == "2019"  # still two years before publication
+
+
+def test_a_shift_from_an_event_is_no_date() -> None:
+    assert times("وصلت السفينة بعد أسبوع من الانتظار والترقب") == []
+    assert [t.type for t in times("قبل ثلاثة أيام من موعد الانتخابات")] == ["DURATION"]

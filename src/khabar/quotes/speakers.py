@@ -9,6 +9,7 @@ from khabar.document import Mention
 from khabar.quotes.common import (
     ABOUT_KEY,
     ADDRESS_WORDS,
+    ANTECEDENT_WORDS,
     BARRIER_WORDS,
     BEFORE_AFTER,
     BUT_KEY,
@@ -18,6 +19,7 @@ from khabar.quotes.common import (
     CUELESS_WINDOW,
     DESCRIBING_WORDS,
     EXAMPLE_WORDS,
+    FEMININE_RELATIVES,
     GAP_WORDS,
     HASHTAG_MARKS,
     ISSUER_GAP,
@@ -71,6 +73,9 @@ class SpeakerFinding:
             issuer = self._issuer(statement)  # أصدر X بيانا اعتبر فيه تعليق عباس …: the statement's, not عباس's
             if issuer is not None:
                 return issuer
+        antecedent = None if close_after else self._relative_antecedent(statement.cue)
+        if antecedent is not None:  # جوزيه مورينيو، الذي قال قبل أيام إن: the name the relative clause is about
+            return antecedent
         opening = self._opening_subject(statement) or self._clause_subject(statement)
         if opening is not None:  # صندوق النقد يحذر ترامب: a name opening the sentence right before its verb
             return opening
@@ -417,6 +422,25 @@ class SpeakerFinding:
         ):
             return None
         return name
+
+    def _relative_antecedent(self, cue: int) -> Mention | None:
+        """The name right before the relative pronoun that opens the cue's clause (X، الذي قال; X التي أكدت), when
+        the clause has no subject of its own: the one who speaks."""
+        relative = cue - 1
+        if relative < 1 or self.keys[relative] not in RELATIVES:
+            return None
+        verb = self.raw[cue][1:] if self.conj[cue] else self.raw[cue]
+        feminine = verb.endswith("ت") or verb.startswith("ت")
+        if feminine != (self.keys[relative] in FEMININE_RELATIVES):
+            return None  # استراتيجية ماي التي قال إنها: the verb does not agree with the pronoun, has another subject
+        end = relative - 1 if self.raw[relative - 1] in ("،", ",") else relative
+        if end < 1:
+            return None
+        last_end = self.spans[end - 1][1]
+        window_start = self.spans[max(end - ANTECEDENT_WORDS, 0)][0]
+        names = [m for m in self._mentions_between(window_start, last_end) if m.end == last_end]
+        names = [m for m in outermost(names) if m.type in SPEAKER_TYPES and m.entity is not None]
+        return names[-1] if names else None
 
     def _relative_aside(self, start: int, end: int) -> bool:
         """Whether tokens ``[start, end)`` are a relative clause set off by commas (، التي عارضت الحظر،)."""

@@ -56,7 +56,8 @@ RULES: list[tuple[str, str]] = [
     ("clock", rf"A?(?:{DP}?H(?:[NnOYX]|T)|{DP}?[NnOYT])(?:{MINS})?(?:{DP})?(?:Gg+)?"),
     ("part", rf"{DP}(?:R|{WD}|[Dd])|hp|p"),
     ("duration", rf"E?{DUR}k?"),
-    ("shift", rf"[ZQB]{DUR}"),
+    # not منذ عام 2008 "since the year 2008", nor بعد عام من الحرب "a year after the war" (from an event, not now)
+    ("shift", rf"[ZQB]{DUR}(?!Y|o~)"),
     ("within", rf"L{DUR}"),
     ("set", r"S(?:U?[Wv]|[NnX]?U[Wv]?|p)|s"),
     ("range", rf"[ob]?[NnO](?:-|c?w?t|w)o?[NnO]o?(?:{MONA}|{RELMON})(?:c?{YC})?"),
