@@ -342,3 +342,11 @@ def test_eval_events_on_a_sample(shared_data: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "events", str(folder), "--limit", "40"])
     assert result.exit_code == 0, result.stderr
     assert "ASSAULT" in result.stdout and "precision" in result.stdout
+
+
+def test_in_preparation_for_is_no_agreement() -> None:
+    """استعدادا لـ "in preparation for" is no readiness to cooperate; استعداد بلاده للتعاون is."""
+    doc = analyze("أعلن المدرب قائمة من 35 لاعبا استعدادا لخوض نهائيات كأس العالم.", "2018-05-15")
+    assert not [e for e in doc.events if e.type == "AGREE"]
+    doc = analyze("وأكد الوزير استعداد بلاده للتعاون مع العراق.", "2018-05-15")
+    assert [e.type for e in doc.events] == ["AGREE"]

@@ -1009,3 +1009,8 @@ def test_a_relative_clause_without_a_subject_is_said_by_the_name_before_it() -> 
     assert said["اللاعب لم يكن جاهزا بدنيا"] == "جوزيه مورينيو"
     # التي with a masculine verb: the government is what was spoken of; the minister speaks
     assert said["تقتل الاقتصاد الوطني ببطء شديد"] == "خالد العلي"
+
+
+def test_the_platform_of_a_tweet_is_not_what_it_said() -> None:
+    doc = analyze('وسبق للرئيس أن غرد على "تويتر" في فبراير 2017، قائلا: "وسائل الإعلام ليست عدوا لي".')
+    assert [(q.kind, q.text) for q in doc.quotes] == [("direct", "وسائل الإعلام ليست عدوا لي")]

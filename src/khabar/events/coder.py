@@ -274,6 +274,13 @@ class _Article:
                 feminine = view.raw[last].endswith(("ة", "ات", "اتها", "اته"))
                 if j == after and manner.endswith("ة") == feminine:
                     return True
+        if (
+            after + 1 < end
+            and view.keys[after + 1] in AGAINST
+            and not view.preps[after]
+            and view.forms[after].article == view.forms[last].article
+        ):
+            after += 1  # هجوم مستمر على الصحافة: one adjective (as definite as its noun) before the preposition
         target = after + 1 if after < end and view.keys[after] in AGAINST else after
         if target < end and view.preps[target] in ("", "ل") and view.phrase_at(target, lexicon.figurative_targets):
             return True  # هجوم على الاقتصاد، ضربة للاقتصاد، استهداف الاقتصاد
