@@ -350,3 +350,29 @@ def test_in_preparation_for_is_no_agreement() -> None:
     assert not [e for e in doc.events if e.type == "AGREE"]
     doc = analyze("وأكد الوزير استعداد بلاده للتعاون مع العراق.", "2018-05-15")
     assert [e.type for e in doc.events] == ["AGREE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأشار الرئيس إلى أنه يدعو له بالشفاء العاجل.",  # دعا له: prayed for him (له is ل with a pronoun)
+        "وقال إنه يدعو الله أن يحفظ البلاد.",
+    ],
+)
+def test_a_prayer_is_no_request(text: str) -> None:
+    assert [e.type for e in analyze(text, "2018-05-27").events] == []
+
+
+def test_a_year_or_a_month_in_the_background_dates_no_event() -> None:
+    """The reference date of events without a date of their own is a day: في عام 2014 and الشهر الماضي are
+    background, so the events of the day take the publication date, or a day the article names."""
+    doc = analyze(
+        "تجاوز عدد الضحايا العدد الذي سجل في عام 2014. وعقد رئيس الوزراء اجتماعا طارئا مع الوزراء في طوكيو.",
+        "2018-07-09",
+    )
+    assert [(e.type, e.date) for e in doc.events] == [("CONSULT", "2018-07-09")]
+    doc = analyze(
+        "تعهد الرئيس الشهر الماضي بالإصلاح. وأعلنت الحكومة الأحد خطة جديدة. واجتمع الرئيس مع الوزراء في القصر.",
+        "2018-07-09",
+    )
+    assert [e.date for e in doc.events if e.type == "CONSULT"] == ["2018-07-08"]

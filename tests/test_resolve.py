@@ -492,3 +492,10 @@ def test_a_given_name_alone_is_the_one_person_named_in_full_with_it() -> None:
 def test_regions_seas_and_every_state_have_their_latin_name(text: str, name: str, latin: str, country: str) -> None:
     place = entity_of(analyze(text), name)
     assert (place.name_latn, place.country) == (latin, country)
+
+
+def test_a_day_or_a_relative_time_ends_an_organisations_description() -> None:
+    doc = analyze("وتعهد ترامب منذ أن تولى السلطة الشهر الماضي باتخاذ موقف متشدد من إيران.", "2017-02-26")
+    assert not [m.text for m in doc.mentions if "الشهر" in m.text]
+    doc = analyze('وقد أقامت الحكومة الأحد "مقر قيادة لإدارة الكوارث".', "2018-07-09")
+    assert not [m.text for m in doc.mentions if "الأحد" in m.text]

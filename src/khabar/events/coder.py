@@ -12,14 +12,15 @@
    direct object or comes with a preposition the type takes (هجوم على، اجتماع مع). A host verb (استقبل) swaps
    them (the visitor acts); who suffers a victim-subject word (مقتل X، أصيب X) is the recipient.
 4. Date: a date expression in the trigger's sentence, else the article's reference date (its first resolved date
-   on or before publication), else the publication date. Place: a place named in the clause with في/ب, else the
-   dateline's city.
+   of a day on or before publication), else the publication date. Place: a place named in the clause with في/ب,
+   else the dateline's city.
 5. One event per happening: the same type and mode between the same participants on the same date is one event,
    its other reports kept as ``evidences``.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
@@ -38,6 +39,7 @@ BEFORE_WINDOW = 20
 SUBJECT_GAP = 2  # a name this close after a verb is its subject (VSO)
 GENITIVE_GAP = 4  # a name this close after a noun is its genitive (زيارة الحبر الأعظم البابا فرانسيس)
 OBJECT_GAP = 3  # a direct object follows the subject (or the verb) this closely
+DAY_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 COMPOUND_GAP = 3  # names of a compound subject are this close (X، ووزير خارجية Y)
 SUBJECT_IN_PHRASE = 4  # tokens of a subject that may stand inside a verb phrase (نشرت تركيا قوات)
 CLAUSE_REACH = 60  # tokens a clause reaches from its trigger at most (a text without punctuation stays linear)
@@ -502,12 +504,14 @@ class _Article:
         return None, published[:10] if published else None
 
     def _reference_date(self) -> tuple[str | None, str | None] | None:
+        """The article's first date of a day on or before publication; a year or a month (في عام 2014، الشهر الماضي)
+        dates the background, not what the article reports."""
         published = (self.doc.published_iso or "")[:10]
         for time in self.doc.times:
             if (
                 time.type == "DATE"
                 and time.value
-                and time.value[:1].isdigit()
+                and DAY_DATE.fullmatch(time.value)
                 and (not published or time.value <= published)
             ):
                 return time.id, time.value

@@ -68,6 +68,7 @@ ON_KEY, TONGUE_KEY = word_key("على"), word_key("لسان")
 RELATIVES = frozenset(word_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"))
 FEMININE_RELATIVES = frozenset(word_key(w) for w in ("التي", "اللتين", "اللواتي", "اللاتي"))
 ANTECEDENT_WORDS = 6  # words of a name before a relative pronoun that are looked at
+TIME_CONJUNCTIONS = frozenset(word_key(w) for w in ("منذ", "بعد", "قبل", "ريثما"))  # with أن: since, after, before
 HASHTAG_MARKS = frozenset({"#", '"', "«", "“"})  # أعلنت #الصين: still the verb's next word
 PREPOSITIONS = frozenset(word_key(w) for w in ("إلى", "على", "عن", "من"))
 ADDRESS_WORDS = frozenset(word_key(w) for w in ("ل", "لـ", "إلى", "عبر", "مع", "مخاطبا", "مخاطبة", "مخاطبين"))

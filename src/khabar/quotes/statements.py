@@ -32,6 +32,7 @@ from khabar.quotes.common import (
     SUBJECT_FILLERS,
     SUBJECT_WINDOW,
     THAT_ONE_KEY,
+    TIME_CONJUNCTIONS,
     TITLE_WORDS,
     WHAT_WORDS,
     WHETHER_VERBS,
@@ -411,11 +412,13 @@ class StatementFinding:
         return self.raw[j] in ("ولم", "ولا") and following in DETAIL_VERBS
 
     def _complementiser_at(self, j: int) -> bool:
-        """أن، إن، بأن opening a reported clause: not لأن/وأن, not إن كان "whether", not part of a name (مون جيه إن)."""
+        """أن، إن، بأن opening a reported clause: not لأن/وأن, not إن كان "whether", not part of a name (مون جيه إن),
+        not أن of منذ أن، بعد أن، قبل أن "since, after, before" (تعهد ترامب منذ أن تولى السلطة باتخاذ …)."""
         return (
             self.keys[j] in self.lexicon.complementisers
             and not self.raw[j].startswith(("ل", "و"))
             and not self._whether(j)
+            and not (j > 0 and self.raw[j] == "أن" and self.keys[j - 1] in TIME_CONJUNCTIONS)
             and self._mention_of_token(j) is None
         )
 

@@ -55,6 +55,12 @@ _STOP_TEXT = (
     "خلال عبر وجاء جاء يذكر"
 )
 STOP_WORDS = frozenset(word_key(w) for w in _STOP_TEXT.split())
+# Days and relative times, which end an organisation's description (تولى السلطة الشهر الماضي، أقامت الحكومة الأحد)
+_TIME_TEXT = (
+    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت أمس الماضي الماضية المقبل المقبلة القادم القادمة "
+    "الشهر الأسبوع"
+)
+TIME_WORDS = frozenset(word_key(w) for w in _TIME_TEXT.split())
 PERSON_TYPES = ("PER",)
 ORG_TYPES = ("ORG",)
 FAMILY_FIRST_WORDS = 3  # words of a full name whose first word may stand alone for it (كيم جونغ أون → كيم)
@@ -295,12 +301,13 @@ class _Work:
 
     def _description_word(self, i: int, k: int) -> bool:
         """Whether token ``k`` may go on describing the organisation headed at ``i``: a definite word in its sentence,
-        neither joined by و nor a function word."""
+        neither joined by و nor a function word nor a day or time."""
         return (
             k < len(self.spans)
             and self.forms[k].article
             and not self.forms[k].conj
             and self.keys[k] not in STOP_WORDS
+            and self.keys[k] not in TIME_WORDS
             and self.sentence_of[k] == self.sentence_of[i]
         )
 
