@@ -1014,3 +1014,24 @@ def test_a_relative_clause_without_a_subject_is_said_by_the_name_before_it() -> 
 def test_the_platform_of_a_tweet_is_not_what_it_said() -> None:
     doc = analyze('وسبق للرئيس أن غرد على "تويتر" في فبراير 2017، قائلا: "وسائل الإعلام ليست عدوا لي".')
     assert [(q.kind, q.text) for q in doc.quotes] == [("direct", "وسائل الإعلام ليست عدوا لي")]
+
+
+def test_said_reports_a_clause_however_far_its_complementiser() -> None:
+    doc = analyze(
+        "وقال إلوود، الذي فقد شقيقه في هجوم إرهابي في بالي عام 2002، وكان موجودا بنفسه في مسرح هجوم وستمنستر العام"
+        " الماضي، إنه ينبغي محاكمة المتهمين في لاهاي."
+    )
+    assert [q.text for q in doc.quotes] == ["ينبغي محاكمة المتهمين في لاهاي"]
+    doc = analyze("قال لاعب خيتافي الإسباني والبالغ من العمر 31 عاما، إن هذه الخسارة لا تطاق.")
+    assert [q.text for q in doc.quotes] == ["هذه الخسارة لا تطاق"]  # not from من العمر on
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("قال رئيس الهيئة الوطنية لحماية المعطيات الشخصية، شوقي قداس إن الهيئة ستراقب المؤسسات.", "شوقي قداس"),
+        ("وقال مدير العمليات في شركة (ديستريس أليرت) للإسعاف، غيريت برادنيك إنه لا يوجد دليل.", "غيريت برادنيك"),
+    ],
+)
+def test_the_person_after_a_title_that_names_a_body_and_its_purpose(text: str, speaker: str) -> None:
+    assert speaker_names(analyze(text)) == [speaker]

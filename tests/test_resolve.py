@@ -499,3 +499,12 @@ def test_a_day_or_a_relative_time_ends_an_organisations_description() -> None:
     assert not [m.text for m in doc.mentions if "الشهر" in m.text]
     doc = analyze('وقد أقامت الحكومة الأحد "مقر قيادة لإدارة الكوارث".', "2018-07-09")
     assert not [m.text for m in doc.mentions if "الأحد" in m.text]
+
+
+def test_a_name_and_its_fathers_is_the_person_named_in_full() -> None:
+    doc = analyze(
+        "أعرب المفوض السامي زيد بن رعد الحسين عن القلق بشأن الوضع في مصر. وقال زيد بن رعد إن المرشحين تعرضوا للضغط.",
+        "2018-03-07",
+    )
+    zeid = entity_of(doc, "زيد بن رعد الحسين")
+    assert mention_texts(doc, zeid) == {"زيد بن رعد الحسين", "زيد بن رعد"}

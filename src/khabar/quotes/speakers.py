@@ -39,6 +39,7 @@ from khabar.quotes.common import (
     THAT_KEY,
     TITLE_HOLDER_LOOKBACK,
     TITLE_HOLDER_WINDOW,
+    TITLE_JOINERS,
     TITLE_WORDS,
     TO_KEY,
     TONGUE_KEY,
@@ -276,8 +277,10 @@ class SpeakerFinding:
 
     def _named_after_title(self, statement: Statement, after: list[Mention]) -> Mention | None:
         """The person named at the end of a title that opens the verb's subject, past the bodies the title names
-        (طالب رئيس المجلس الرئاسي لحكومة الوفاق الوطني الليبية فائز السراج): only title words, definite words and
-        names between the verb and the person, the first of them a title word."""
+        (طالب رئيس المجلس الرئاسي لحكومة الوفاق الوطني الليبية فائز السراج): only title words, definite words, names,
+        words with ل (رئيس الهيئة الوطنية لحماية المعطيات، شوقي قداس), heads of bodies, في, commas and brackets
+        (مدير العمليات في شركة (ديستريس أليرت) للإسعاف، غيريت برادنيك) between the verb and the person, the first of
+        them a title word."""
         assert statement.cue is not None
         k = statement.cue + 1
         while k < len(self.keys) and (k in self.time_tokens or self.keys[k] in SUBJECT_FILLERS):
@@ -292,7 +295,8 @@ class SpeakerFinding:
                 # the word right before the name may be its given name, untagged (فائز of فائز السراج)
                 between = range(k, first - 1 if first - 1 > k and not self.preps[first - 1] else first)
                 if all(self._title_or_definite(i) or self._mention_of_token(i) is not None
-                       or self.raw[i] in ("،", ",") for i in between):  # fmt: skip
+                       or self.raw[i] in TITLE_JOINERS or self.preps[i] == "ل"
+                       or self.keys[i] in self.organisation_heads for i in between):  # fmt: skip
                     return mention
                 return None
         return None

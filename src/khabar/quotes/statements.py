@@ -10,6 +10,7 @@ from khabar.quotes.common import (
     BARRIER_WORDS,
     CLAUSE_ENDS,
     CLAUSE_JOINERS,
+    CLAUSE_ONLY_REACH,
     CLOSERS,
     DETAIL_VERBS,
     EXTENT_KEY,
@@ -202,7 +203,9 @@ class StatementFinding:
         # where the subject ends, for the cues whose content may be an object (read once: it takes a scan)
         after, named = self._after_subject(cue, last) if preposition is not None else (last, False)
         object_begin, at_preposition = self._object_start(after, last, preposition)
-        scan_end = min(cue + 1 + SUBJECT_WINDOW, last)
+        clause_only = self.keys[cue] in self.lexicon.clause_only
+        # قال إلوود، الذي فقد شقيقه في هجوم …، إنه: a verb reporting only a clause looks further for its complementiser
+        scan_end = min(cue + 1 + SUBJECT_WINDOW * (CLAUSE_ONLY_REACH if clause_only else 1), last)
         # a cue with a direct object takes a preposition only right after its subject (أكد الوزير على …), not in its
         # object (نفت روسيا أي علاقة لها بالهجوم على المطار)
         object_limit = after if preposition == "" else last
@@ -218,7 +221,7 @@ class StatementFinding:
                 self._preposition_at(j)
                 and not self._is_participle(cue)
                 and (preposition != "" or j <= object_limit)
-                and self.keys[cue] not in self.lexicon.clause_only
+                and not clause_only
             ):
                 begin = self._after_named_place(j, scan_end) or j + 1
                 if begin < last and self.keys[begin] in self.lexicon.complementisers:  # أشار إلى أن

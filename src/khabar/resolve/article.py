@@ -61,6 +61,7 @@ _TIME_TEXT = (
     "الشهر الأسبوع"
 )
 TIME_WORDS = frozenset(word_key(w) for w in _TIME_TEXT.split())
+LINEAGE_WORDS = frozenset(("بن", "ابن", "بنت"))  # "son of", "daughter of" inside a name
 PERSON_TYPES = ("PER",)
 ORG_TYPES = ("ORG",)
 FAMILY_FIRST_WORDS = 3  # words of a full name whose first word may stand alone for it (كيم جونغ أون → كيم)
@@ -448,6 +449,7 @@ class _Work:
             return None
         loose = loose_skeleton(text) if len(words) == 1 else None
         given = loose_skeleton(text.split()[0]) if len(words) > 1 else None
+        lineage = len(words) > 2 or any(word in LINEAGE_WORDS for word in text.split()[1:])
         for index in self._recent():
             cluster = self.clusters[index]
             if cluster.type != "PER":
@@ -459,6 +461,8 @@ class _Work:
                     return index
                 if 1 < len(words) < len(full) and full[-len(words) :] == words:  # سانت أونجي of ماري بيير سانت أونجي
                     return index
+                if 1 < len(words) < len(full) and full[: len(words)] == words and lineage:
+                    return index  # زيد بن رعد of زيد بن رعد الحسين: the name and the father's, the family's left off
                 if len(words) > 1 and words[-1] == full[-1] and words[0] == full[0]:
                     return index
                 if (
