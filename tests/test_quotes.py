@@ -1035,3 +1035,11 @@ def test_said_reports_a_clause_however_far_its_complementiser() -> None:
 )
 def test_the_person_after_a_title_that_names_a_body_and_its_purpose(text: str, speaker: str) -> None:
     assert speaker_names(analyze(text)) == [speaker]
+
+
+def test_the_body_after_a_title_with_a_preposition_does_not_speak() -> None:
+    doc = analyze(
+        "وقال مازن أبو شنب، المسؤول في المفوضية، إن المخيم أغلق. وأشار المسؤول بالأمم المتحدة، خلال لقاء صحفي"
+        " بالعاصمة، إلى أن اللاجئين تلقوا الدعم اللازم."
+    )
+    assert speaker_names(doc) == ["مازن أبو شنب", "مازن أبو شنب"]

@@ -645,6 +645,11 @@ class SpeakerFinding:
         very next word (أعلنت كوريا الشمالية), not where it was said (في النجف) nor who was told (لبي بي سي)."""
         if mention.type not in SPEAKER_TYPES or self._addressee(mention):
             return False
+        first = self._token_at(mention.start)
+        if self.preps[first] in ("ب", "ك") and mention.start > self.spans[first][0] and first > statement.cue + 1:
+            # وأشار المسؤول بالأمم المتحدة: a subject takes no preposition (right after the verb, قال بريان هاس may be
+            # a name the clitic analyser split)
+            return False
         before = self._word_before(self._token_at(mention.start))
         if before >= 0 and self.keys[before] in BARRIER_WORDS:
             return False  # وكتب على حسابه في تويتر، قال خلال كلمته أمام الأمم المتحدة: where, not who
