@@ -1043,3 +1043,13 @@ def test_the_body_after_a_title_with_a_preposition_does_not_speak() -> None:
         " بالعاصمة، إلى أن اللاجئين تلقوا الدعم اللازم."
     )
     assert speaker_names(doc) == ["مازن أبو شنب", "مازن أبو شنب"]
+
+
+def test_the_addressee_set_off_after_a_title_does_not_speak() -> None:
+    doc = analyze(
+        "وكان الرئيس يوري موسفني قد طالب بفرض الضريبة، إذ كتب رسالة إلى وزير المالية، ماتيا كاسايجا، يشدد فيها على"
+        " أن الأموال ستساعد البلاد."
+    )
+    names = {e.id: e.name for e in doc.entities}
+    said = {q.text: names.get(q.speaker) for q in doc.quotes}
+    assert said["الأموال ستساعد البلاد"] == "يوري موسفني"  # the writer, not the addressee

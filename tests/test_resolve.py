@@ -508,3 +508,11 @@ def test_a_name_and_its_fathers_is_the_person_named_in_full() -> None:
     )
     zeid = entity_of(doc, "زيد بن رعد الحسين")
     assert mention_texts(doc, zeid) == {"زيد بن رعد الحسين", "زيد بن رعد"}
+
+
+def test_a_word_glued_before_a_name_with_bin_is_the_person_named_in_full() -> None:
+    doc = analyze(
+        "أعلن رئيس الحكومة اليمنية، أحمد بن دغر، إعادة تشغيل المطار. وبارك بن دغر تحرير مطار الحديدة.", "2018-06-19"
+    )
+    person = entity_of(doc, "أحمد بن دغر")
+    assert {m.entity for m in doc.mentions if m.text.endswith("بن دغر")} == {person.id}

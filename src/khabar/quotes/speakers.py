@@ -687,11 +687,19 @@ class SpeakerFinding:
 
     def _address_word(self, mention: Mention) -> str | None:
         """The key of the word that marks a name as addressed (ل written on it or before it, إلى، عبر، مع، مخاطبا),
-        else None."""
+        also before a title the name is set off after (كتب رسالة إلى وزير المالية، ماتيا كاسايجا), else None."""
         i = self._token_at(mention.start)
         if self.preps[i] == "ل":
             return L_KEY
         before = self._word_before(i)
+        if before > 0 and self.raw[before] in ("،", ","):
+            first = before - 1  # the title's first word, read back over its title and definite words
+            while first > 0 and before - first < TITLE_HOLDER_WINDOW and self._title_or_definite(first - 1):
+                first -= 1
+            if self.keys[first] in self.person_titles:
+                if self.preps[first] == "ل":
+                    return L_KEY
+                before = first - 1
         return self.keys[before] if before >= 0 and self.keys[before] in ADDRESS_WORDS else None
 
     def _word_before(self, i: int) -> int:
@@ -703,10 +711,13 @@ class SpeakerFinding:
         return before
 
     def _ungoverned(self, mention: Mention) -> bool:
-        """No preposition before the name (على لسان X، بـY، مع Z): it can be a subject."""
+        """No preposition before the name (على لسان X، بـY، مع Z، إلى وزير المالية، Z): it can be a subject."""
         i = self._token_at(mention.start)
         return (
-            not self.preps[i] and (i == 0 or self.keys[i - 1] not in PREPOSITION_WORDS) and not self._on_medium(mention)
+            not self.preps[i]
+            and (i == 0 or self.keys[i - 1] not in PREPOSITION_WORDS)
+            and not self._on_medium(mention)
+            and self._address_word(mention) is None
         )
 
     def _verb_between(self, first: int, last: int) -> bool:

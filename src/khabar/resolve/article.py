@@ -450,6 +450,8 @@ class _Work:
         loose = loose_skeleton(text) if len(words) == 1 else None
         given = loose_skeleton(text.split()[0]) if len(words) > 1 else None
         lineage = len(words) > 2 or any(word in LINEAGE_WORDS for word in text.split()[1:])
+        parts = text.split()
+        glued_first = len(parts) > 2 and parts[1] in LINEAGE_WORDS and not is_given_name(parts[0])
         for index in self._recent():
             cluster = self.clusters[index]
             if cluster.type != "PER":
@@ -463,6 +465,8 @@ class _Work:
                     return index
                 if 1 < len(words) < len(full) and full[: len(words)] == words and lineage:
                     return index  # زيد بن رعد of زيد بن رعد الحسين: the name and the father's, the family's left off
+                if len(words) == len(full) > 2 and words[1:] == full[1:] and glued_first:
+                    return index  # وبارك بن دغر after أحمد بن دغر: a verb the tagger took into the name, not a brother
                 if len(words) > 1 and words[-1] == full[-1] and words[0] == full[0]:
                     return index
                 if (
