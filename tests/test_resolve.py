@@ -516,3 +516,9 @@ def test_a_word_glued_before_a_name_with_bin_is_the_person_named_in_full() -> No
     )
     person = entity_of(doc, "أحمد بن دغر")
     assert {m.entity for m in doc.mentions if m.text.endswith("بن دغر")} == {person.id}
+
+
+def test_civil_defence_with_a_nationality_is_that_countrys_institution() -> None:
+    doc = analyze("صرح الدفاع المدني الجزائري صباح الأحد عن مقتل طفلين. وقالت وزارة الدفاع الجزائرية إن", "2018-08-19")
+    assert entity_of(doc, "الدفاع المدني الجزائري").name_latn == "Civil Defence of Algeria"
+    assert entity_of(doc, "وزارة الدفاع الجزائرية").name_latn == "Defence Ministry of Algeria"
