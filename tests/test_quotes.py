@@ -1053,3 +1053,18 @@ def test_the_addressee_set_off_after_a_title_does_not_speak() -> None:
     names = {e.id: e.name for e in doc.entities}
     said = {q.text: names.get(q.speaker) for q in doc.quotes}
     assert said["الأموال ستساعد البلاد"] == "يوري موسفني"  # the writer, not the addressee
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("أكد المبعوث الخاص للرئيس الروسي إلى سوريا، ألكسندر لافرينتييف، أن موسكو تدعم الحل.", "ألكسندر لافرينتييف"),
+        # told to the station's correspondent: the station does not speak
+        (
+            "وقال غازي الجريبي إن القانون سيعدل. وبين الجريبي، في تصريح لمراسل الجوهرة أف أم، أن القانون سيعدل قريبا.",
+            "غازي الجريبي",
+        ),
+    ],
+)
+def test_who_speaks_past_a_title_or_a_correspondent(text: str, speaker: str) -> None:
+    assert set(speaker_names(analyze(text))) == {speaker}

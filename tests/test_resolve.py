@@ -522,3 +522,14 @@ def test_civil_defence_with_a_nationality_is_that_countrys_institution() -> None
     doc = analyze("صرح الدفاع المدني الجزائري صباح الأحد عن مقتل طفلين. وقالت وزارة الدفاع الجزائرية إن", "2018-08-19")
     assert entity_of(doc, "الدفاع المدني الجزائري").name_latn == "Civil Defence of Algeria"
     assert entity_of(doc, "وزارة الدفاع الجزائرية").name_latn == "Defence Ministry of Algeria"
+
+
+def test_newspapers_and_clubs_are_known_and_the_newspaper_speaks_again() -> None:
+    doc = analyze(
+        "وأفادت صحيفة واشنطن بوست بأن المسؤولين التقوا في سول. وقالت الصحيفة إن الاجتماعات ستستمر غدا.", "2018-05-27"
+    )
+    post = entity_of(doc, "واشنطن بوست")
+    assert (post.name_latn, post.sector) == ("The Washington Post", "JRN")
+    assert mention_texts(doc, post) == {"واشنطن بوست", "الصحيفة"}
+    doc = analyze("وتعرض صلاح لإصابة خلال مشاركته مع ليفربول في نهائي دوري أبطال أوروبا أمام ريال مدريد.", "2018-05-27")
+    assert entity_of(doc, "ريال مدريد").name_latn == "Real Madrid"

@@ -68,7 +68,8 @@ ON_KEY, TONGUE_KEY = word_key("على"), word_key("لسان")
 RELATIVES = frozenset(word_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"))
 FEMININE_RELATIVES = frozenset(word_key(w) for w in ("التي", "اللتين", "اللواتي", "اللاتي"))
 ANTECEDENT_WORDS = 6  # words of a name before a relative pronoun that are looked at
-TITLE_JOINERS = frozenset(("،", ",", "في", "(", ")"))  # written between a title's words and the name after it
+# written between a title's words and the name after it (المبعوث الخاص إلى سوريا، السفير لدى …، مدير … في شركة)
+TITLE_JOINERS = frozenset(("،", ",", "في", "إلى", "لدى", "(", ")"))
 CLAUSE_ONLY_REACH = 3  # times SUBJECT_WINDOW that a verb reporting only a clause looks ahead for its complementiser
 TIME_CONJUNCTIONS = frozenset(word_key(w) for w in ("منذ", "بعد", "قبل", "ريثما"))  # with أن: since, after, before
 HASHTAG_MARKS = frozenset({"#", '"', "«", "“"})  # أعلنت #الصين: still the verb's next word

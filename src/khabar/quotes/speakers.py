@@ -692,6 +692,8 @@ class SpeakerFinding:
         if self.preps[i] == "ل":
             return L_KEY
         before = self._word_before(i)
+        if before >= 0 and self.preps[before] == "ل" and not self.view.forms[before].article:
+            return L_KEY  # في تصريح لمراسل الجوهرة أف أم: told to the station's correspondent
         if before > 0 and self.raw[before] in ("،", ","):
             first = before - 1  # the title's first word, read back over its title and definite words
             while first > 0 and before - first < TITLE_HOLDER_WINDOW and self._title_or_definite(first - 1):
