@@ -384,7 +384,7 @@ def test_a_newspaper_named_before_speaks_as_the_newspaper() -> None:
     doc = analyze(
         "وحسب جريدة لوموند تستعد الحكومة لخفض الضرائب. وتضيف الجريدة أن القرار سيعلن في الأسبوع المقبل.", "2021-03-10"
     )
-    assert speaker_names(doc)[-1] == "لوموند", [(m.text, m.type) for m in doc.mentions]
+    assert speaker_name(doc, doc.quotes[-1]) == "Le Monde", [(m.text, m.type) for m in doc.mentions]
 
 
 def test_a_kingdom_speaks_through_its_name_and_criticism_reports_its_object() -> None:
@@ -1068,3 +1068,10 @@ def test_the_addressee_set_off_after_a_title_does_not_speak() -> None:
 )
 def test_who_speaks_past_a_title_or_a_correspondent(text: str, speaker: str) -> None:
     assert set(speaker_names(analyze(text))) == {speaker}
+
+
+def test_the_holder_set_off_after_a_long_title_is_the_subject() -> None:
+    doc = analyze("نفى قائد القوة الثانية بجهاز مكافحة الإرهاب في كركوك، معن السعدي، وجود أي اتفاقات برعاية التحالف.")
+    assert [(q.text, speaker_names(doc)[0]) for q in doc.quotes] == [("وجود أي اتفاقات برعاية التحالف", "معن السعدي")]
+    doc = analyze("طالبت الأمينة العامة لمؤتمر الاتحاد التجاري، فرانسيس أوغرادي، بأن يعود النفع على الموظفين.")
+    assert [q.text for q in doc.quotes] == ["يعود النفع على الموظفين"]

@@ -222,6 +222,7 @@ class StatementFinding:
                 and not self._is_participle(cue)
                 and (preposition != "" or j <= object_limit)
                 and not clause_only
+                and not (preposition is not None and j < after)  # المبعوث الخاص إلى سوريا، X: inside the subject
             ):
                 begin = self._after_named_place(j, scan_end) or j + 1
                 if begin < last and self.keys[begin] in self.lexicon.complementisers:  # أشار إلى أن
@@ -232,6 +233,8 @@ class StatementFinding:
         subject_end = None
         if begin is None and object_begin is not None:
             begin = object_begin
+            if self._complementiser_at(begin):
+                begin += 1  # طالبت …، فرانسيس أوغرادي، بأن يعود: the clause after بأن
             if named:  # اتهمت إسرائيل حماس بـ…: the subject is the first name; the second is the object
                 subject_end = self.spans[after - 1][1]
         if begin is None:
@@ -387,6 +390,11 @@ class StatementFinding:
     def _after_title(self, j: int, last: int) -> int:
         """The token after the title starting at ``j``: its name when one follows closely (وزير خارجية العراق فؤاد
         حسين), else its definite words (المسؤول الأممي)."""
+        # قائد القوة الثانية بجهاز مكافحة الإرهاب في كركوك، معن السعدي،: the holder set off after a long title
+        reach = min(j + 1 + 2 * TITLE_WORDS, last - 1)
+        comma = next((k for k in range(j + 1, reach) if self.raw[k] in (",", "،")), None)
+        if comma is not None and self._set_off_holder(j + 1, comma):
+            return self._token_at(self._mention_of_token(comma + 1).end - 1) + 1
         for k in range(j + 1, min(j + 1 + TITLE_WORDS, last)):
             if self.raw[k] in CLAUSE_ENDS:
                 break
@@ -397,6 +405,22 @@ class StatementFinding:
         while j < last and (self._mention_of_token(j) or self._definite(j)):
             j += 1
         return j
+
+    def _set_off_holder(self, first: int, comma: int) -> bool:
+        """Whether a person's name follows the comma at ``comma`` and tokens ``[first, comma)`` are the rest of a
+        title: definite words, names, words with ل or ب, في / إلى / لدى, and nouns before a definite word (مكافحة
+        الإرهاب)."""
+        mention = self._mention_of_token(comma + 1)
+        if mention is None or mention.type != "PER" or self._token_at(mention.start) != comma + 1:
+            return False
+        return all(
+            self._definite(i)
+            or self._mention_of_token(i) is not None
+            or self.preps[i] in ("ل", "ب")
+            or self.raw[i] in ("في", "إلى", "لدى")
+            or self._definite(i + 1)
+            for i in range(first, comma)
+        )
 
     def _reporter_aside(self, j: int) -> bool:
         """The reporter's own words after a comma: what the speaker did not say (دون أن يحدد عددهم، ولم يقدم مزيدا من
