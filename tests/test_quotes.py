@@ -1075,3 +1075,11 @@ def test_the_holder_set_off_after_a_long_title_is_the_subject() -> None:
     assert [(q.text, speaker_names(doc)[0]) for q in doc.quotes] == [("وجود أي اتفاقات برعاية التحالف", "معن السعدي")]
     doc = analyze("طالبت الأمينة العامة لمؤتمر الاتحاد التجاري، فرانسيس أوغرادي، بأن يعود النفع على الموظفين.")
     assert [q.text for q in doc.quotes] == ["يعود النفع على الموظفين"]
+
+
+def test_the_club_of_the_player_who_speaks_does_not_speak() -> None:
+    doc = analyze(
+        "وقال فيصل فجر إن المنتخب جاهز. وردا على أسئلة وسائل الإعلام قبيل حصة تدريبية، قال لاعب خيتافي الإسباني"
+        " والبالغ من العمر 31 عاما، إن هذه الخسارة لا تطاق."
+    )
+    assert speaker_names(doc) == ["فيصل فجر", "فيصل فجر"]

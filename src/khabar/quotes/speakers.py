@@ -28,6 +28,7 @@ from khabar.quotes.common import (
     MEDIUM_NOUNS,
     MEDIUM_PREPOSITIONS,
     ON_KEY,
+    PERSON_NOUNS,
     PREPOSITION_WORDS,
     QUOTATION_MARKS,
     RELATIVES,
@@ -646,6 +647,13 @@ class SpeakerFinding:
         if mention.type not in SPEAKER_TYPES or self._addressee(mention):
             return False
         first = self._token_at(mention.start)
+        if (
+            mention.type != "PER"
+            and first == statement.cue + 2
+            and self.keys[first - 1] in PERSON_NOUNS
+            and not self.view.forms[first - 1].article
+        ):
+            return False  # قال لاعب خيتافي: the club of the player who speaks
         if self.preps[first] in ("ب", "ك") and mention.start > self.spans[first][0] and first > statement.cue + 1:
             # وأشار المسؤول بالأمم المتحدة: a subject takes no preposition (right after the verb, قال بريان هاس may be
             # a name the clitic analyser split)
