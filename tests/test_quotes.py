@@ -1083,3 +1083,9 @@ def test_the_club_of_the_player_who_speaks_does_not_speak() -> None:
         " والبالغ من العمر 31 عاما، إن هذه الخسارة لا تطاق."
     )
     assert speaker_names(doc) == ["فيصل فجر", "فيصل فجر"]
+
+
+def test_defending_reports_what_it_defends_and_a_motive_reports_nothing() -> None:
+    doc = analyze('دافع وزير الخارجية الأميركي مايك بومبيو عن "دبلوماسية قوية". وكان دافع الجريمة غامضا.')
+    assert [(q.kind, q.text, q.cue.text) for q in doc.quotes] == [("direct", "دبلوماسية قوية", "دافع")]
+    assert speaker_names(doc) == ["مايك بومبيو"]

@@ -30,6 +30,8 @@ class SpeechLexicon:
     content_prepositions: dict[str, str]
     # verbs that report only a clause after a complementiser or a quotation (أقر بأن، but أقر القانون "passed")
     clause_only: frozenset[str]
+    # verbs whose content their preposition or a complementiser opens, never an object (دافع عن)
+    preposition_only: frozenset[str]
 
     @cached_property
     def verb_forms(self) -> frozenset[str]:
@@ -77,7 +79,11 @@ def speech_lexicon() -> SpeechLexicon:
             for word, preposition in data["content_prepositions"].items()
             for form in [word, *data["verbs"].get(word, ())]
         },
-        clause_only=_with_conjunctions(
-            _keys([form for word in data["clause_only"] for form in [word, *data["verbs"].get(word, ())]])
-        ),
+        clause_only=_with_conjunctions(_forms(data, "clause_only")),
+        preposition_only=_with_conjunctions(_forms(data, "preposition_only")),
     )
+
+
+def _forms(data: dict, key: str) -> frozenset[str]:
+    """Keys of the verbs listed under ``key`` and of their inflected forms."""
+    return _keys([form for word in data[key] for form in [word, *data["verbs"].get(word, ())]])

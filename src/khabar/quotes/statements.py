@@ -203,6 +203,8 @@ class StatementFinding:
         # where the subject ends, for the cues whose content may be an object (read once: it takes a scan)
         after, named = self._after_subject(cue, last) if preposition is not None else (last, False)
         object_begin, at_preposition = self._object_start(after, last, preposition)
+        if not at_preposition and self.keys[cue] in self.lexicon.preposition_only:
+            object_begin = None  # دافع عن …, never an object: وكان دافع الجريمة "the motive" reports nothing
         clause_only = self.keys[cue] in self.lexicon.clause_only
         # قال إلوود، الذي فقد شقيقه في هجوم …، إنه: a verb reporting only a clause looks further for its complementiser
         scan_end = min(cue + 1 + SUBJECT_WINDOW * (CLAUSE_ONLY_REACH if clause_only else 1), last)
