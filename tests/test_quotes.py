@@ -1089,3 +1089,8 @@ def test_defending_reports_what_it_defends_and_a_motive_reports_nothing() -> Non
     doc = analyze('دافع وزير الخارجية الأميركي مايك بومبيو عن "دبلوماسية قوية". وكان دافع الجريمة غامضا.')
     assert [(q.kind, q.text, q.cue.text) for q in doc.quotes] == [("direct", "دبلوماسية قوية", "دافع")]
     assert speaker_names(doc) == ["مايك بومبيو"]
+
+
+def test_alan_is_no_complementiser() -> None:
+    doc = analyze("ويقول ألان جونسون، محرر شؤون الشرق الأوسط في الخدمة العالمية، إن إيران تمنع النساء من الملاعب.")
+    assert [q.text for q in doc.quotes] == ["إيران تمنع النساء من الملاعب"]

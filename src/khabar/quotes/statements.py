@@ -448,6 +448,7 @@ class StatementFinding:
             and not self.raw[j].startswith(("ل", "و"))
             and not self._whether(j)
             and not (j > 0 and self.raw[j] == "أن" and self.keys[j - 1] in TIME_CONJUNCTIONS)
+            and not self.raw[j].startswith(("أل", "ال"))  # ألان "Alan", read as ال + أن
             and self._mention_of_token(j) is None
         )
 
