@@ -54,6 +54,12 @@ def _lengths_by_first_word(keys: Iterable[str]) -> dict[str, tuple[int, ...]]:
     return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
 
 
+def _listed_actor(prefix: str, type_: str, entry: dict) -> Actor:
+    """The actor of a lexicon entry (id, names, name_latn, country, sector)."""
+    identifier = f"{prefix}:{entry['id']}"
+    return Actor(identifier, type_, entry["names"][0], entry["name_latn"], entry.get("country"), entry.get("sector"))
+
+
 class KnowledgeBase:
     """Lookups by name key; built once per process (:func:`knowledge_base`)."""
 
@@ -122,15 +128,7 @@ class KnowledgeBase:
     def _load_geography(self) -> None:
         """Continents, regions, seas, rivers, islands … (a hand-written list, with their English names)."""
         for place in _load("geography.json")["places"]:
-            actor = Actor(
-                f"place:{place['id']}",
-                "LOC",
-                place["names"][0],
-                place["name_latn"],
-                place.get("country"),
-                place.get("sector"),
-            )
-            self._add(actor, place["names"])
+            self._add(_listed_actor("place", "LOC", place), place["names"])
 
     def _load_cities(self) -> None:
         """Cities of CLDR (time-zone exemplar cities, with their English names): places the tagger finds."""
@@ -141,9 +139,7 @@ class KnowledgeBase:
 
     def _load_organisations(self) -> None:
         for org in _load("actors.json")["organisations"]:
-            actor = Actor(
-                f"org:{org['id']}", "ORG", org["names"][0], org["name_latn"], org.get("country"), org.get("sector")
-            )
+            actor = _listed_actor("org", "ORG", org)
             self._add(actor, org["names"], org.get("ambiguous_names", []))
             # written in Latin letters inside Arabic text (Facebook, NATO): the same organisation
             latin = phrase_key(org["name_latn"])
@@ -152,14 +148,7 @@ class KnowledgeBase:
 
     def _load_people(self) -> None:
         for person in _load("people.json")["people"]:
-            actor = Actor(
-                f"person:{person['id']}",
-                "PER",
-                person["names"][0],
-                person["name_latn"],
-                person.get("country"),
-                person.get("sector"),
-            )
+            actor = _listed_actor("person", "PER", person)
             self._add(actor, person["names"])
             for name in person["names"]:
                 # by skeleton and last letter: a spelling variant (ستولتنبيرغ) ends as the name does; a given name
