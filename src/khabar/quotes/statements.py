@@ -34,6 +34,7 @@ from khabar.quotes.common import (
     SUBJECT_WINDOW,
     THAT_ONE_KEY,
     TIME_CONJUNCTIONS,
+    TITLE_JOINERS,
     TITLE_WORDS,
     WHAT_WORDS,
     WHETHER_VERBS,
@@ -188,10 +189,13 @@ class StatementFinding:
                     i += 1
                     continue
                 statement = self._content_after(i, last, sentence)
-                if statement is not None and (i not in self.direct_cues or self._own_words(statement)):
-                    if statements and (statements[-1].start, statements[-1].end) == (statement.start, statement.end):
-                        i += 1  # وأضاف قائلا إن …: the participle goes on with the verb's statement, not a second one
-                        continue
+                # وأضاف قائلا إن …: the participle goes on with the verb's statement, not a second one
+                repeated = (
+                    statement is not None
+                    and bool(statements)
+                    and (statements[-1].start, statements[-1].end) == (statement.start, statement.end)
+                )
+                if statement is not None and not repeated and (i not in self.direct_cues or self._own_words(statement)):
                     statements.append(statement)
                 i += 1
         return statements
@@ -410,8 +414,8 @@ class StatementFinding:
 
     def _set_off_holder(self, first: int, comma: int) -> bool:
         """Whether a person's name follows the comma at ``comma`` and tokens ``[first, comma)`` are the rest of a
-        title: definite words, names, words with ل or ب, في / إلى / لدى, and nouns before a definite word (مكافحة
-        الإرهاب)."""
+        title: definite words, names, words with ل or ب, في / إلى / لدى and the other joiners of titles, and nouns
+        before a definite word (مكافحة الإرهاب)."""
         mention = self._mention_of_token(comma + 1)
         if mention is None or mention.type != "PER" or self._token_at(mention.start) != comma + 1:
             return False
@@ -419,7 +423,7 @@ class StatementFinding:
             self._definite(i)
             or self._mention_of_token(i) is not None
             or self.preps[i] in ("ل", "ب")
-            or self.raw[i] in ("في", "إلى", "لدى")
+            or self.raw[i] in TITLE_JOINERS
             or self._definite(i + 1)
             for i in range(first, comma)
         )

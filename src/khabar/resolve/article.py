@@ -444,13 +444,13 @@ class _Work:
 
     def _person_for(self, text: str) -> int | None:
         """The person cluster a name belongs to: same full-name skeleton, or its surname alone."""
-        words = tuple(skeleton(w) for w in text.split())
+        parts = text.split()
+        words = tuple(skeleton(w) for w in parts)
         if not words or not all(words):
             return None
         loose = loose_skeleton(text) if len(words) == 1 else None
-        given = loose_skeleton(text.split()[0]) if len(words) > 1 else None
-        lineage = len(words) > 2 or any(word in LINEAGE_WORDS for word in text.split()[1:])
-        parts = text.split()
+        given = loose_skeleton(parts[0]) if len(words) > 1 else None
+        lineage = len(words) > 2 or any(word in LINEAGE_WORDS for word in parts[1:])
         glued_first = len(parts) > 2 and parts[1] in LINEAGE_WORDS and not is_given_name(parts[0])
         for index in self._recent():
             cluster = self.clusters[index]
