@@ -1102,3 +1102,47 @@ def test_defending_reports_what_it_defends_and_a_motive_reports_nothing() -> Non
 def test_alan_is_no_complementiser() -> None:
     doc = analyze("ويقول ألان جونسون، محرر شؤون الشرق الأوسط في الخدمة العالمية، إن إيران تمنع النساء من الملاعب.")
     assert [q.text for q in doc.quotes] == ["إيران تمنع النساء من الملاعب"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the participle's own sentence names its subject, after an opening "for his part"
+        "ذكرت الصحيفة أن الصفقة كبيرة. من جهته علق رئيس الوزراء الكندي، جاستن ترودو، مؤكدا أن الصفقة مفيدة.",
+        # or after an opening phrase set off by a comma
+        "ذكرت الصحيفة أن الصفقة كبيرة. إلى جانب ذلك، سخر جاستن ترودو من المنتقدين، قائلا إن الصفقة مفيدة.",
+    ],
+)
+def test_a_participle_has_the_subject_of_its_own_sentence_before_an_earlier_speaker(text: str) -> None:
+    assert said_by(analyze(text))["الصفقة مفيدة"] == "جاستن ترودو"
+
+
+def test_a_feminine_verb_does_not_go_on_with_a_man() -> None:
+    doc = analyze("قال الرئيس التونسي الباجي قائد السبسي إن البلاد آمنة. وقالت إن الحدود مغلقة. وأضاف أن الوضع هادئ.")
+    # she is not named; "he added" goes on with him
+    president = "الباجي قائد السبسي"
+    assert said_by(doc) == {"البلاد آمنة": president, "الحدود مغلقة": None, "الوضع هادئ": president}
+
+
+def test_an_office_whose_holder_is_not_named_is_no_earlier_speaker() -> None:
+    doc = analyze(
+        "قال الرئيس العراقي برهم صالح إن الحل قريب. وقال وزير الخارجية التركي إن الوضع صعب. وأضاف أن الحدود مغلقة."
+    )
+    assert speaker_names(doc) == ["برهم صالح", None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a ministry by its word alone, of the country the story is about
+        ("غرق مركب قبالة سواحل تونس. وأكدت الداخلية أنها تلقت نداء استغاثة.", "وزارة الداخلية (تونس)"),
+        # an institution "in" a country, whose name the tagger may have cut (جنوب السودان, not السودان)
+        ("قالت الرئاسة في جنوب السودان اليوم الأحد إن الاتفاق سيوقع.", "الرئاسة في جنوب السودان"),
+        # the regime of a country is its government
+        ("دعا النظام السوري الثلاثاء منظمة حظر الأسلحة الكيميائية إلى إرسال بعثة.", "النظام السوري"),
+        # a country that spoke first goes on speaking with the verb joined to it (not the regime it talks about)
+        ("اعتبرت إيران أن الاتهامات عن استخدام النظام السوري للأسلحة باطلة، ورأت أن الخطوة مكيدة.", "إيران"),
+    ],
+)
+def test_institutions_and_countries_that_speak(text: str, speaker: str) -> None:
+    assert set(speaker_names(analyze(text))) == {speaker}

@@ -298,8 +298,12 @@ def test_an_organisation_head_tagged_alone_takes_its_name_in_quotation_marks() -
 
     doc = analyze('حذرت منظمة "أطباء بلا حدود" من أن الوضع سيء. وقالت المنظمة إن المساعدات لا تصل.', "2021-03-10")
     organisations = {m.entity for m in doc.mentions if m.type == "ORG"}
+    assert {m.text for m in doc.mentions if m.type == "ORG"} == {'منظمة "أطباء بلا حدود"', "المنظمة"}
+    # the knowledge base knows it by the quoted name
+    assert [e.name_latn for e in doc.entities if e.id in organisations] == ["Doctors Without Borders"]
+    doc = analyze('حذرت منظمة "أنقذوا الطفولة الآن" من أن الوضع سيء. وقالت المنظمة إن المساعدات لا تصل.', "2021-03-10")
     names = {e.id: e.name for e in doc.entities}
-    assert [names[e] for e in organisations] == ['منظمة "أطباء بلا حدود"']
+    assert [names[m.entity] for m in doc.mentions if m.type == "ORG"] == ['منظمة "أنقذوا الطفولة الآن"'] * 2
 
 
 def test_a_family_name_written_first_stands_for_the_full_name() -> None:
@@ -533,3 +537,19 @@ def test_newspapers_and_clubs_are_known_and_the_newspaper_speaks_again() -> None
     assert mention_texts(doc, post) == {"واشنطن بوست", "الصحيفة"}
     doc = analyze("وتعرض صلاح لإصابة خلال مشاركته مع ليفربول في نهائي دوري أبطال أوروبا أمام ريال مدريد.", "2018-05-27")
     assert entity_of(doc, "ريال مدريد").name_latn == "Real Madrid"
+
+
+def test_an_institution_in_a_country_and_the_regime_are_that_countrys() -> None:
+    doc = analyze("قالت الرئاسة في جنوب السودان إن الاتفاق سيوقع.")
+    presidency = entity_of(doc, "الرئاسة في جنوب السودان")
+    assert (presidency.type, presidency.country, presidency.name_latn) == ("ORG", "SSD", "Presidency of South Sudan")
+    doc = analyze("دعا النظام السوري إلى الحوار. وقالت الحكومة السورية إنها مستعدة.")
+    assert entity_of(doc, "النظام السوري") == entity_of(doc, "الحكومة السورية")
+    # an embassy "in" a country may be another country's
+    assert not any(m.text.startswith("السفارة") for m in analyze("وقالت السفارة في العراق إن الوضع آمن.").mentions)
+
+
+def test_an_organisation_with_its_known_name_in_quotes_is_that_organisation() -> None:
+    doc = analyze('أصدرت منظمة الشرطة الدولية للتحقيقات "الإنتربول" بيانا. وأوضح الإنتربول أن 22 شرطيا شاركوا.')
+    assert len({m.entity for m in doc.mentions if "الإنتربول" in m.text}) == 1
+    assert entity_of(doc, "الإنتربول").name_latn == "Interpol"

@@ -32,6 +32,15 @@ class SpeechLexicon:
     clause_only: frozenset[str]
     # verbs whose content their preposition or a complementiser opens, never an object (دافع عن)
     preposition_only: frozenset[str]
+    # the third person singular forms of the verbs and participles, by gender (قال، يقول، قائلا; قالت، تقول، قائلة)
+    masculine: frozenset[str]
+    feminine: frozenset[str]
+
+    def gender(self, key: str) -> str | None:
+        """The gender of a singular speech verb or participle's subject, "m" or "f"; None for other forms."""
+        if key[:1] in ("و", "ف") and key not in self.masculine and key not in self.feminine:
+            key = key[1:]
+        return "m" if key in self.masculine else "f" if key in self.feminine else None
 
     @cached_property
     def verb_forms(self) -> frozenset[str]:
@@ -81,7 +90,29 @@ def speech_lexicon() -> SpeechLexicon:
         },
         clause_only=_with_conjunctions(_forms(data, "clause_only")),
         preposition_only=_with_conjunctions(_forms(data, "preposition_only")),
+        **_genders(data),
     )
+
+
+def _genders(data: dict) -> dict[str, frozenset[str]]:
+    """The masculine and feminine singular forms: the verb and its present with ي, its past with ت and present with
+    ت; participles ending in ا and in ة. Forms that are both (a stem ending in ت) are neither."""
+    masculine, feminine = set(), set()
+    for verb, forms in data["verbs"].items():
+        for form in forms:
+            if form.endswith(("وا", "ون", "ا")):
+                continue  # plural and dual
+            if form == verb or form.startswith("ي"):
+                masculine.add(form)
+            elif form == verb + "ت" or form.startswith("ت"):
+                feminine.add(form)
+    for participle in data["participles"]:
+        if participle.endswith("ة"):
+            feminine.add(participle)
+        elif participle.endswith("ا"):
+            masculine.add(participle)
+    masculine_keys, feminine_keys = _keys(sorted(masculine)), _keys(sorted(feminine))
+    return {"masculine": masculine_keys - feminine_keys, "feminine": feminine_keys - masculine_keys}
 
 
 def _forms(data: dict, key: str) -> frozenset[str]:

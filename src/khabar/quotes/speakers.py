@@ -28,10 +28,12 @@ from khabar.quotes.common import (
     MEDIUM_NOUNS,
     MEDIUM_PREPOSITIONS,
     ON_KEY,
+    OPENING_WORDS,
     PERSON_NOUNS,
     PREPOSITION_WORDS,
     QUOTATION_MARKS,
     RELATIVES,
+    SIDE_WORDS,
     SPEAKER_TYPES,
     SPEECH_NOUN_KEYS,
     SUBJECT_FILLERS,
@@ -140,9 +142,10 @@ class SpeakerFinding:
             people = [m for m in before if m.type == "PER" and m.entity is not None and self._ungoverned(m)]
             if self._joined(statement.cue) and people:
                 return people[0]  # التقى X بـY، وقال: the first, the subject, not a later object
-            bodies = [m for m in before if m.type == "ORG" and m.entity is not None and self._ungoverned(m)]
+            bodies = [m for m in before if m.type in ("ORG", "LOC") and m.entity is not None and self._ungoverned(m)]
             if self._joined(statement.cue) and bodies:
-                return bodies[0]  # ويسيطر الحوثيون على …، وقالوا: an organisation when no person is named
+                # ويسيطر الحوثيون على …، وقالوا; اعتبرت إيران أن …، ورأت: a body or a country when no person is named
+                return bodies[0]
             if self._is_participle(statement.cue):
                 # نفت الإمارات التقارير، مشيرة إلى أن …: a participle shares the subject of its sentence's verb
                 subjects = [m for m in before if m.entity is not None and self._ungoverned(m)]
@@ -752,6 +755,10 @@ class SpeakerFinding:
                 statement.speaker = self._cited_after(statement) or statement.speaker
             if participle and (previous is None or self._last_sentence(previous) != statement.sentence):
                 statement.speaker = self._verb_subject(statement)
+                if statement.speaker is None and previous is not None:
+                    # من جهته علق رئيس الوزراء، بنيامين نتنياهو، مؤكدا أن: the subject of the verb opening its own
+                    # sentence, before the speaker of an earlier sentence
+                    statement.speaker = self._sentence_subject(statement)
             described = self._described_by_speaker(statement, done)
             if described is not None:  # مما وصفه بـ"…": inside another statement, its speaker's words
                 statement.speaker, statement.carried = described, True
@@ -770,11 +777,13 @@ class SpeakerFinding:
                 # وكان الرئيس X قد توعد …، حيث قال إن …: a verb inside a sentence with no subject of its own has the
                 # sentence's subject, before any speaker of an earlier sentence
                 statement.speaker = self._sentence_subject(statement)
+            agrees = previous is None or self._agrees(previous, statement)
             if (
                 statement.speaker is None
                 and statement.cue is not None
                 and previous is not None
                 and (statement.sentence - self._last_sentence(previous) <= CARRY_SENTENCES)
+                and agrees
             ):
                 statement.speaker = previous.speaker
                 statement.carried = statement.speaker is not None
@@ -783,27 +792,42 @@ class SpeakerFinding:
             ):  # none to follow: the subject of its sentence's verb (نفت الإمارات …، مشيرة إلى أن)
                 statement.speaker = self._subject(statement)
             if statement.speaker is None and statement.cue is not None:
-                statement.speaker = self._previous_subject(statement)
+                subject = self._previous_subject(statement)
+                if not agrees and previous is not None and previous.speaker is not None and subject is not None:
+                    # the person who spoke before, whom the verb's gender rules out
+                    subject = None if subject.entity == previous.speaker.entity else subject
+                statement.speaker = subject
                 statement.carried = statement.speaker is not None
             if statement.speaker is not None:
                 previous = statement
 
+    def _agrees(self, previous: Statement, statement: Statement) -> bool:
+        """Whether a statement's verb may go on with the person who made the one before: not قال X … وقالت, a feminine
+        verb after a masculine one, nor the reverse (its subject, left out or a noun, is someone else)."""
+        if previous.cue is None or statement.cue is None or previous.speaker is None or previous.speaker.type != "PER":
+            return True
+        if self._is_participle(statement.cue) or statement.cue != self._sentence_tokens(statement.sentence)[0]:
+            return True  # تونس مطالبة بـ، بلاده اقترحت: a verb inside its sentence may agree with a noun before it
+        before, now = self.lexicon.gender(self.keys[previous.cue]), self.lexicon.gender(self.keys[statement.cue])
+        return before is None or now is None or before == now
+
     def _unnamed_subject(self, statement: Statement) -> bool:
         """Whether the verb's subject is an indefinite noun for an unnamed speaker (وقال مصدر مطلع، أفاد شهود عيان،
-        وذكر مسؤول في الوزارة), after the times and fillers that may come first."""
+        وذكر مسؤول في الوزارة) or an office whose holder is not named, after the times and fillers that may come
+        first."""
         if statement.cue is None:
             return False
         j = statement.cue + 1
         while j < len(self.keys) and (j in self.time_tokens or self.keys[j] in SUBJECT_FILLERS | GAP_WORDS
                                       or self.raw[j] in ("،", ",")):  # fmt: skip
             j += 1
-        return (
-            j < len(self.keys)
-            and self.spans[j][0] < statement.start
-            and self.keys[j] in self.lexicon.unnamed_sources
-            and not self.preps[j]
-            and not self.view.forms[j].article
-        )
+        if j >= len(self.keys) or self.spans[j][0] >= statement.start or self.preps[j] or self.view.forms[j].article:
+            return False
+        if self.keys[j] in self.lexicon.unnamed_sources:
+            return True
+        # وقال وزير الخارجية التركي إن: an office whose holder the article does not name (a title in construct,
+        # with the words after it that make it one office, not الوزير, which may be the one who spoke before)
+        return self.keys[j] in self.person_titles and j + 1 < len(self.keys) and self._definite(j + 1)
 
     def _noun_agent(self, statement: Statement) -> Mention | None:
         """A speech noun right before the statement with its agent after it, and only then the reported words
@@ -874,7 +898,7 @@ class SpeakerFinding:
         particles before it (وكان الرئيس التركي رجب طيب أردوغان قد توعد …). None when the cue opens the sentence, or
         another speech verb or a sentence break comes first."""
         assert statement.cue is not None
-        first, _ = self._sentence_tokens(statement.sentence)
+        first = self._opening_verb(statement)
         if statement.cue - first <= 1:
             return None
         titled = False
@@ -896,6 +920,19 @@ class SpeakerFinding:
             if self.preps[k] or not (self._title_or_definite(k) or self.keys[k] in GAP_WORDS):
                 return None
         return None
+
+    def _opening_verb(self, statement: Statement) -> int:
+        """The token where a statement's sentence starts, past an opening phrase before its verb: من جهته، من جانبه
+        ("for his part"), or a phrase with a preposition set off by a comma (إلى جانب ذلك، سخر ترامب)."""
+        assert statement.cue is not None
+        first, _ = self._sentence_tokens(statement.sentence)
+        if first + 2 < statement.cue and self.raw[first] == "من" and self.raw[first + 1] in SIDE_WORDS:
+            return first + 3 if self.raw[first + 2] in ("،", ",") else first + 2
+        if self.preps[first] or self.keys[first] in BARRIER_WORDS:
+            for k in range(first + 1, min(first + OPENING_WORDS + 1, statement.cue)):
+                if self.raw[k] in ("،", ","):
+                    return k + 1
+        return first
 
     def _previous_subject(self, statement: Statement) -> Mention | None:
         """أبقى الرئيس الأميركي، دونالد ترامب، الباب مفتوحا … وقال في كلمة: "…": a verb opening its sentence with no

@@ -35,6 +35,9 @@ GROUP_WORDS = frozenset({"جانبان", "جانبين", "طرفان", "طرفي
 PATRONYMIC_WORDS = frozenset(word_key(w) for w in ("بن", "ابن", "بنت"))  # بن علي: part of many names
 ANAPHOR_HEADS = frozenset({"حلف", "حركه", "حزب", "منظمه", "جبهه", "جماعه"})
 COMPLEMENTISERS = frozenset({"إن", "أن", "ان"})
+# ministries named by their word alone when they speak (وأكدت الداخلية أنها); not الدفاع, a court's defence too
+MINISTRY_WORDS = frozenset(word_key(w) for w in ("الخارجية", "الداخلية"))
+STATEMENT_KEYS = frozenset(word_key(w) for w in ("بيان", "تصريح", "تغريدة"))
 THAT_KEY = word_key("أن")  # the key of أن، إن، بأن، إنها …
 COMPASS_WORDS = frozenset(word_key(w) for w in ("الشمالية", "الشمالي", "الجنوبية", "الجنوبي"))  # الكورية الشمالية
 PLACE_OR_THING_HEADS = frozenset(word_key(w) for w in ("قناة", "موقع"))  # قناة السويس is a canal, not a channel
@@ -241,10 +244,13 @@ class _Work:
 
     def _takes_over(self, first: int, found: tuple[int, Actor]) -> bool:
         """Whether a known person's full name may replace the mentions the tagger put inside it: all of them inside,
-        none a person already."""
+        none a person already; a country's name of several words, the places inside it."""
         length, actor = found
         last = first + length - 1
         inside = {id(self.owner[j]): self.owner[j] for j in range(first, last + 1) if self.owner[j] is not None}
+        if actor.id.startswith("country:") and length > 1 and inside:
+            # جنوب السودان where the tagger found السودان: a country's name takes over the places inside it
+            return all(m.first >= first and m.last <= last and m.type == "LOC" for m in inside.values())
         return (
             actor.type == "PER"
             and length > 1
@@ -408,6 +414,11 @@ class _Work:
                     self._join(mention, holders.pop())
                     return
         actor = self.kb.find(text, types, ambiguous=True) or self.kb.find(text, ("PER", "ORG", "LOC"))
+        if actor is None and text.endswith(tuple(QUOTE_OPENERS.values())):
+            # منظمة الشرطة الجنائية الدولية "الإنتربول": the organisation the knowledge base knows by the quoted name
+            opener = max(text.rfind(mark, 0, len(text) - 1) for mark in QUOTE_OPENERS)
+            if opener > 0:
+                actor = self.kb.find(text[opener + 1 : -1], types, ambiguous=True)
         if actor is not None:
             mention.type = actor.type if actor.type != "LOC" or mention.type == "LOC" else mention.type
             index = self.actor_clusters.get(actor.id)
@@ -687,40 +698,55 @@ class _Work:
             owner = self.owner[i]
             if owner is not None and not (owner.type == "LOC" and owner.first == owner.last == i):
                 continue
-            institution = None
-            for length in range(min(self.kb.longest_office, i), 0, -1):
-                office = self.kb.institutions.get(" ".join(self.keys[i - length : i]))
-                if office is not None and (
-                    not self._covered(i - length, i - 1) or self._tagged_alone(i - length, i - 1)
-                ):
-                    institution = (i - length, office)
-                    break
-            if institution is not None and self._title_word(institution[0] - 1):
-                institution = None  # وزير الخارجية التركي: the minister's title, not the ministry as an actor
+            institution = self._institution_before(i)
             if owner is not None and institution is None:
                 continue  # السعودية tagged a place, after no institution: the country
             country = self._country_cluster(code)
             if institution is not None and country is not None:
-                first, office = institution
-                # the tagger's البنك المركزي of البنك المركزي التركي, and its السعودية of وزارة الخارجية السعودية
-                self._drop_inside(first, i)
-                actor = self.kb.country(code)
-                cluster = _Cluster(
-                    type="ORG",
-                    country=code,
-                    sector=office.sector,
-                    name=self.text[self._name_start(first) : self.spans[i][1]],
-                )
-                cluster.roles = []
-                cluster.keys.add(phrase_key(cluster.name))
-                latin = f"{office.en} of {actor.name_latn}" if actor else office.en
-                cluster.actor = Actor(
-                    f"institution:{code}:{phrase_key(office.ar)}", "ORG", cluster.name, latin, code, office.sector
-                )
-                index = self._institution_cluster(cluster)
-                self._add(_Mention(self._name_start(first), self.spans[i][1], "ORG", first, i, "institution", index))
+                self._add_institution(institution[0], i, institution[1], code)
             elif country is not None:
                 self._add(_Mention(self._name_start(i), self.spans[i][1], "LOC", i, i, "demonym", country))
+        self._institutions_in_countries()
+
+    def _institution_before(self, end: int) -> tuple[int, Office] | None:
+        """The institution named by the words ending at token ``end - 1`` (وزارة الخارجية، الحكومة), not taken by
+        another name, nor part of a minister's title (وزير الخارجية); its first token and office."""
+        for length in range(min(self.kb.longest_office, end), 0, -1):
+            office = self.kb.institutions.get(" ".join(self.keys[end - length : end]))
+            if office is not None and (
+                not self._covered(end - length, end - 1) or self._tagged_alone(end - length, end - 1)
+            ):
+                return None if self._title_word(end - length - 1) else (end - length, office)
+        return None
+
+    def _institutions_in_countries(self) -> None:
+        """قالت الرئاسة في جنوب السودان: an institution "in" a country is that country's (not an embassy, nor forces,
+        which may be another country's there)."""
+        for mention in list(self.mentions):
+            actor = self.clusters[mention.cluster].actor if mention.cluster is not None else None
+            if actor is None or not actor.id.startswith("country:") or mention.first < 2:
+                continue
+            if self.raw[mention.first - 1] != "في" or self.forms[mention.first].prep:
+                continue
+            institution = self._institution_before(mention.first - 1)
+            if institution is None or institution[1].sector == "MIL" or institution[1].en == "Embassy":
+                continue
+            self._add_institution(institution[0], mention.last, institution[1], actor.country)
+
+    def _add_institution(self, first: int, last: int, office: Office, code: str) -> None:
+        """A mention of a country's institution over tokens ``[first, last]`` (وزارة الخارجية السعودية), joined to the
+        article's other mentions of it."""
+        # the tagger's البنك المركزي of البنك المركزي التركي, and its السعودية of وزارة الخارجية السعودية
+        self._drop_inside(first, last)
+        actor = self.kb.country(code)
+        name = self.text[self._name_start(first) : self.spans[last][1]]
+        cluster = _Cluster(type="ORG", country=code, sector=office.sector, name=name)
+        cluster.roles = []
+        cluster.keys.add(phrase_key(cluster.name))
+        latin = f"{office.en} of {actor.name_latn}" if actor else office.en
+        cluster.actor = Actor(f"institution:{code}:{phrase_key(office.ar)}", "ORG", name, latin, code, office.sector)
+        index = self._institution_cluster(cluster)
+        self._add(_Mention(self._name_start(first), self.spans[last][1], "ORG", first, last, "institution", index))
 
     def _agents(self) -> None:
         """Groups that act without a name (متظاهرون، مسلحون، قوات الأمن) become organisation mentions (subtype
@@ -838,6 +864,9 @@ class _Work:
             by_head.setdefault(key, set()).add(cluster)
         heads = ANAPHOR_HEADS | self.kb.anaphoric_heads
         for i, key in enumerate(self.keys):
+            if key in MINISTRY_WORDS:
+                self._ministry_word(i)
+                continue
             # المركز، المجموعة: a head that is also a common noun stands for an organisation as the one that speaks
             speaking = key not in heads and key in self.kb.organisation_heads and self._before_complementiser(i)
             if (key not in heads and not speaking) or not self.forms[i].article or self.owner[i] is not None:
@@ -865,6 +894,25 @@ class _Work:
                 continue
             last = self.described_anaphors.get(i, i)
             self._add(_Mention(self._name_start(i), self.spans[last][1], "ORG", i, last, "anaphor", cluster))
+
+    def _ministry_word(self, i: int) -> None:
+        """الخارجية، الداخلية alone as the one that speaks (وأكدت الداخلية أنها …، قالت الخارجية في بيان): the ministry
+        named before with that word, else that ministry of the country the article names most."""
+        if not self.forms[i].article or self.owner[i] is not None or i == 0 or i + 2 >= len(self.keys):
+            return
+        if self.keys[i - 1] in self.kb.office_first_words or self.keys[i - 1] in self.kb.organisation_heads:
+            return  # وزير الداخلية، وزارة الخارجية: part of a title or a name
+        if not (self._before_complementiser(i) or (self.raw[i + 1] == "في" and self.keys[i + 2] in STATEMENT_KEYS)):
+            return
+        key = self.keys[i]
+        earlier = [
+            m.cluster
+            for m in self.mentions
+            if m.type == "ORG" and m.cluster is not None and m.last < i and key in self.keys[m.first : m.last + 1]
+        ]
+        cluster = earlier[-1] if earlier else self._institution_of_main_country(i)
+        if cluster is not None:
+            self._add(_Mention(self._name_start(i), self.spans[i][1], "ORG", i, i, "anaphor", cluster))
 
     def _named_description(self, first: int) -> None:
         """An organisation described by its head and nationality, with nothing named before it to refer to, is a
