@@ -1146,3 +1146,8 @@ def test_an_office_whose_holder_is_not_named_is_no_earlier_speaker() -> None:
 )
 def test_institutions_and_countries_that_speak(text: str, speaker: str) -> None:
     assert set(speaker_names(analyze(text))) == {speaker}
+
+
+def test_the_end_of_a_hyphenated_name_is_no_complementiser() -> None:
+    doc = analyze("وقال الرئيس الكوري الجنوبي مون جيه-إن إن القمة ستعقد في سول.")
+    assert [(q.text, speaker_name(doc, q)) for q in doc.quotes] == [("القمة ستعقد في سول", "Moon Jae-in")]

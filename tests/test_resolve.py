@@ -553,3 +553,11 @@ def test_an_organisation_with_its_known_name_in_quotes_is_that_organisation() ->
     doc = analyze('أصدرت منظمة الشرطة الدولية للتحقيقات "الإنتربول" بيانا. وأوضح الإنتربول أن 22 شرطيا شاركوا.')
     assert len({m.entity for m in doc.mentions if "الإنتربول" in m.text}) == 1
     assert entity_of(doc, "الإنتربول").name_latn == "Interpol"
+
+
+def test_a_name_written_with_a_hyphen_is_one_name() -> None:
+    doc = analyze("وقال الرئيس الكوري الجنوبي مون جيه-إن إن القمة ستعقد. وأضاف مون أن الوضع هادئ.")
+    moon = entity_of(doc, "مون جيه-إن")
+    assert (moon.type, moon.name_latn) == ("PER", "Moon Jae-in")
+    assert entity_of(doc, "مون") == moon
+    assert phrase_key("مون جيه-إن") == phrase_key("مون جيه إن")

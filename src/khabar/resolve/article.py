@@ -70,6 +70,7 @@ ORG_TYPES = ("ORG",)
 FAMILY_FIRST_WORDS = 3  # words of a full name whose first word may stand alone for it (كيم جونغ أون → كيم)
 CLUSTER_LOOKBACK = 500  # entities a name is compared with, newest first
 SHORT_SURNAME = 3  # letters of a surname skeleton that is a mention alone only with its article (الصدر)
+HYPHENS = ("-", "‐")
 QUOTE_OPENERS = {'"': '"', "«": "»", "“": "”"}
 QUOTED_NAME_WORDS = 4  # words of an organisation's name in quotation marks after its head
 DESCRIPTION_WORDS = 4  # definite words after the head of a described organisation
@@ -184,6 +185,9 @@ class _Work:
             if self._anaphoric_name(first, last):
                 continue  # the tagger's المنظمة, الوكالة الرسمية: an anaphor, resolved below
             end = mention.end
+            while self._hyphen_after(last) and self.owner[last + 2] is None:
+                last += 2  # مون جيه-إن, which the tagger ends at the hyphen
+                end = self.spans[last][1]
             if mention.type == "MISC" and self._organisation_head_before(first):
                 # مجموعة واندا، شركة أرامكو: a name after an organisation's head noun is that organisation's
                 first -= 1
@@ -241,6 +245,17 @@ class _Work:
             if self.sentence_of[i] == self.sentence_of[last]:
                 self._add(_Mention(self._name_start(i), self.spans[last][1], actor.type, i, last))
             resume = last + 1
+
+    def _hyphen_after(self, i: int) -> bool:
+        """Whether a word is joined to token ``i`` by a hyphen, without spaces (جيه-إن)."""
+        return (
+            i + 2 < len(self.spans)
+            and self.raw[i + 1] in HYPHENS
+            and self.spans[i + 1][0] == self.spans[i][1]
+            and self.spans[i + 2][0] == self.spans[i + 1][1]
+            and self.raw[i + 2][:1].isalpha()
+            and self.sentence_of[i + 2] == self.sentence_of[i]
+        )
 
     def _takes_over(self, first: int, found: tuple[int, Actor]) -> bool:
         """Whether a known person's full name may replace the mentions the tagger put inside it: all of them inside,

@@ -2,7 +2,7 @@
 
 - :func:`word_key`: one word folded for matching (hamza, ى/ي, ة/ه, marks), without the article: الناتو, ناتو
   and للناتو's stem all give ناتو.
-- :func:`phrase_key`: the words of a name, each by :func:`word_key`, joined by spaces.
+- :func:`phrase_key`: the words of a name (parted by spaces or hyphens), each by :func:`word_key`, joined by spaces.
 - :func:`skeleton`: a word reduced to what survives the ways Arabic writes foreign names: alef after the first
   letter dropped, and in long words (:data:`LONG_NAME`) the other long vowels and hamza carriers too; g written
   غ ج ك or ق unified, تش (ch) kept as one sound. So ستولتنبرغ and ستولتنبيرغ, ينس and يانس, فرانسيس and فرنسيس
@@ -17,6 +17,7 @@ from functools import lru_cache
 from khabar.text.normalise import match_key
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
+_WORD_BREAKS = re.compile(r"[\s\-‐]+")  # a hyphen parts the words of a name too: مون جيه-إن = مون جيه إن
 _G_SOUNDS = str.maketrans({"غ": "G", "ج": "G", "ك": "G", "ق": "G"})
 _WEAK = re.compile(r"[اويءؤئى]")
 _HAMZA_ALEFS = ("إ", "أ", "آ")
@@ -35,7 +36,7 @@ def word_key(word: str) -> str:
 
 
 def phrase_key(text: str) -> str:
-    return " ".join(k for k in (word_key(w) for w in text.split()) if k)
+    return " ".join(k for k in (word_key(w) for w in _WORD_BREAKS.split(text)) if k)
 
 
 def _name_key(word: str) -> str:
