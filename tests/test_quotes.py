@@ -1151,3 +1151,11 @@ def test_institutions_and_countries_that_speak(text: str, speaker: str) -> None:
 def test_the_end_of_a_hyphenated_name_is_no_complementiser() -> None:
     doc = analyze("وقال الرئيس الكوري الجنوبي مون جيه-إن إن القمة ستعقد في سول.")
     assert [(q.text, speaker_name(doc, q)) for q in doc.quotes] == [("القمة ستعقد في سول", "Moon Jae-in")]
+
+
+def test_a_tweet_by_a_title_is_its_holders_and_the_platform_does_not_speak() -> None:
+    doc = analyze(
+        "نشر سفير المملكة العربية السعودية في أمريكا، الأمير خالد بن سلمان، تصريحات لقائد إيراني. جاء ذلك في تغريدة"
+        ' للسفير السعودي على صفحته بموقع التواصل الاجتماعي، تويتر، قال فيها: "القائد يعترف بكل وقاحة".'
+    )
+    assert said_by(doc) == {"القائد يعترف بكل وقاحة": "خالد بن سلمان"}

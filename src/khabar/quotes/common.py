@@ -97,6 +97,7 @@ BEFORE_AFTER = frozenset(word_key(w) for w in ("قبل", "بعد", "بعدما",
 THAT_KEY = word_key("أن")
 AMONG_KEY = word_key("بين")
 MEDIUM_PREPOSITIONS = frozenset(word_key(w) for w in ("على", "في", "عبر"))
+SOCIAL_WORDS = frozenset(word_key(w) for w in ("التواصل", "الاجتماعي"))  # موقع التواصل الاجتماعي
 MEDIUM_NOUNS = frozenset(word_key(w) for w in ("موقع", "حساب", "حسابه", "حسابها", "منصة", "صفحة", "صفحته", "صفحتها"))
 THAT_ONE_KEY = word_key("ذلك")  # …، وذلك حسبما ذكرت مصادر
 CLAUSE_JOINERS = frozenset(word_key(w) for w in ("فيما", "بينما"))

@@ -34,6 +34,7 @@ from khabar.quotes.common import (
     QUOTATION_MARKS,
     RELATIVES,
     SIDE_WORDS,
+    SOCIAL_WORDS,
     SPEAKER_TYPES,
     SPEECH_NOUN_KEYS,
     SUBJECT_FILLERS,
@@ -562,7 +563,11 @@ class SpeakerFinding:
         if cue is None:
             return None
         first, _ = self._sentence_tokens(statement.sentence)
-        for j in range(cue - 1, max(first, cue - 1 - ISSUER_GAP) - 1, -1):
+        # فيه، فيها after the cue (or حيث before it) points back to the statement noun however far before it in the
+        # sentence (في تغريدة للسفير على صفحته بموقع التواصل الاجتماعي، تويتر، قال فيها)
+        pointing = (cue + 1 < len(self.keys) and self._in_it(cue + 1)) or (cue > 0 and self.raw[cue - 1] == "حيث")
+        reach = first if pointing else max(first, cue - 1 - ISSUER_GAP)
+        for j in range(cue - 1, reach - 1, -1):
             if self._statement_noun(j):  # أصدرت الوزارة بيانا الأحد تؤكد فيه: the statement's own verb
                 return self._issuer_of(j)
         if cue + 1 >= len(self.keys) or self.keys[cue + 1] not in self.lexicon.statement_nouns:
@@ -624,6 +629,9 @@ class SpeakerFinding:
         ]
         if named and not self._possessed(j):  # بيانه: his statement; the name after it is in what it said
             return named[0]
+        holder = self._issuing_title_holder(j)
+        if holder is not None:  # في تغريدة للسفير السعودي: the ambassador the article named
+            return holder
         # names ending in the few tokens before it (نشر مكتب الاتصال الحكومي في قطر بيانا: a long name starts earlier)
         start = self.spans[max(j - ISSUER_GAP, 0)][0]
         window = self._mentions_between(self.spans[max(j - ISSUER_GAP - TITLE_HOLDER_WINDOW, 0)][0], self.spans[j][0])
@@ -632,10 +640,25 @@ class SpeakerFinding:
             return before[-1]
         return None
 
+    def _issuing_title_holder(self, j: int) -> Mention | None:
+        """The one person the article named before with the title that follows a statement noun at ``j`` with ل and
+        no name after it (تغريدة للسفير السعودي، بيان للوزير)."""
+        k = j + 1
+        if k >= len(self.keys) or self.preps[k] != "ل" or self.keys[k] not in self.person_titles:
+            return None
+        if self._mention_of_token(k + 1) is not None and self._mention_of_token(k + 1).type == "PER":
+            return None  # a name after the title: the name itself is the issuer
+        starts, people = self._titled_people().get(self.keys[k], ([], []))
+        named = {m.entity: m for m in people[: bisect_left(starts, self.spans[j][0])] for m in [m[0]]}
+        return next(iter(named.values())) if len(named) == 1 else None
+
     def _on_medium(self, mention: Mention) -> bool:
-        """Whether a name comes after على، في or عبر (a platform or place: على تويتر، على موقع تويتر)."""
+        """Whether a name comes after على، في or عبر, or a medium with ب (a platform or place: على تويتر، على موقع
+        تويتر، بموقع التواصل الاجتماعي، تويتر)."""
         i = self._token_at(mention.start) - 1
-        while i > 0 and (self.raw[i] in HASHTAG_MARKS or self.keys[i] in MEDIUM_NOUNS):
+        while i > 0 and (self.raw[i] in HASHTAG_MARKS | {"،", ","} or self.keys[i] in MEDIUM_NOUNS | SOCIAL_WORDS):
+            if self.keys[i] in MEDIUM_NOUNS and self.preps[i] == "ب":
+                return True
             i -= 1
         return i >= 0 and self.keys[i] in MEDIUM_PREPOSITIONS
 
