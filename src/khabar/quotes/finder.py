@@ -29,7 +29,6 @@ holds the word lists and limits they share.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from functools import cache
 
@@ -40,8 +39,6 @@ from khabar.quotes.sources import SourceFinding
 from khabar.quotes.speakers import SpeakerFinding
 from khabar.quotes.statements import StatementFinding
 from khabar.resolve.kb import knowledge_base
-from khabar.resolve.names import word_key
-from khabar.resources import data_path
 from khabar.text.tokens import FormCache, TokenView
 
 
@@ -52,13 +49,10 @@ def _elative(word: str) -> bool:
 
 @cache
 def person_title_keys() -> frozenset[str]:
-    """Stem keys of the titles that name a person's office (وزير، المتحدث، الرئيسة، مستشار …): the first words of
-    the knowledge base's offices that the NER triggers list as person titles, with their feminine forms."""
-    with data_path("lexicons/ner_triggers.json").open(encoding="utf-8") as handle:
-        titles = {word_key(w) for w in json.load(handle)["person_titles"]}
-    return frozenset(
-        k for k in knowledge_base().office_first_words if k in titles or (k.endswith("ه") and k[:-1] in titles)
-    )
+    """Stem keys of the titles that name a person's office (وزير، المتحدث، الرئيسة، مستشار، المفوض، آمر …): the
+    first words of the knowledge base's titles and ranks (not of its institutions: الحكومة، الجيش)."""
+    kb = knowledge_base()
+    return frozenset(key.split()[0] for key in [*kb.titles, *kb.ranks])
 
 
 class QuoteFinder:

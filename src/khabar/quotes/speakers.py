@@ -318,8 +318,12 @@ class SpeakerFinding:
             j += 1
         if j >= last or self.keys[j] not in self.person_titles or self.preps[j]:
             return None
+        return self._holder_of_title_at(j, last, self.spans[statement.cue][0])
+
+    def _holder_of_title_at(self, j: int, last: int, cue_start: int) -> Mention | None:
+        """The person the article named before ``cue_start`` with the title word at token ``j`` (the title's words
+        end before token ``last``); of several, the one whose title shares the word after it, else none."""
         key, following = self.keys[j], self.keys[j + 1] if j + 1 < last else None
-        cue_start = self.spans[statement.cue][0]
         holders: dict[str, tuple[Mention, bool]] = {}  # entity → its latest mention, and whether `following` matched
         starts, people = self._titled_people().get(key, ([], []))
         before = bisect_left(starts, cue_start)
@@ -942,7 +946,11 @@ class SpeakerFinding:
                 continue  # وجه رئيس الوزراء العراقي الأسبق، نوري المالكي، نداء: the name set off after its title
             if self.preps[k] or not (self._title_or_definite(k) or self.keys[k] in GAP_WORDS):
                 return None
-        return None
+        # وكان آمر القاعدة البحرية قال: a title with no name between the opening verb and the cue, its holder
+        title = next((k for k in range(first + 1, statement.cue) if self.keys[k] in self.person_titles), None)
+        if title is None or self.preps[title] or statement.cue > first + TITLE_HOLDER_WINDOW:
+            return None
+        return self._holder_of_title_at(title, statement.cue, self.spans[first][0])
 
     def _opening_verb(self, statement: Statement) -> int:
         """The token where a statement's sentence starts, past an opening phrase before its verb: من جهته، من جانبه
