@@ -1175,3 +1175,11 @@ def test_a_commissioner_is_a_title_whose_holder_speaks_again() -> None:
         " وأكد المفوض السامي أن الانتخابات لم تكن حرة."
     )
     assert said_by(doc)["الانتخابات لم تكن حرة"] == "زيد بن رعد الحسين"
+
+
+def test_a_verb_goes_on_with_the_reporter_not_with_what_was_reported() -> None:
+    doc = analyze(
+        "قال وزير المالية المصري، عمرو الجارحي، إن العجز انخفض. وقال إن وزارة المالية ترى أن التضخم ينخفض."
+        " وأضاف أن بلاده تستهدف العودة إلى الأسواق."
+    )
+    assert said_by(doc)["بلاده تستهدف العودة إلى الأسواق"] == "عمرو الجارحي"

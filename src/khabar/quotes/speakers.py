@@ -765,8 +765,11 @@ class SpeakerFinding:
 
     def _speakers(self, statements: list[Statement]) -> None:
         previous: Statement | None = None
+        reporting: Statement | None = None  # the latest one not inside another
         done: list[Statement] = []
         for statement in statements:
+            if previous is not None:
+                previous = self._going_on_with(previous, reporting, statement)
             if statement.attributed:  # …، بحسب ما أعلنه X: X, named after the verb, or a description (no one)
                 assert statement.cue is not None
                 _, last = self._sentence_tokens(statement.sentence)
@@ -827,6 +830,32 @@ class SpeakerFinding:
                 statement.carried = statement.speaker is not None
             if statement.speaker is not None:
                 previous = statement
+                if not self._nested(statement, done):
+                    reporting = statement
+
+    @staticmethod
+    def _nested(statement: Statement, done: list[Statement]) -> bool:
+        """Whether a statement lies inside an earlier one (وقال إن الوزارة ترى أن …)."""
+        return any(
+            other is not statement and other.start <= statement.start and statement.end <= other.end for other in done
+        )
+
+    def _going_on_with(self, previous: Statement, reporting: Statement | None, statement: Statement) -> Statement:
+        """The statement a verb with no subject goes on with: the one before, or, when that one was reported inside
+        another and the verb agrees with the reporter's verb only, the reporter's (قال X إن الوزارة ترى أن …. وأضاف:
+        X, not the ministry; but اشترطوا … وطالبوا goes on with those reported)."""
+        if reporting is None or reporting is previous or None in (previous.cue, reporting.cue, statement.cue):
+            return previous
+        assert previous.cue is not None and reporting.cue is not None and statement.cue is not None
+        gender = self.lexicon.gender
+        now = gender(self.keys[statement.cue])
+        if (
+            now is not None
+            and gender(self.keys[previous.cue]) not in (None, now)
+            and gender(self.keys[reporting.cue]) == now
+        ):
+            return reporting
+        return previous
 
     def _agrees(self, previous: Statement, statement: Statement) -> bool:
         """Whether a statement's verb may go on with the person who made the one before: not قال X … وقالت, a feminine
