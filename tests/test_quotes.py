@@ -1183,3 +1183,11 @@ def test_a_verb_goes_on_with_the_reporter_not_with_what_was_reported() -> None:
         " وأضاف أن بلاده تستهدف العودة إلى الأسواق."
     )
     assert said_by(doc)["بلاده تستهدف العودة إلى الأسواق"] == "عمرو الجارحي"
+
+
+def test_a_person_who_acts_in_the_sentence_between_goes_on_speaking() -> None:
+    doc = analyze(
+        'كتب الرئيس عبد الفتاح السيسي في صفحته "الشعب قال كلمته". ووصل رئيس الهيئة الوطنية للانتخابات المستشار'
+        ' لاشين إبراهيم إلى مقر الهيئة مساء. وقال في مؤتمر صحفي "أعلنوا للعالم أن مصر تصنع التاريخ".'
+    )
+    assert said_by(doc)["أعلنوا للعالم أن مصر تصنع التاريخ"] == "لاشين إبراهيم"

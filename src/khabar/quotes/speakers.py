@@ -812,6 +812,15 @@ class SpeakerFinding:
                 statement.speaker is None
                 and statement.cue is not None
                 and previous is not None
+                and self._last_sentence(previous) < statement.sentence - 1
+            ):
+                # a sentence with no statement in between, whose subject is a person: that person goes on speaking
+                statement.speaker = self._previous_subject(statement)
+                statement.carried = statement.speaker is not None
+            if (
+                statement.speaker is None
+                and statement.cue is not None
+                and previous is not None
                 and (statement.sentence - self._last_sentence(previous) <= CARRY_SENTENCES)
                 and agrees
             ):
