@@ -561,3 +561,8 @@ def test_a_name_written_with_a_hyphen_is_one_name() -> None:
     assert (moon.type, moon.name_latn) == ("PER", "Moon Jae-in")
     assert entity_of(doc, "مون") == moon
     assert phrase_key("مون جيه-إن") == phrase_key("مون جيه إن")
+
+
+def test_a_title_before_a_persons_name_ends_an_organisations_description() -> None:
+    doc = analyze("ووجه رئيس الهيئة الوطنية للانتخابات المستشار لاشين إبراهيم نداء للناخبين.")
+    assert [(m.text, m.type) for m in doc.mentions] == [("الهيئة الوطنية للانتخابات", "ORG"), ("لاشين إبراهيم", "PER")]

@@ -323,7 +323,8 @@ class _Work:
 
     def _description_word(self, i: int, k: int) -> bool:
         """Whether token ``k`` may go on describing the organisation headed at ``i``: a definite word in its sentence,
-        neither joined by و nor a function word nor a day or time."""
+        neither joined by و nor a function word nor a day or time, nor a title before a person's name (الهيئة الوطنية
+        للانتخابات المستشار لاشين إبراهيم: the counsellor is the person)."""
         return (
             k < len(self.spans)
             and self.forms[k].article
@@ -331,7 +332,12 @@ class _Work:
             and self.keys[k] not in STOP_WORDS
             and self.keys[k] not in TIME_WORDS
             and self.sentence_of[k] == self.sentence_of[i]
+            and not (self._title_word(k) and self._person_at(k + 1))
         )
+
+    def _person_at(self, k: int) -> bool:
+        owner = self.owner[k] if k < len(self.spans) else None
+        return owner is not None and owner.type == "PER" and owner.first == k
 
     def _place_word(self, k: int) -> bool:
         """Whether token ``k`` is a place name of one word, without clitics (دمشق، أبوظبي)."""
