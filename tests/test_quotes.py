@@ -1191,3 +1191,14 @@ def test_a_person_who_acts_in_the_sentence_between_goes_on_speaking() -> None:
         ' لاشين إبراهيم إلى مقر الهيئة مساء. وقال في مؤتمر صحفي "أعلنوا للعالم أن مصر تصنع التاريخ".'
     )
     assert said_by(doc)["أعلنوا للعالم أن مصر تصنع التاريخ"] == "لاشين إبراهيم"
+
+
+def test_a_clause_with_words_of_its_own_after_its_quotation_is_a_statement_too() -> None:
+    doc = analyze('وأكدت المنظمة إنها "تعمل عن قرب" مع خبراء أمنيين من الأمم المتحدة لتقييم الوضع في المدينة.')
+    assert [(q.kind, q.text) for q in doc.quotes] == [
+        ("indirect", '"تعمل عن قرب" مع خبراء أمنيين من الأمم المتحدة لتقييم الوضع في المدينة'),
+        ("direct", "تعمل عن قرب"),
+    ]
+    # an attribution after the quotation is no word of the clause
+    doc = analyze('ووصفها الوزير بأنها "ستجعل البلاد لاعبا في المنطقة،" وفقا لما نقلته هيئة البث الإسرائيلية.')
+    assert [q.kind for q in doc.quotes] == ["direct"]

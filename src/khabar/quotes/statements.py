@@ -337,13 +337,30 @@ class StatementFinding:
     def _own_words(self, statement: Statement) -> bool:
         """Whether a reported clause has words of its own before the quotation its cue introduces (تعهد بإنهاء
         الأعمال العدائية … والعمل نحو "نزع السلاح"): then it is a statement as well as the quotation."""
-        first = self._token_at(statement.start)
+        first, last = self._token_at(statement.start), self._token_at(statement.end - 1)
         own = 0
-        for j in range(first, self._token_at(statement.end - 1) + 1):
+        for j in range(first, last + 1):
             if self.raw[j] in OPENERS or self._inside_quote(self.spans[j][0]):
                 break
             own += self.keys[j][:1].isalnum()
-        return own >= OWN_WORDS
+        if own >= OWN_WORDS:
+            return True
+        # إنها "تعمل عن قرب" مع خبراء أمنيين من الأمم المتحدة: words of its own after the quotation (up to an
+        # attribution, another speech word or clause: "…،" وفقا لما نقلته الهيئة is no word of the clause)
+        closing = max((k for k in range(first, last + 1) if self._inside_quote(self.spans[k][0])), default=None)
+        if closing is None:
+            return False
+        after = 0
+        resume = closing + 1
+        while resume <= last and not self.keys[resume][:1].isalnum():
+            resume += 1  # the closing mark and punctuation
+        for j in range(resume, last + 1):
+            if self._attribution_at(j) is not None or self._is_cue(j) or self.raw[j] in OPENERS:
+                break
+            if self._complementiser_at(j) or (self.raw[j - 1] in ("،", ",") and self.conj[j]):
+                break  # …"، ورفع صورا: the reporter goes on
+            after += self.keys[j][:1].isalnum()
+        return after >= OWN_WORDS
 
     def _content_preposition(self, cue: int) -> str | None:
         """The preposition that opens the content of the cue when no complementiser does ("" for a direct object),
