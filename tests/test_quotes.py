@@ -1202,3 +1202,24 @@ def test_a_clause_with_words_of_its_own_after_its_quotation_is_a_statement_too()
     # an attribution after the quotation is no word of the clause
     doc = analyze('ووصفها الوزير بأنها "ستجعل البلاد لاعبا في المنطقة،" وفقا لما نقلته هيئة البث الإسرائيلية.')
     assert [q.kind for q in doc.quotes] == ["direct"]
+
+
+def test_a_word_with_the_article_is_no_speech_verb() -> None:
+    doc = analyze('حذر الرئيس الأمريكي دونالد ترامب روسيا الداعمة الأبرز لنظام بشار الأسد من أن الصواريخ "قادمة".')
+    assert [(q.text, speaker_names(doc)[n]) for n, q in enumerate(doc.quotes)] == [("قادمة", "دونالد ترامب")]
+
+
+def test_a_participle_after_kama_has_the_subject_of_its_sentence() -> None:
+    doc = analyze(
+        "أشاد الأمين العام للمنظمة يوسف العثيمين بجهود الحكومة وقال إنها ممتازة. كما شكر الرئيس الفرنسي إيمانويل"
+        " ماكرون المنظمة على موقفها، مؤكدا أنه لا علاقة بين الإسلام والإرهاب."
+    )
+    assert said_by(doc)["لا علاقة بين الإسلام والإرهاب"] == "إيمانويل ماكرون"
+
+
+def test_a_tweet_by_the_minister_of_a_country_is_that_ministers() -> None:
+    doc = analyze(
+        "نشر وزير الخارجية القطري، الشيخ محمد بن عبدالرحمن آل ثاني، صورة للوزراء. وقال وزير الخارجية السعودي عادل"
+        ' الجبير إن بلاده ستساعد. جاء ذلك في تغريدة للوزير القطري على صفحته بموقع تويتر، حيث قال: "سوريا كارثة".'
+    )
+    assert said_by(doc)["سوريا كارثة"] == "محمد بن عبدالرحمن آل ثاني"

@@ -566,3 +566,13 @@ def test_a_name_written_with_a_hyphen_is_one_name() -> None:
 def test_a_title_before_a_persons_name_ends_an_organisations_description() -> None:
     doc = analyze("ووجه رئيس الهيئة الوطنية للانتخابات المستشار لاشين إبراهيم نداء للناخبين.")
     assert [(m.text, m.type) for m in doc.mentions] == [("الهيئة الوطنية للانتخابات", "ORG"), ("لاشين إبراهيم", "PER")]
+
+
+def test_the_minister_of_a_country_is_the_one_named_with_that_ministry_or_honorific() -> None:
+    doc = analyze(
+        "نشر وزير الخارجية القطري، الشيخ محمد بن عبدالرحمن آل ثاني، صورة للوزراء. وأعلنت السعودية الممثلة بوزير"
+        " خارجيتها، عادل الجبير، عن مساعدات. وانتقد الوزير القطري مسألة الحرب."
+    )
+    minister = entity_of(doc, "محمد بن عبدالرحمن آل ثاني")
+    assert entity_of(doc, "الوزير القطري") == minister
+    assert "Foreign Minister" in {role.title_en for role in minister.roles}

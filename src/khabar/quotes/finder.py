@@ -89,6 +89,9 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
             finder.is_cue_key(key)
             and not self._between(i)
             and self.preps[i] not in ("ب", "ك")
+            # a word with the article is a noun (الأبرز، التابع، الرأي، الداعية), not a verb; only the verbal noun after
+            # إلى goes on with a verb before it (سارع ترامب إلى الرد)
+            and not (view.forms[i].article and not (i > 0 and self.raw[i - 1] in ("إلى", "الى")))
             and not (i > 0 and self.raw[i - 1] in NOT_BEFORE_VERBS and _elative(self.raw[i]))
             for i, key in enumerate(self.keys)
         ]

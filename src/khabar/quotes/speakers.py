@@ -28,6 +28,7 @@ from khabar.quotes.common import (
     MEDIUM_NOUNS,
     MEDIUM_PREPOSITIONS,
     ON_KEY,
+    OPENING_PARTICLES,
     OPENING_WORDS,
     PERSON_NOUNS,
     PREPOSITION_WORDS,
@@ -645,16 +646,14 @@ class SpeakerFinding:
         return None
 
     def _issuing_title_holder(self, j: int) -> Mention | None:
-        """The one person the article named before with the title that follows a statement noun at ``j`` with ل and
-        no name after it (تغريدة للسفير السعودي، بيان للوزير)."""
+        """The person the article named before with the title that follows a statement noun at ``j`` with ل and no
+        name after it (تغريدة للسفير السعودي، بيان للوزير القطري: of two ministers, the Qatari one)."""
         k = j + 1
         if k >= len(self.keys) or self.preps[k] != "ل" or self.keys[k] not in self.person_titles:
             return None
         if self._mention_of_token(k + 1) is not None and self._mention_of_token(k + 1).type == "PER":
             return None  # a name after the title: the name itself is the issuer
-        starts, people = self._titled_people().get(self.keys[k], ([], []))
-        named = {m.entity: m for m in people[: bisect_left(starts, self.spans[j][0])] for m in [m[0]]}
-        return next(iter(named.values())) if len(named) == 1 else None
+        return self._holder_of_title_at(k, min(k + TITLE_HOLDER_WINDOW, len(self.keys)), self.spans[j][0])
 
     def _on_medium(self, mention: Mention) -> bool:
         """Whether a name comes after على، في or عبر, or a medium with ب (a platform or place: على تويتر، على موقع
@@ -992,11 +991,13 @@ class SpeakerFinding:
 
     def _opening_verb(self, statement: Statement) -> int:
         """The token where a statement's sentence starts, past an opening phrase before its verb: من جهته، من جانبه
-        ("for his part"), or a phrase with a preposition set off by a comma (إلى جانب ذلك، سخر ترامب)."""
+        ("for his part"), كما، فيما, or a phrase with a preposition set off by a comma (إلى جانب ذلك، سخر ترامب)."""
         assert statement.cue is not None
         first, _ = self._sentence_tokens(statement.sentence)
         if first + 2 < statement.cue and self.raw[first] == "من" and self.raw[first + 1] in SIDE_WORDS:
             return first + 3 if self.raw[first + 2] in ("،", ",") else first + 2
+        if first + 1 < statement.cue and self.raw[first] in OPENING_PARTICLES:
+            return first + 1  # كما شكر البابا فرنسيس المنظمة، مؤكدا
         if self.preps[first] or self.keys[first] in BARRIER_WORDS:
             for k in range(first + 1, min(first + OPENING_WORDS + 1, statement.cue)):
                 if self.raw[k] in ("،", ","):

@@ -71,6 +71,7 @@ FAMILY_FIRST_WORDS = 3  # words of a full name whose first word may stand alone 
 CLUSTER_LOOKBACK = 500  # entities a name is compared with, newest first
 SHORT_SURNAME = 3  # letters of a surname skeleton that is a mention alone only with its article (الصدر)
 HYPHENS = ("-", "‐")
+MINISTER_KEYS = frozenset(word_key(w) for w in ("وزير", "وزيرة"))
 QUOTE_OPENERS = {'"': '"', "«": "»", "“": "”"}
 QUOTED_NAME_WORDS = 4  # words of an organisation's name in quotation marks after its head
 DESCRIPTION_WORDS = 4  # definite words after the head of a described organisation
@@ -541,17 +542,18 @@ class _Work:
                 return None, code
         return None, None
 
-    def _title_before(self, mention: _Mention) -> tuple[int, int, Office] | None:
-        """The title in apposition right before a person: (first token, end of title words, office)."""
-        i = mention.first - 1
-        sentence = self.sentence_of[mention.first]
+    def _title_before(self, first: int) -> tuple[int, int, Office] | None:
+        """The title in apposition right before a person whose name (or another title) starts at token ``first``:
+        (first token, end of title words, office)."""
+        i = first - 1
+        sentence = self.sentence_of[first]
         while (
             i >= 0
             and self.sentence_of[i] == sentence
             and (
                 self.raw[i] in ("،", ",")
-                or self._office_at(i, self.kb.ranks, mention.first) is not None
-                or (i > 0 and self._office_at(i - 1, self.kb.ranks, mention.first) is not None)
+                or self._office_at(i, self.kb.ranks, first) is not None
+                or (i > 0 and self._office_at(i - 1, self.kb.ranks, first) is not None)
             )
         ):
             i -= 1
@@ -588,13 +590,21 @@ class _Work:
                 if rank is not None and rank[0] == mention.first:
                     self._add_role(mention.cluster, start, rank[0], rank[1], None, None)
                     break
-            found = self._title_before(mention)
+            found = self._title_before(mention.first)
             if found is None:
                 continue
             start, end, office = found
             of_cluster, of_code = self._of(end, mention.first)
             self._add_role(mention.cluster, start, end, office, of_cluster, of_code)
             self.apposition_titles.add(start)
+            if start > 0 and self.raw[start - 1] in ("،", ","):
+                # وزير الخارجية القطري، الشيخ محمد …: the office set off before the honorific
+                office_before = self._title_before(start)
+                if office_before is not None:
+                    before, before_end, office = office_before
+                    of_cluster, of_code = self._of(before_end, start - 1)
+                    self._add_role(mention.cluster, before, before_end, office, of_cluster, of_code)
+                    self.apposition_titles.add(before)
 
     def _add_role(
         self, person: int, start: int, end: int, office: Office, of_cluster: int | None, of_code: str | None
@@ -608,6 +618,10 @@ class _Work:
         key = phrase_key(office.ar)
         self.role_holders.setdefault((key, of_cluster), set()).add(person)
         self.role_holders.setdefault((key, None), set()).add(person)
+        first = key.split()[0]
+        if of_cluster is not None and first != key and first in MINISTER_KEYS:
+            # وزير الخارجية القطري, later الوزير القطري: the minister of that country
+            self.role_holders.setdefault((first, of_cluster), set()).add(person)
 
     def _country_cluster(self, code: str) -> int | None:
         actor = self.kb.country(code)
