@@ -576,3 +576,22 @@ def test_the_minister_of_a_country_is_the_one_named_with_that_ministry_or_honori
     minister = entity_of(doc, "محمد بن عبدالرحمن آل ثاني")
     assert entity_of(doc, "الوزير القطري") == minister
     assert "Foreign Minister" in {role.title_en for role in minister.roles}
+
+
+def test_a_surname_the_analyser_read_with_a_clitic_is_the_person_named_in_full() -> None:
+    doc = analyze("وقدم وزير الطاقة الإيراني عيسى كالانتاري تقريرا. وقال كالانتاري للنواب إن الوزير كان يتمنى البقاء.")
+    minister = entity_of(doc, "عيسى كالانتاري")
+    assert entity_of(doc, "كالانتاري") == minister  # not ك + الانتاري
+
+
+def test_a_rank_the_tagger_took_for_a_name_is_its_holders_title() -> None:
+    doc = analyze(
+        "قرر حافظ الأمن أشرف النايلي الدخول في إضراب جوع. وأشار حافظ الأمن في هذا الصدد إلى أنه تعرض للتهديد."
+    )
+    assert not any(e.name == "حافظ الأمن" for e in doc.entities)  # no organisation of that name
+    assert said_by_entity(doc) == {"تعرض للتهديد": "أشرف النايلي"}  # the rank stands for its holder
+
+
+def said_by_entity(doc: Document) -> dict[str, str | None]:
+    names = {e.id: e.name for e in doc.entities}
+    return {q.text: names.get(q.speaker) for q in doc.quotes}

@@ -185,6 +185,8 @@ class _Work:
                 continue
             if self._anaphoric_name(first, last):
                 continue  # the tagger's المنظمة, الوكالة الرسمية: an anaphor, resolved below
+            if self._office_only(first, last):
+                continue  # the tagger's حافظ الأمن، الرئيس: a title, its holder's (resolved with the bare titles)
             end = mention.end
             while self._hyphen_after(last) and self.owner[last + 2] is None:
                 last += 2  # مون جيه-إن, which the tagger ends at the hyphen
@@ -246,6 +248,13 @@ class _Work:
             if self.sentence_of[i] == self.sentence_of[last]:
                 self._add(_Mention(self._name_start(i), self.spans[last][1], actor.type, i, last))
             resume = last + 1
+
+    def _office_only(self, first: int, last: int) -> bool:
+        """Whether tokens ``[first, last]`` are a title or a rank and nothing else."""
+        return any(
+            (found := self._office_at(first, table, last + 1)) is not None and found[0] == last + 1
+            for table in (self.kb.titles, self.kb.ranks)
+        )
 
     def _hyphen_after(self, i: int) -> bool:
         """Whether a word is joined to token ``i`` by a hyphen, without spaces (جيه-إن)."""
@@ -407,16 +416,22 @@ class _Work:
         if mention.type == "PER" and len(text.split()) == 1:
             # المالكي after تركي المالكي: a surname is the person the article has named in full, before any
             # other holder of that surname the knowledge base knows (نوري المالكي)
+            # كالانتاري read as ك + الانتاري: the surname as written, with the ك, when the full name has it
             key = skeleton(text)
+            keys = {key, skeleton(self.raw[mention.first])}
             holders = {
                 index
                 for index in self._recent()
                 if self.clusters[index].type == "PER"
-                and any(len(full) > 1 and full[-1] == key for full in self.clusters[index].full_names)
+                and any(len(full) > 1 and full[-1] in keys for full in self.clusters[index].full_names)
             }
             # ماي of تيريزا ماي: three letters written (two in its skeleton) are enough for a word tagged a person
             if len(holders) == 1 and len(word_key(text)) > 2:  # two people of that surname named in full: the usual way
-                self._join(mention, holders.pop())
+                holder = holders.pop()
+                written = skeleton(self.raw[mention.first])
+                if written != key and any(full[-1] == written for full in self.clusters[holder].full_names):
+                    mention.start = self.spans[mention.first][0]  # the name as written, its ك with it
+                self._join(mention, holder)
                 return
             if not holders:
                 # كيم after كيم جونغ أون, شي after شي جين بينغ: a family name written first (Korean, Chinese); ميلانيا
