@@ -1223,3 +1223,20 @@ def test_a_tweet_by_the_minister_of_a_country_is_that_ministers() -> None:
         ' الجبير إن بلاده ستساعد. جاء ذلك في تغريدة للوزير القطري على صفحته بموقع تويتر، حيث قال: "سوريا كارثة".'
     )
     assert said_by(doc)["سوريا كارثة"] == "محمد بن عبدالرحمن آل ثاني"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال ناشر ورئيس تحرير صحيفة التيار السودانية إن جهاز الأمن صادر الصحيفة.",
+        "قالت عارضة مجلة بلاي بوي السابقة إن الصفقة تمت.",
+    ],
+)
+def test_the_body_a_title_or_trade_names_does_not_speak(text: str) -> None:
+    assert speaker_names(analyze(text)) == [None]
+
+
+def test_a_team_after_a_verb_speaks_though_its_head_is_also_a_rank() -> None:
+    doc = analyze("أعلن فريق سكاي لركوب الدراجات، في بيان، الأربعاء، أن الكأس ستقام.")
+    assert [q.text for q in doc.quotes] == ["الكأس ستقام"]
+    assert speaker_names(doc) != [None]

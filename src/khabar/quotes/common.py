@@ -77,8 +77,12 @@ TITLE_JOINERS = frozenset(("،", ",", "في", "إلى", "لدى", "(", ")"))
 CLAUSE_ONLY_REACH = 3  # times SUBJECT_WINDOW that a verb reporting only a clause looks ahead for its complementiser
 # nouns of a person by what they do, before the body they do it for (لاعب خيتافي، مدرب المنتخب، أستاذ بجامعة)
 PERSON_NOUNS = frozenset(
-    word_key(w) for w in ("لاعب", "نجم", "مهاجم", "مدافع", "حارس", "مدرب", "أستاذ", "طالب", "عضو", "موظف", "باحث")
-)
+    word_key(w)
+    for w in (
+        "لاعب", "نجم", "مهاجم", "مدافع", "حارس", "مدرب", "أستاذ", "طالب", "عضو", "موظف", "باحث", "ناشر", "محرر", "كاتب",
+        "عارض", "عارضة",
+    )
+)  # fmt: skip
 TIME_CONJUNCTIONS = frozenset(word_key(w) for w in ("منذ", "بعد", "قبل", "ريثما"))  # with أن: since, after, before
 HASHTAG_MARKS = frozenset({"#", '"', "«", "“"})  # أعلنت #الصين: still the verb's next word
 PREPOSITIONS = frozenset(word_key(w) for w in ("إلى", "على", "عن", "من"))

@@ -54,6 +54,7 @@ from khabar.quotes.common import (
     prefer_person,
     without_tanween,
 )
+from khabar.resolve.kb import knowledge_base
 from khabar.resolve.names import word_key
 
 
@@ -683,6 +684,8 @@ class SpeakerFinding:
             and not self.view.forms[first - 1].article
         ):
             return False  # قال لاعب خيتافي: the club of the player who speaks
+        if mention.type != "PER" and self._titled_body(statement.cue + 1, first):
+            return False  # قال رئيس تحرير صحيفة التيار إن: the newspaper of the editor who speaks
         if self.preps[first] in ("ب", "ك") and mention.start > self.spans[first][0] and first > statement.cue + 1:
             # وأشار المسؤول بالأمم المتحدة: a subject takes no preposition (right after the verb, قال بريان هاس may be
             # a name the clitic analyser split)
@@ -705,6 +708,19 @@ class SpeakerFinding:
             return True  # تعهدت مدن مثل باريس ومدريد: the places given as examples of the subject
         # ذكر مطار أبوظبي: a place named by the one noun before it (its airport, its government)
         return len(between) == 1 and not self.preps[between[0]] and self.keys[between[0]] in self.lexicon.place_bodies
+
+    def _titled_body(self, start: int, first: int) -> bool:
+        """Whether tokens ``[start, first)`` are a person's title in construct (no article, no preposition) naming the
+        body that follows them (رئيس تحرير صحيفة، الأمين العام لـ is not: ل names it as the title's own)."""
+        between = range(start, first)
+        return (
+            len(between) > 0
+            # an office, not a rank (فريق سكاي is a team, لواء القدس a brigade)
+            and (self.keys[start] in knowledge_base().title_first_words or self.keys[start] in PERSON_NOUNS)
+            and not self.view.forms[start].article
+            and not any(self.preps[k] or self.raw[k] in ("،", ",") for k in between)
+            and not self.view.forms[first - 1].article
+        )
 
     def _in_phrase_after_verb(self, between: range) -> bool:
         """Whether the words between the verb and a name open with a preposition, and no title comes before the name
