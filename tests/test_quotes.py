@@ -1240,3 +1240,11 @@ def test_a_team_after_a_verb_speaks_though_its_head_is_also_a_rank() -> None:
     doc = analyze("أعلن فريق سكاي لركوب الدراجات، في بيان، الأربعاء، أن الكأس ستقام.")
     assert [q.text for q in doc.quotes] == ["الكأس ستقام"]
     assert speaker_names(doc) != [None]
+
+
+def test_a_sentence_opening_with_wa_abbara_is_the_verb_not_through() -> None:
+    doc = analyze(
+        "قالت ميركل أن دول التكتل ستصدر بيانات. وعبر وزير البيئة البريطاني، مايكل غوف، عن تأييده لماي وقال إنه لن"
+        " يستقيل."
+    )
+    assert said_by(doc)["لن يستقيل"] == "مايكل غوف"

@@ -755,7 +755,13 @@ class SpeakerFinding:
                 if self.preps[first] == "ل":
                     return L_KEY
                 before = first - 1
-        return self.keys[before] if before >= 0 and self.keys[before] in ADDRESS_WORDS else None
+        if before < 0 or self.keys[before] not in ADDRESS_WORDS or self._is_verb_there(before):
+            return None
+        return self.keys[before]
+
+    def _is_verb_there(self, i: int) -> bool:
+        """وعبر opening a sentence is the verb "expressed", not عبر "through"."""
+        return self.conj[i] and i == self._sentence_tokens(self._sentence_at(self.spans[i][0]))[0]
 
     def _word_before(self, i: int) -> int:
         """The token before ``i``, past hashtag and quotation marks (عبر "تويتر": the mark is not a word); -1 at
