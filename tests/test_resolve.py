@@ -595,3 +595,12 @@ def test_a_rank_the_tagger_took_for_a_name_is_its_holders_title() -> None:
 def said_by_entity(doc: Document) -> dict[str, str | None]:
     names = {e.id: e.name for e in doc.entities}
     return {q.text: names.get(q.speaker) for q in doc.quotes}
+
+
+def test_a_name_typed_a_place_whose_surname_is_tagged_a_person_is_that_person() -> None:
+    doc = analyze(
+        "أطلقت السلطات الألمانية سراح الرئيس السابق لإقليم كاتالونيا كارلس بيغديمونت، بعد عشرة أيام. وإثر خروجه،"
+        ' دعا بيغديمونت الحكومة الإسبانية إلى الحوار. وقال بيغديمونت للصحافيين "لقد طالبنا بالحوار".'
+    )
+    leader = entity_of(doc, "كارلس بيغديمونت")
+    assert leader.type == "PER" and entity_of(doc, "بيغديمونت") == leader

@@ -206,6 +206,7 @@ class _Work:
         self._known_names()
         self._described_organisations()
         self.mentions.sort(key=lambda m: m.start)
+        self._people_typed_otherwise()
         for mention in self.mentions:
             self._cluster(mention)
         self._surnames()
@@ -266,6 +267,21 @@ class _Work:
             and self.raw[i + 2][:1].isalpha()
             and self.sentence_of[i + 2] == self.sentence_of[i]
         )
+
+    def _people_typed_otherwise(self) -> None:
+        """A name of two or three words the tagger typed a place or an organisation, whose last word it tags a person
+        alone at least twice in the article (كارلس بيغديمونت after لإقليم كاتالونيا, then بيغديمونت, بيغديمونت): the
+        person, when the knowledge base knows no place or organisation of that name and it has no head noun."""
+        alone = Counter(skeleton(self._mention_text(m)) for m in self.mentions if m.type == "PER" and m.first == m.last)
+        for mention in self.mentions:
+            if mention.type not in ("LOC", "ORG") or not 1 <= mention.last - mention.first <= 2:
+                continue
+            if alone[skeleton(self.raw[mention.last])] < 2 or self.forms[mention.first].article:
+                continue
+            text = self._mention_text(mention)
+            if self.kb.find(text, ("LOC", "ORG")) is not None or self.keys[mention.first] in self.kb.organisation_heads:
+                continue
+            mention.type = "PER"
 
     def _takes_over(self, first: int, found: tuple[int, Actor]) -> bool:
         """Whether a known person's full name may replace the mentions the tagger put inside it: all of them inside,
