@@ -604,3 +604,10 @@ def test_a_name_typed_a_place_whose_surname_is_tagged_a_person_is_that_person() 
     )
     leader = entity_of(doc, "كارلس بيغديمونت")
     assert leader.type == "PER" and entity_of(doc, "بيغديمونت") == leader
+
+
+def test_an_organisation_known_by_the_name_after_its_head_noun() -> None:
+    doc = analyze("وأعلنت منظمة اليونسكو الأممية أنها ستمنح المصور الجائزة. وقالت حركة حماس إنها ترفض الخطة.")
+    assert entity_of(doc, "منظمة اليونسكو الأممية").name_latn == "UNESCO"
+    # a university is no city (the knowledge base's organisations only)
+    assert entity_of(analyze("وقالت جامعة القاهرة إن الدراسة ستنشر قريبا."), "جامعة القاهرة").type == "ORG"

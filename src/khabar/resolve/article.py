@@ -467,6 +467,13 @@ class _Work:
                     self._join(mention, holders.pop())
                     return
         actor = self.kb.find(text, types, ambiguous=True) or self.kb.find(text, ("PER", "ORG", "LOC"))
+        if actor is None and mention.type == "ORG" and self.keys[mention.first] in self.kb.organisation_heads:
+            # منظمة اليونسكو الأممية، حركة حماس الفلسطينية: the organisation the knowledge base knows by the name after
+            # its head noun, the adjectives after it left aside
+            words = text.split()[1:]
+            while words and actor is None:
+                actor = self.kb.find(" ".join(words), ("ORG",))
+                words = words[:-1] if words[-1].startswith("ال") else []
         if actor is None and text.endswith(tuple(QUOTE_OPENERS.values())):
             # منظمة الشرطة الجنائية الدولية "الإنتربول": the organisation the knowledge base knows by the quoted name
             opener = max(text.rfind(mark, 0, len(text) - 1) for mark in QUOTE_OPENERS)
