@@ -1248,3 +1248,11 @@ def test_a_sentence_opening_with_wa_abbara_is_the_verb_not_through() -> None:
         " يستقيل."
     )
     assert said_by(doc)["لن يستقيل"] == "مايكل غوف"
+
+
+def test_our_correspondent_is_the_correspondent_named_before() -> None:
+    doc = analyze(
+        "وكتبت مراسلة بي بي سي، كاترين بياروهانغا، أن الخبراء قلقون. وقال الوزير ديفيد باهاتي إن البلاد بحاجة للضريبة."
+        " وتقول مراسلتنا إن وسائل التواصل أصبحت أداة سياسية."
+    )
+    assert said_by(doc)["وسائل التواصل أصبحت أداة سياسية"] == "كاترين بياروهانغا"

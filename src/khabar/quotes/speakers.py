@@ -318,14 +318,21 @@ class SpeakerFinding:
         j = statement.cue + 1
         while j < last and (self.raw[j] in (",", "،") or j in self.time_tokens or self.keys[j] in SUBJECT_FILLERS):
             j += 1
-        if j >= last or self.keys[j] not in self.person_titles or self.preps[j]:
+        if j >= last or self._title_key(j) not in self.person_titles or self.preps[j]:
             return None
         return self._holder_of_title_at(j, last, self.spans[statement.cue][0])
+
+    def _title_key(self, j: int) -> str:
+        """The key of a title word, its ة restored before a pronoun (مراسلتنا "our correspondent": مراسلة)."""
+        key = self.keys[j]
+        if key.endswith("ت") and key[:-1] + "ه" in self.person_titles and self.raw[j] != key:
+            return key[:-1] + "ه"
+        return key
 
     def _holder_of_title_at(self, j: int, last: int, cue_start: int) -> Mention | None:
         """The person the article named before ``cue_start`` with the title word at token ``j`` (the title's words
         end before token ``last``); of several, the one whose title shares the word after it, else none."""
-        key, following = self.keys[j], self.keys[j + 1] if j + 1 < last else None
+        key, following = self._title_key(j), self.keys[j + 1] if j + 1 < last else None
         holders: dict[str, tuple[Mention, bool]] = {}  # entity → its latest mention, and whether `following` matched
         starts, people = self._titled_people().get(key, ([], []))
         before = bisect_left(starts, cue_start)
