@@ -611,3 +611,11 @@ def test_an_organisation_known_by_the_name_after_its_head_noun() -> None:
     assert entity_of(doc, "منظمة اليونسكو الأممية").name_latn == "UNESCO"
     # a university is no city (the knowledge base's organisations only)
     assert entity_of(analyze("وقالت جامعة القاهرة إن الدراسة ستنشر قريبا."), "جامعة القاهرة").type == "ORG"
+
+
+def test_the_company_is_the_one_the_story_names_most_not_one_named_in_passing() -> None:
+    doc = analyze(
+        "وقعت شركة بوينغ اتفاقا مع السعودية. وقالت شركة بوينغ إن الشراكة قديمة، وإن أول طائرة صنعتها شركة دوغلاس"
+        " التي تتأصل منها. وذكرت الشركة في بيان أن الاتفاق سيوفر وظائف."
+    )
+    assert said_by_entity(doc)["الاتفاق سيوفر وظائف"] == entity_of(doc, "بوينغ").name

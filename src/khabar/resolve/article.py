@@ -955,7 +955,10 @@ class _Work:
                     if k == key and first < i and (country is None or self.clusters[c].country in (None, country))
                 ]
                 if earlier:
-                    cluster = earlier[-1]
+                    # the one named most often so far (the company the story is about, not one named in passing),
+                    # of several as often the latest
+                    counts = Counter(earlier)
+                    cluster = max(reversed(earlier), key=lambda c: counts[c])
                 elif country is not None:
                     self._named_description(i)  # الوزارة الإيطالية with no ministry named before: a name of its own
                     continue
