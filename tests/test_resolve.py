@@ -619,3 +619,10 @@ def test_the_company_is_the_one_the_story_names_most_not_one_named_in_passing() 
         " التي تتأصل منها. وذكرت الشركة في بيان أن الاتفاق سيوفر وظائف."
     )
     assert said_by_entity(doc)["الاتفاق سيوفر وظائف"] == entity_of(doc, "بوينغ").name
+
+
+def test_a_word_with_bi_ends_an_organisations_description_and_a_capital_is_in_its_country() -> None:
+    doc = analyze("قالت وزارة المالية بالبيان الصادر عن البعثة إن النمو سيتحسن. وعثر عليه ميتا جنوب غربي لندن.")
+    assert entity_of(doc, "وزارة المالية").type == "ORG"
+    london = entity_of(doc, "لندن")
+    assert (london.name_latn, london.country) == ("London", "GBR")

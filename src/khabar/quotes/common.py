@@ -103,7 +103,9 @@ THAT_KEY = word_key("أن")
 AMONG_KEY = word_key("بين")
 MEDIUM_PREPOSITIONS = frozenset(word_key(w) for w in ("على", "في", "عبر"))
 SOCIAL_WORDS = frozenset(word_key(w) for w in ("التواصل", "الاجتماعي"))  # موقع التواصل الاجتماعي
-MEDIUM_NOUNS = frozenset(word_key(w) for w in ("موقع", "حساب", "حسابه", "حسابها", "منصة", "صفحة", "صفحته", "صفحتها"))
+MEDIUM_NOUNS = frozenset(
+    word_key(w) for w in ("موقع", "حساب", "حسابه", "حسابها", "منصة", "صفحة", "صفحته", "صفحتها", "صفحت", "منصت")
+)  # صفحت, منصت: the stems of صفحته، منصتها, their ة written ت before the pronoun
 THAT_ONE_KEY = word_key("ذلك")  # …، وذلك حسبما ذكرت مصادر
 CLAUSE_JOINERS = frozenset(word_key(w) for w in ("فيما", "بينما"))
 EXAMPLE_WORDS = frozenset(word_key(w) for w in ("مثل", "أمثال", "منها", "منهم", "بينها", "بينهم"))

@@ -350,7 +350,7 @@ class _Work:
     def _description_word(self, i: int, k: int) -> bool:
         """Whether token ``k`` may go on describing the organisation headed at ``i``: a definite word in its sentence,
         neither joined by و nor a function word nor a day or time, nor a title before a person's name (الهيئة الوطنية
-        للانتخابات المستشار لاشين إبراهيم: the counsellor is the person)."""
+        للانتخابات المستشار لاشين إبراهيم: the counsellor is the person), nor a word with ب."""
         return (
             k < len(self.spans)
             and self.forms[k].article
@@ -359,6 +359,7 @@ class _Work:
             and self.keys[k] not in TIME_WORDS
             and self.sentence_of[k] == self.sentence_of[i]
             and not (self._title_word(k) and self._person_at(k + 1))
+            and self.forms[k].prep != "ب"  # وزارة المالية بالبيان الصادر: where it said, not a word of its name
         )
 
     def _person_at(self, k: int) -> bool:

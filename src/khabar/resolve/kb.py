@@ -69,6 +69,7 @@ class KnowledgeBase:
         self._ambiguous_by_key: dict[str, list[str]] = {}
         self._person_skeletons: dict[tuple[str, str], list[str]] = {}
         self._demonyms: dict[str, str] = {}
+        self._capitals: dict[str, str] = {}  # a capital's phrase key → its country's code
         self._names: dict[str, list[str]] = {}
         self._load_countries()
         self._load_geography()
@@ -117,6 +118,8 @@ class KnowledgeBase:
     def _load_countries(self) -> None:
         for country in _load("countries.json")["countries"]:
             code = country["code"]
+            if country.get("capital"):
+                self._capitals.setdefault(phrase_key(country["capital"]), code)
             actor = Actor(f"country:{code}", "LOC", country["names"][0], country["name_latn"], code, None)
             self._add(actor, country["names"])
             for demonym in country.get("demonyms", []):
@@ -131,11 +134,15 @@ class KnowledgeBase:
             self._add(_listed_actor("place", "LOC", place), place["names"])
 
     def _load_cities(self) -> None:
-        """Cities of CLDR (time-zone exemplar cities, with their English names): places the tagger finds."""
+        """Cities of CLDR (time-zone exemplar cities, with their English names): places the tagger finds; a capital
+        with its country's code."""
         countries = {name for actor in self.actors.values() for name in self._names[actor.id]}
         for arabic, latin in _load("places.json")["cities"].items():
             if arabic not in countries:  # البحرين, الكويت: the country, already known
-                self._add(Actor(f"city:{latin}", "LOC", arabic, latin), [arabic])
+                # a capital is in its country (لندن → GBR): the article's country counts it
+                self._add(
+                    Actor(f"city:{latin}", "LOC", arabic, latin, self._capitals.get(phrase_key(arabic))), [arabic]
+                )
 
     def _load_organisations(self) -> None:
         for org in _load("actors.json")["organisations"]:
