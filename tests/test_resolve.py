@@ -626,3 +626,8 @@ def test_a_word_with_bi_ends_an_organisations_description_and_a_capital_is_in_it
     assert entity_of(doc, "وزارة المالية").type == "ORG"
     london = entity_of(doc, "لندن")
     assert (london.name_latn, london.country) == ("London", "GBR")
+
+
+def test_a_relative_with_a_pronoun_is_no_name() -> None:
+    doc = analyze("وأكد الرئيس المنتخب الذي انضمت إليه والدته وزوجته وأبناؤه، أن البلاد كانت نموذجية.")
+    assert not [m.text for m in doc.mentions if m.type == "PER"]

@@ -18,6 +18,7 @@ country. Offsets of new mentions always come from the tokens of the original tex
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Container
@@ -71,6 +72,11 @@ FAMILY_FIRST_WORDS = 3  # words of a full name whose first word may stand alone 
 CLUSTER_LOOKBACK = 500  # entities a name is compared with, newest first
 SHORT_SURNAME = 3  # letters of a surname skeleton that is a mention alone only with its article (الصدر)
 HYPHENS = ("-", "‐")
+# a relative with a pronoun (والدته، وأبناؤه، شقيقها), as written: never a name alone
+KINSHIP_WORD = re.compile(
+    r"[وف]?(?:ابن|ابنت|أبناؤ|أبنائ|أبناء|والد|والدت|زوج|زوجت|شقيق|شقيقت|أخ|أخت|أخو|أخي|عائلت|أسرت|أقارب|أهل)"
+    r"(?:ه|ها|هم|هما|هن|ي|نا)"
+)
 MINISTER_KEYS = frozenset(word_key(w) for w in ("وزير", "وزيرة"))
 QUOTE_OPENERS = {'"': '"', "«": "»", "“": "”"}
 QUOTED_NAME_WORDS = 4  # words of an organisation's name in quotation marks after its head
@@ -187,6 +193,8 @@ class _Work:
                 continue  # the tagger's المنظمة, الوكالة الرسمية: an anaphor, resolved below
             if self._office_only(first, last):
                 continue  # the tagger's حافظ الأمن، الرئيس: a title, its holder's (resolved with the bare titles)
+            if first == last and KINSHIP_WORD.fullmatch(self.raw[first]):
+                continue  # the tagger's وأبناؤه "and his sons": a relative, no name
             end = mention.end
             while self._hyphen_after(last) and self.owner[last + 2] is None:
                 last += 2  # مون جيه-إن, which the tagger ends at the hyphen
