@@ -1264,3 +1264,11 @@ def test_a_tweet_on_his_page_on_a_site_is_its_posters() -> None:
         '"الحرس يستجيب لتقارير إصابة شخص".'
     )
     assert said_by(doc) == {"الحرس يستجيب لتقارير إصابة شخص": "الحرس الرئاسي الأمريكي"}
+
+
+def test_a_name_inside_an_aside_about_the_subject_does_not_speak() -> None:
+    doc = analyze("وكان المرصد السوري لحقوق الإنسان، ومقره بريطانيا، قد أعلن مقتل 14 من قوات الجيش السوري.")
+    assert speaker_names(doc) == ["المرصد السوري لحقوق الإنسان"]
+    # an aside that does not open with a noun about the subject is no such aside
+    doc = analyze("وعند سؤاله عن اغتيال خاشقجي، وما إذا كانت العقوبات إحداها، قال ترامب إن هناك وسائل أخرى.")
+    assert speaker_names(doc) == ["دونالد ترامب"]

@@ -10,6 +10,7 @@ from khabar.quotes.common import (
     ABOUT_KEY,
     ADDRESS_WORDS,
     ANTECEDENT_WORDS,
+    ASIDE_OPENING,
     BARRIER_WORDS,
     BEFORE_AFTER,
     BUT_KEY,
@@ -118,17 +119,22 @@ class SpeakerFinding:
             apposed = self._apposed_name(before, statement.cue)
             if apposed is not None:
                 return apposed
-            after_subject = self._token_at(before[-1].end - 1) + 1
+            subject = before[-1]
+            aside = self._aside_before(statement.cue)
+            if aside is not None and self._token_at(subject.start) > aside:
+                # وكان المرصد السوري، ومقره بريطانيا، قد أعلن: the name before the aside, not the one inside it
+                subject = next((m for m in reversed(before) if self._token_at(m.end - 1) < aside), subject)
+            after_subject = self._token_at(subject.end - 1) + 1
             # الأمين العام لحلف الناتو، أكد: the subject ends just before the verb (a comma, كان or قد between)
             gap = range(after_subject, statement.cue)
-            if self._relative_aside(after_subject, statement.cue):
+            if self._relative_aside(after_subject, statement.cue) or aside == after_subject:
                 gap = range(0)  # لكن الحكومة، التي عارضت الحظر، ترى أنه: a relative clause set off by commas
             joined = all(self.raw[i] in ("،", ",") or self.keys[i] in GAP_WORDS for i in gap)
             # سارع ترامب إلى الرد: a verbal noun after إلى, the verb before the name
             joined = joined or (len(gap) == 1 and self.keys[gap[0]] == TO_KEY and self._definite(statement.cue))
             # not a name behind a preposition (وعلى حسابه في تويتر، ذكر …): that is where, not who
-            if len(gap) <= SUBJECT_GAP and joined and self._ungoverned(before[-1]):
-                return before[-1]
+            if len(gap) <= SUBJECT_GAP and joined and self._ungoverned(subject):
+                return subject
             described = self._described_subject(before, statement.cue)
             if described is not None:
                 return described
@@ -463,6 +469,22 @@ class SpeakerFinding:
         names = [m for m in self._mentions_between(window_start, last_end) if m.end == last_end]
         names = [m for m in outermost(names) if m.type in SPEAKER_TYPES and m.entity is not None]
         return names[-1] if names else None
+
+    def _aside_before(self, cue: int) -> int | None:
+        """The comma opening an aside that ends right before a cue (its closing comma, then only كان or قد) and
+        starts with و and a noun or pronoun about the name before it (، ومقره بريطانيا،، وهو …،): where it starts,
+        else None."""
+        k = cue - 1
+        while k >= 0 and self.keys[k] in GAP_WORDS:
+            k -= 1
+        if k < 2 or self.raw[k] not in ("،", ","):
+            return None
+        for j in range(k - 1, max(k - TITLE_HOLDER_WINDOW, 0) - 1, -1):
+            if self.raw[j] in ("،", ","):
+                return j if j + 1 < k and self.conj[j + 1] and ASIDE_OPENING.fullmatch(self.raw[j + 1]) else None
+            if self.raw[j] in CLAUSE_ENDS:
+                return None
+        return None
 
     def _relative_aside(self, start: int, end: int) -> bool:
         """Whether tokens ``[start, end)`` are a relative clause set off by commas (، التي عارضت الحظر،)."""
