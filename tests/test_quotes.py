@@ -1272,3 +1272,17 @@ def test_a_name_inside_an_aside_about_the_subject_does_not_speak() -> None:
     # an aside that does not open with a noun about the subject is no such aside
     doc = analyze("وعند سؤاله عن اغتيال خاشقجي، وما إذا كانت العقوبات إحداها، قال ترامب إن هناك وسائل أخرى.")
     assert speaker_names(doc) == ["دونالد ترامب"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("ونقلت رويترز عن وزير الخارجية الفرنسي جان إيف لودريان قوله إن الهجوم مرفوض تماما.", "جان إيف لودريان"),
+        ('ونقلت وكالة الأنباء السورية الرسمية على لسان بثينة شعبان قولها: "إن العدوان التركي مرفوض".', "بثينة شعبان"),
+        ("ونقلت وكالة فرانس برس عن مصادر طبية وعسكرية قولها إن أكثر من 100 شخص قتلوا.", None),
+    ],
+)
+def test_an_agency_relaying_someones_saying_gives_that_ones_words(text: str, speaker: str | None) -> None:
+    doc = analyze(text)
+    assert len(doc.quotes) == 1 and doc.quotes[0].cue.text.startswith("قول")
+    assert speaker_names(doc) == [speaker]

@@ -35,6 +35,7 @@ from khabar.quotes.common import (
     PREPOSITION_WORDS,
     QUOTATION_MARKS,
     RELATIVES,
+    SAYING_NOUNS,
     SIDE_WORDS,
     SOCIAL_WORDS,
     SPEAKER_TYPES,
@@ -69,6 +70,10 @@ class SpeakerFinding:
         if statement.cue is None:
             return self._cueless_speaker(statement)
         cue_start, cue_end = self.spans[statement.cue]
+        if self.keys[statement.cue] in SAYING_NOUNS:
+            relayed = self._relayed_before(statement.cue)
+            if relayed is not None:  # نقلت رويترز عن لودريان قوله إن: the one it quotes, not the agency
+                return relayed
         after = outermost(
             [m for m in self._mentions_between(cue_end, self._subject_end(statement)) if self._may_speak(m, statement)]
         )
@@ -191,6 +196,19 @@ class SpeakerFinding:
         if opening != first and self.spans[opening][0] != line:
             return None
         return mention if self._ungoverned(mention) else None
+
+    def _relayed_before(self, cue: int) -> Mention | None:
+        """The name after عن or على لسان before a noun of saying (نقلت الوكالة عن مصادر طبية قولها، على لسان شعبان
+        قولها): who said the words an agency relays."""
+        first, _ = self._sentence_tokens(self._sentence_at(self.spans[cue][0]))
+        for k in range(cue - 1, max(first, cue - 1 - CITED_WINDOW * 2) - 1, -1):
+            opens = self.keys[k] == ABOUT_KEY or (self.keys[k] == TONGUE_KEY and k > 0 and self.keys[k - 1] == ON_KEY)
+            if not opens:
+                continue
+            cited = [m for m in outermost(self._mentions_between(self.spans[k][1], self.spans[cue][0]))
+                     if m.type in SPEAKER_TYPES and m.entity is not None and m.subtype != "demonym"]  # fmt: skip
+            return prefer_person(cited) if cited else None  # عن وزير الخارجية الفرنسي X: the minister
+        return None
 
     def _relayed_speaker(self, statement: Statement) -> Mention | None:
         """The person an attribution phrase cites between a speech verb and its clause (قالت وكالة الأنباء، نقلا عن
