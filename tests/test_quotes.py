@@ -1286,3 +1286,12 @@ def test_an_agency_relaying_someones_saying_gives_that_ones_words(text: str, spe
     doc = analyze(text)
     assert len(doc.quotes) == 1 and doc.quotes[0].cue.text.startswith("قول")
     assert speaker_names(doc) == [speaker]
+
+
+def test_expressed_is_a_speech_verb_but_through_and_by_way_of_are_not() -> None:
+    doc = analyze("وعبرت خديجة جنكيز عن حزنها بسبب اختفاء خطيبها.")
+    assert [(q.text, q.cue.text, speaker_names(doc)[0]) for q in doc.quotes] == [
+        ("حزنها بسبب اختفاء خطيبها", "وعبرت", "خديجة جنكيز")
+    ]
+    assert [q.cue.text for q in analyze("وقال الرئيس عبر حسابه على تويتر إن الاتفاق جيد.").quotes] == ["وقال"]
+    assert not analyze("عبر المهاجرون الحدود عن طريق البحر.").quotes

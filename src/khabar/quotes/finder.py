@@ -92,6 +92,7 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
             # a word with the article is a noun (الأبرز، التابع، الرأي، الداعية), not a verb; only the verbal noun after
             # إلى goes on with a verb before it (سارع ترامب إلى الرد)
             and not (view.forms[i].article and not (i > 0 and self.raw[i - 1] in ("إلى", "الى")))
+            and not self._through(i)
             and not (i > 0 and self.raw[i - 1] in NOT_BEFORE_VERBS and _elative(self.raw[i]))
             for i, key in enumerate(self.keys)
         ]
@@ -105,6 +106,14 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
         self._issuers: dict[str, tuple[list[int], list[tuple[int, Mention] | None], list[Mention | None]]] = {}
         self.dateline = self._dateline()  # دبي، الإمارات (CNN) –: no subject of the sentence it opens
         self.dateline_end = self.dateline[0].end + 1 if self.dateline else 0
+
+    def _through(self, i: int) -> bool:
+        """عبر "through" (قال عبر حسابه، عبر الحدود), not the verb عبّر "expressed": the bare form is the verb only
+        opening a clause (after و, a comma, كما or the sentence start)."""
+        if self.raw[i] != "عبر":
+            return False
+        first = self.view.sentence_tokens(self.view.sentence_at(self.spans[i][0]))[0]
+        return not (i == first or self.raw[i - 1] in ("،", ",", "كما", "فيما", "بينما"))
 
     def _between(self, i: int) -> bool:
         """بين "between" (اشتباكات بين القوات، من بينها), not the verb بيّن "showed": the bare form is a verb only with

@@ -388,6 +388,8 @@ class StatementFinding:
                 if self.preps[j] == preposition:
                     return j, True  # بتحسين: the content starts with the preposition written on it
                 if self.keys[j] == preposition:
+                    if self._by_way_of(j):
+                        break  # عبر الحدود عن طريق البحر: the way, not what was expressed
                     return j + 1, True
         return (begin if begin < last and self.keys[begin][:1].isalnum() else None), False
 
@@ -503,8 +505,15 @@ class StatementFinding:
         return None
 
     def _preposition_at(self, j: int) -> bool:
-        """إلى، على، عن، من opening a cue's content (أشار إلى، شدد على): not a name that folds to one (العلي)."""
+        """إلى، على، عن، من opening a cue's content (أشار إلى، شدد على): not a name that folds to one (العلي), nor عن
+        of عن طريق "by way of"."""
+        if self._by_way_of(j):
+            return False
         return self.keys[j] in PREPOSITIONS and not self.view.forms[j].article and self._mention_of_token(j) is None
+
+    def _by_way_of(self, j: int) -> bool:
+        """عن طريق "by way of": no preposition of a statement's content."""
+        return self.raw[j] == "عن" and j + 1 < len(self.raw) and self.raw[j + 1] == "طريق"
 
     def _whether(self, j: int) -> bool:
         """إن كان: "whether it was" (دون توضيح إن كان يقصد …), not the complementiser of a statement."""
