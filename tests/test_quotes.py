@@ -1153,44 +1153,25 @@ def test_the_end_of_a_hyphenated_name_is_no_complementiser() -> None:
     assert [(q.text, speaker_name(doc, q)) for q in doc.quotes] == [("القمة ستعقد في سول", "Moon Jae-in")]
 
 
-def test_a_tweet_by_a_title_is_its_holders_and_the_platform_does_not_speak() -> None:
-    doc = analyze(
-        "نشر سفير المملكة العربية السعودية في أمريكا، الأمير خالد بن سلمان، تصريحات لقائد إيراني. جاء ذلك في تغريدة"
-        ' للسفير السعودي على صفحته بموقع التواصل الاجتماعي، تويتر، قال فيها: "القائد يعترف بكل وقاحة".'
-    )
-    assert said_by(doc) == {"القائد يعترف بكل وقاحة": "خالد بن سلمان"}
-
-
-def test_a_title_before_the_verb_after_kana_stands_for_its_holder() -> None:
-    doc = analyze(
-        "وقال آمر القاعدة البحرية في صفاقس العقيد علي المرزوقي إن عمليات البحث انطلقت صباحا. وترأس رئيس الحكومة"
-        " يوسف الشاهد جلسة وزارية، وأكد أن الشبكات ستفكك. وكان آمر القاعدة البحرية قال في تصريح الأحد إن المركب غرق."
-    )
-    assert said_by(doc)["المركب غرق"] == "علي المرزوقي"
-
-
-def test_a_commissioner_is_a_title_whose_holder_speaks_again() -> None:
-    doc = analyze(
-        "أعرب مفوض الأمم المتحدة لحقوق الإنسان زيد بن رعد الحسين عن قلقه. وقال البيت الأبيض إن الانتخابات حرة."
-        " وأكد المفوض السامي أن الانتخابات لم تكن حرة."
-    )
-    assert said_by(doc)["الانتخابات لم تكن حرة"] == "زيد بن رعد الحسين"
-
-
-def test_a_verb_goes_on_with_the_reporter_not_with_what_was_reported() -> None:
-    doc = analyze(
-        "قال وزير المالية المصري، عمرو الجارحي، إن العجز انخفض. وقال إن وزارة المالية ترى أن التضخم ينخفض."
-        " وأضاف أن بلاده تستهدف العودة إلى الأسواق."
-    )
-    assert said_by(doc)["بلاده تستهدف العودة إلى الأسواق"] == "عمرو الجارحي"
-
-
-def test_a_person_who_acts_in_the_sentence_between_goes_on_speaking() -> None:
-    doc = analyze(
-        'كتب الرئيس عبد الفتاح السيسي في صفحته "الشعب قال كلمته". ووصل رئيس الهيئة الوطنية للانتخابات المستشار'
-        ' لاشين إبراهيم إلى مقر الهيئة مساء. وقال في مؤتمر صحفي "أعلنوا للعالم أن مصر تصنع التاريخ".'
-    )
-    assert said_by(doc)["أعلنوا للعالم أن مصر تصنع التاريخ"] == "لاشين إبراهيم"
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        pytest.param(
+            "نشر سفير المملكة العربية السعودية في أمريكا، الأمير خالد بن سلمان، تصريحات لقائد إيراني. جاء ذلك في"
+            ' تغريدة للسفير السعودي على صفحته بموقع التواصل الاجتماعي، تويتر، قال فيها: "القائد يعترف بكل وقاحة".',
+            {"القائد يعترف بكل وقاحة": "خالد بن سلمان"},
+            id="by_a_title_its_holders",
+        ),
+        pytest.param(
+            "من جهته نشر الحرس الرئاسي الأمريكي، تغريدة على صفحته بموقع التواصل الاجتماعي، تويتر، قال فيها: "
+            '"الحرس يستجيب لتقارير إصابة شخص".',
+            {"الحرس يستجيب لتقارير إصابة شخص": "الحرس الرئاسي الأمريكي"},
+            id="on_his_page_on_a_site_its_posters",
+        ),
+    ],
+)
+def test_a_tweet_is_its_posters_and_the_platform_does_not_speak(text: str, said: dict[str, str]) -> None:
+    assert said_by(analyze(text)) == said
 
 
 def test_a_clause_with_words_of_its_own_after_its_quotation_is_a_statement_too() -> None:
@@ -1209,22 +1190,6 @@ def test_a_word_with_the_article_is_no_speech_verb() -> None:
     assert [(q.text, speaker_names(doc)[n]) for n, q in enumerate(doc.quotes)] == [("قادمة", "دونالد ترامب")]
 
 
-def test_a_participle_after_kama_has_the_subject_of_its_sentence() -> None:
-    doc = analyze(
-        "أشاد الأمين العام للمنظمة يوسف العثيمين بجهود الحكومة وقال إنها ممتازة. كما شكر الرئيس الفرنسي إيمانويل"
-        " ماكرون المنظمة على موقفها، مؤكدا أنه لا علاقة بين الإسلام والإرهاب."
-    )
-    assert said_by(doc)["لا علاقة بين الإسلام والإرهاب"] == "إيمانويل ماكرون"
-
-
-def test_a_tweet_by_the_minister_of_a_country_is_that_ministers() -> None:
-    doc = analyze(
-        "نشر وزير الخارجية القطري، الشيخ محمد بن عبدالرحمن آل ثاني، صورة للوزراء. وقال وزير الخارجية السعودي عادل"
-        ' الجبير إن بلاده ستساعد. جاء ذلك في تغريدة للوزير القطري على صفحته بموقع تويتر، حيث قال: "سوريا كارثة".'
-    )
-    assert said_by(doc)["سوريا كارثة"] == "محمد بن عبدالرحمن آل ثاني"
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -1240,30 +1205,6 @@ def test_a_team_after_a_verb_speaks_though_its_head_is_also_a_rank() -> None:
     doc = analyze("أعلن فريق سكاي لركوب الدراجات، في بيان، الأربعاء، أن الكأس ستقام.")
     assert [q.text for q in doc.quotes] == ["الكأس ستقام"]
     assert speaker_names(doc) != [None]
-
-
-def test_a_sentence_opening_with_wa_abbara_is_the_verb_not_through() -> None:
-    doc = analyze(
-        "قالت ميركل أن دول التكتل ستصدر بيانات. وعبر وزير البيئة البريطاني، مايكل غوف، عن تأييده لماي وقال إنه لن"
-        " يستقيل."
-    )
-    assert said_by(doc)["لن يستقيل"] == "مايكل غوف"
-
-
-def test_our_correspondent_is_the_correspondent_named_before() -> None:
-    doc = analyze(
-        "وكتبت مراسلة بي بي سي، كاترين بياروهانغا، أن الخبراء قلقون. وقال الوزير ديفيد باهاتي إن البلاد بحاجة للضريبة."
-        " وتقول مراسلتنا إن وسائل التواصل أصبحت أداة سياسية."
-    )
-    assert said_by(doc)["وسائل التواصل أصبحت أداة سياسية"] == "كاترين بياروهانغا"
-
-
-def test_a_tweet_on_his_page_on_a_site_is_its_posters() -> None:
-    doc = analyze(
-        "من جهته نشر الحرس الرئاسي الأمريكي، تغريدة على صفحته بموقع التواصل الاجتماعي، تويتر، قال فيها: "
-        '"الحرس يستجيب لتقارير إصابة شخص".'
-    )
-    assert said_by(doc) == {"الحرس يستجيب لتقارير إصابة شخص": "الحرس الرئاسي الأمريكي"}
 
 
 def test_a_name_inside_an_aside_about_the_subject_does_not_speak() -> None:
@@ -1295,3 +1236,71 @@ def test_expressed_is_a_speech_verb_but_through_and_by_way_of_are_not() -> None:
     ]
     assert [q.cue.text for q in analyze("وقال الرئيس عبر حسابه على تويتر إن الاتفاق جيد.").quotes] == ["وقال"]
     assert not analyze("عبر المهاجرون الحدود عن طريق البحر.").quotes
+
+
+# who said a clause, each case a rule of the speaker finder; the id says which
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        pytest.param(
+            "وقال آمر القاعدة البحرية في صفاقس العقيد علي المرزوقي إن عمليات البحث انطلقت صباحا. وترأس رئيس"
+            " الحكومة يوسف الشاهد جلسة وزارية، وأكد أن الشبكات ستفكك. وكان آمر القاعدة البحرية قال في تصريح الأحد"
+            " إن المركب غرق.",
+            "المركب غرق",
+            "علي المرزوقي",
+            id="a_title_before_the_verb_after_kana_stands_for_its_holder",
+        ),
+        pytest.param(
+            "أعرب مفوض الأمم المتحدة لحقوق الإنسان زيد بن رعد الحسين عن قلقه. وقال البيت الأبيض إن الانتخابات"
+            " حرة. وأكد المفوض السامي أن الانتخابات لم تكن حرة.",
+            "الانتخابات لم تكن حرة",
+            "زيد بن رعد الحسين",
+            id="a_commissioner_is_a_title_whose_holder_speaks_again",
+        ),
+        pytest.param(
+            "قال وزير المالية المصري، عمرو الجارحي، إن العجز انخفض. وقال إن وزارة المالية ترى أن التضخم ينخفض."
+            " وأضاف أن بلاده تستهدف العودة إلى الأسواق.",
+            "بلاده تستهدف العودة إلى الأسواق",
+            "عمرو الجارحي",
+            id="a_verb_goes_on_with_the_reporter_not_with_what_was_reported",
+        ),
+        pytest.param(
+            'كتب الرئيس عبد الفتاح السيسي في صفحته "الشعب قال كلمته". ووصل رئيس الهيئة الوطنية للانتخابات'
+            ' المستشار لاشين إبراهيم إلى مقر الهيئة مساء. وقال في مؤتمر صحفي "أعلنوا للعالم أن مصر تصنع التاريخ".',
+            "أعلنوا للعالم أن مصر تصنع التاريخ",
+            "لاشين إبراهيم",
+            id="a_person_who_acts_in_the_sentence_between_goes_on_speaking",
+        ),
+        pytest.param(
+            "أشاد الأمين العام للمنظمة يوسف العثيمين بجهود الحكومة وقال إنها ممتازة. كما شكر الرئيس الفرنسي"
+            " إيمانويل ماكرون المنظمة على موقفها، مؤكدا أنه لا علاقة بين الإسلام والإرهاب.",
+            "لا علاقة بين الإسلام والإرهاب",
+            "إيمانويل ماكرون",
+            id="a_participle_after_kama_has_the_subject_of_its_sentence",
+        ),
+        pytest.param(
+            "نشر وزير الخارجية القطري، الشيخ محمد بن عبدالرحمن آل ثاني، صورة للوزراء. وقال وزير الخارجية السعودي"
+            ' عادل الجبير إن بلاده ستساعد. جاء ذلك في تغريدة للوزير القطري على صفحته بموقع تويتر، حيث قال: "سوريا'
+            ' كارثة".',
+            "سوريا كارثة",
+            "محمد بن عبدالرحمن آل ثاني",
+            id="a_tweet_by_the_minister_of_a_country_is_that_ministers",
+        ),
+        pytest.param(
+            "قالت ميركل أن دول التكتل ستصدر بيانات. وعبر وزير البيئة البريطاني، مايكل غوف، عن تأييده لماي وقال"
+            " إنه لن يستقيل.",
+            "لن يستقيل",
+            "مايكل غوف",
+            id="a_sentence_opening_with_wa_abbara_is_the_verb_not_through",
+        ),
+        pytest.param(
+            "وكتبت مراسلة بي بي سي، كاترين بياروهانغا، أن الخبراء قلقون. وقال الوزير ديفيد باهاتي إن البلاد بحاجة"
+            " للضريبة. وتقول مراسلتنا إن وسائل التواصل أصبحت أداة سياسية.",
+            "وسائل التواصل أصبحت أداة سياسية",
+            "كاترين بياروهانغا",
+            id="our_correspondent_is_the_correspondent_named_before",
+        ),
+    ],
+)
+def test_who_said_the_clause(text: str, clause: str, speaker: str) -> None:
+    assert said_by(analyze(text))[clause] == speaker
