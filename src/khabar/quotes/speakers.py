@@ -699,7 +699,8 @@ class SpeakerFinding:
         k = j + 1
         if k >= len(self.keys) or self.preps[k] != "ل" or self.keys[k] not in self.person_titles:
             return None
-        if self._mention_of_token(k + 1) is not None and self._mention_of_token(k + 1).type == "PER":
+        named = self._mention_of_token(k + 1)
+        if named is not None and named.type == "PER":
             return None  # a name after the title: the name itself is the issuer
         return self._holder_of_title_at(k, min(k + TITLE_HOLDER_WINDOW, len(self.keys)), self.spans[j][0])
 
@@ -802,11 +803,11 @@ class SpeakerFinding:
                 if self.preps[first] == "ل":
                     return L_KEY
                 before = first - 1
-        if before < 0 or self.keys[before] not in ADDRESS_WORDS or self._is_verb_there(before):
+        if before < 0 or self.keys[before] not in ADDRESS_WORDS or self._verb_opening_sentence(before):
             return None
         return self.keys[before]
 
-    def _is_verb_there(self, i: int) -> bool:
+    def _verb_opening_sentence(self, i: int) -> bool:
         """وعبر opening a sentence is the verb "expressed", not عبر "through"."""
         return self.conj[i] and i == self._sentence_tokens(self._sentence_at(self.spans[i][0]))[0]
 

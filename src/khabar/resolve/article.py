@@ -371,6 +371,7 @@ class _Work:
         )
 
     def _person_at(self, k: int) -> bool:
+        """Whether a person's name starts at token ``k``."""
         owner = self.owner[k] if k < len(self.spans) else None
         return owner is not None and owner.type == "PER" and owner.first == k
 
