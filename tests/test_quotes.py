@@ -1304,3 +1304,11 @@ def test_expressed_is_a_speech_verb_but_through_and_by_way_of_are_not() -> None:
 )
 def test_who_said_the_clause(text: str, clause: str, speaker: str) -> None:
     assert said_by(analyze(text))[clause] == speaker
+
+
+def test_a_quotation_whose_cue_is_inside_a_statement_was_reported_by_its_speaker() -> None:
+    doc = analyze(
+        'وقالت المتحدثة باسم البيت الأبيض، سارة ساندرز، إن ترامب أكد، في كلمته أمام القمة، "أقترح أن تحترم الدول'
+        ' التزاماتها". وأوضحت أن ترامب "كان أثار الأمر نفسه في السنة الماضية"، مشيرة إلى أنه يريد أن يساهم الشركاء.'
+    )
+    assert said_by(doc)["كان أثار الأمر نفسه في السنة الماضية"] == "سارة ساندرز"  # she goes on, not Trump

@@ -911,11 +911,14 @@ class SpeakerFinding:
                 if not self._nested(statement, done):
                     reporting = statement
 
-    @staticmethod
-    def _nested(statement: Statement, done: list[Statement]) -> bool:
-        """Whether a statement lies inside an earlier one (وقال إن الوزارة ترى أن …)."""
+    def _nested(self, statement: Statement, done: list[Statement]) -> bool:
+        """Whether a statement lies inside an earlier one, or its cue does (وقال إن الوزارة ترى أن …؛ قالت X إن ترامب
+        أكد، في كلمته، "…": the quotation is what X reported)."""
+        at = self.spans[statement.cue][0] if statement.cue is not None else statement.start
         return any(
-            other is not statement and other.start <= statement.start and statement.end <= other.end for other in done
+            other is not statement
+            and ((other.start <= statement.start and statement.end <= other.end) or other.start <= at < other.end)
+            for other in done
         )
 
     def _going_on_with(self, previous: Statement, reporting: Statement | None, statement: Statement) -> Statement:
