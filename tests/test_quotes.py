@@ -1300,6 +1300,13 @@ def test_expressed_is_a_speech_verb_but_through_and_by_way_of_are_not() -> None:
             "كاترين بياروهانغا",
             id="our_correspondent_is_the_correspondent_named_before",
         ),
+        pytest.param(
+            "طالب الادعاء العام التركي بإلغاء منع السفر عن القس. وأثارت قضية القس أزمة بين الرئيس الأمريكي دونالد ترامب"
+            " الذي كان يطالب بإطلاق سراحه بسرعة كبيرة.",
+            "بإطلاق سراحه بسرعة كبيرة",
+            "دونالد ترامب",
+            id="a_relative_clause_past_kana_is_its_antecedents",
+        ),
     ],
 )
 def test_who_said_the_clause(text: str, clause: str, speaker: str) -> None:

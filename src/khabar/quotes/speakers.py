@@ -470,9 +470,11 @@ class SpeakerFinding:
         return name
 
     def _relative_antecedent(self, cue: int) -> Mention | None:
-        """The name right before the relative pronoun that opens the cue's clause (X، الذي قال; X التي أكدت), when
-        the clause has no subject of its own: the one who speaks."""
+        """The name right before the relative pronoun that opens the cue's clause (X، الذي قال; X التي أكدت; X الذي كان
+        يطالب), when the clause has no subject of its own: the one who speaks."""
         relative = cue - 1
+        while relative > 0 and self.keys[relative] in GAP_WORDS:
+            relative -= 1  # ترامب الذي كان يطالب: past كان or قد
         if relative < 1 or self.keys[relative] not in RELATIVES:
             return None
         verb = self.raw[cue][1:] if self.conj[cue] else self.raw[cue]
