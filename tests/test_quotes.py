@@ -1307,6 +1307,13 @@ def test_expressed_is_a_speech_verb_but_through_and_by_way_of_are_not() -> None:
             "دونالد ترامب",
             id="a_relative_clause_past_kana_is_its_antecedents",
         ),
+        pytest.param(
+            "وقال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن العملية ناجحة. بدوره قال المتحدث باسم رئيس الوزراء"
+            " الإسرائيلي، أوفير جندلمان، إن الاتفاق لم يحظ بالكثير من التقدم.",
+            "الاتفاق لم يحظ بالكثير من التقدم",
+            "أوفير جندلمان",
+            id="the_spokesman_speaks_not_the_one_he_speaks_for",
+        ),
     ],
 )
 def test_who_said_the_clause(text: str, clause: str, speaker: str) -> None:

@@ -743,6 +743,8 @@ class SpeakerFinding:
         before = self._word_before(self._token_at(mention.start))
         if before >= 0 and self.keys[before] in BARRIER_WORDS:
             return False  # وكتب على حسابه في تويتر، قال خلال كلمته أمام الأمم المتحدة: where, not who
+        if before >= 0 and self.raw[before] == "باسم" and (mention.type != "PER" or mention.subtype == "title"):
+            return False  # قال المتحدث باسم رئيس الوزراء: the spokesman speaks, for the one he is named after
         between = range(statement.cue + 1, self._token_at(mention.start))
         if self._in_phrase_after_verb(between):
             return False  # وأكدت في لقاء مع شبكة أيه بي سي نيوز أن: the network is in where it was said
