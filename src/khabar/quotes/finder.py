@@ -99,6 +99,7 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
         self.office_words = knowledge_base().office_first_words
+        self.title_first_words = knowledge_base().title_first_words
         self.organisation_heads = knowledge_base().organisation_heads
         self.person_titles = finder.person_titles
         self._titled: dict[str, tuple[list[int], list[tuple[Mention, list[int], int]]]] | None = None

@@ -3,7 +3,7 @@ the speaker carried over from the statement before."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from khabar.document import Mention
 from khabar.quotes.common import (
@@ -56,8 +56,31 @@ from khabar.quotes.common import (
     prefer_person,
     without_tanween,
 )
-from khabar.resolve.kb import knowledge_base
 from khabar.resolve.names import word_key
+
+
+class _Reach:
+    """Statements met so far, in order of start, with the furthest end each prefix of them reaches: whether a later
+    statement lies inside one of them, or a point does, by bisection (a text of thousands of statements stays fast)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.reach: list[int] = []
+
+    def add(self, statement: Statement) -> None:
+        self.starts.append(statement.start)
+        self.reach.append(max(statement.end, self.reach[-1]) if self.reach else statement.end)
+
+    def covers(self, end: int, at: int) -> bool:
+        """Whether a statement met before the latest one reaches ``end`` (the latest starts after it, so lies inside
+        it when it ends by then) or holds offset ``at``."""
+        before = len(self.reach) - 1  # the latest is the one asked about
+        if before <= 0:
+            return False
+        if self.reach[before - 1] >= end:
+            return True
+        k = bisect_right(self.starts, at, 0, before)
+        return k > 0 and self.reach[k - 1] > at
 
 
 class SpeakerFinding:
@@ -768,7 +791,7 @@ class SpeakerFinding:
         return (
             len(between) > 0
             # an office, not a rank (فريق سكاي is a team, لواء القدس a brigade)
-            and (self.keys[start] in knowledge_base().title_first_words or self.keys[start] in PERSON_NOUNS)
+            and (self.keys[start] in self.title_first_words or self.keys[start] in PERSON_NOUNS)
             and not self.view.forms[start].article
             and not any(self.preps[k] or self.raw[k] in ("،", ",") for k in between)
             and not self.view.forms[first - 1].article
@@ -840,6 +863,7 @@ class SpeakerFinding:
         previous: Statement | None = None
         reporting: Statement | None = None  # the latest one not inside another
         done: list[Statement] = []
+        seen = _Reach()  # the statements met so far, as done
         for statement in statements:
             if previous is not None:
                 previous = self._going_on_with(previous, reporting, statement)
@@ -848,6 +872,7 @@ class SpeakerFinding:
                 _, last = self._sentence_tokens(statement.sentence)
                 statement.speaker = self._cited_speaker(statement.cue + 1, last)
                 done.append(statement)
+                seen.add(statement)
                 previous = statement if statement.speaker is not None else previous
                 continue
             participle = statement.cue is not None and self._is_participle(statement.cue)
@@ -869,6 +894,7 @@ class SpeakerFinding:
             if agent is not None:  # أشاد X بـY بعد تحذير الأخير بأن …: the statement is the noun's, its agent speaks
                 statement.speaker, statement.carried = agent, False
             done.append(statement)
+            seen.add(statement)
             if statement.speaker is None and not participle and self._unnamed_subject(statement):
                 previous = statement  # وقال مصدر مطلع: a speaker left unnamed, and what goes on with it too
                 continue
@@ -912,18 +938,11 @@ class SpeakerFinding:
                 statement.carried = statement.speaker is not None
             if statement.speaker is not None:
                 previous = statement
-                if not self._nested(statement, done):
+                # not inside an earlier statement, nor its cue (وقال إن الوزارة ترى أن …؛ قالت X إن ترامب أكد، في
+                # كلمته، "…": the quotation is what X reported)
+                cue_at = self.spans[statement.cue][0] if statement.cue is not None else statement.start
+                if not seen.covers(statement.end, cue_at):
                     reporting = statement
-
-    def _nested(self, statement: Statement, done: list[Statement]) -> bool:
-        """Whether a statement lies inside an earlier one, or its cue does (وقال إن الوزارة ترى أن …؛ قالت X إن ترامب
-        أكد، في كلمته، "…": the quotation is what X reported)."""
-        at = self.spans[statement.cue][0] if statement.cue is not None else statement.start
-        return any(
-            other is not statement
-            and ((other.start <= statement.start and statement.end <= other.end) or other.start <= at < other.end)
-            for other in done
-        )
 
     def _going_on_with(self, previous: Statement, reporting: Statement | None, statement: Statement) -> Statement:
         """The statement a verb with no subject goes on with: the one before, or, when that one was reported inside
