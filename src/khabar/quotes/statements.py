@@ -473,16 +473,7 @@ class StatementFinding:
             and not (j > 0 and self.raw[j] == "أن" and self.keys[j - 1] in TIME_CONJUNCTIONS)
             and not self.raw[j].startswith(("أل", "ال"))  # ألان "Alan", read as ال + أن
             and self._mention_of_token(j) is None
-            and not self._hyphenated(j)  # مون جيه-إن: the end of a name
-        )
-
-    def _hyphenated(self, j: int) -> bool:
-        """Whether token ``j`` is joined to the word before it by a hyphen, without spaces (جيه-إن)."""
-        return (
-            j > 1
-            and self.raw[j - 1] in ("-", "‐")
-            and self.spans[j - 1][0] == self.spans[j - 2][1]
-            and self.spans[j][0] == self.spans[j - 1][1]
+            and not self.view.hyphen_joins(j - 2)  # مون جيه-إن: the end of a name
         )
 
     def _after_named_place(self, preposition: int, scan_end: int) -> int | None:

@@ -71,7 +71,6 @@ ORG_TYPES = ("ORG",)
 FAMILY_FIRST_WORDS = 3  # words of a full name whose first word may stand alone for it (كيم جونغ أون → كيم)
 CLUSTER_LOOKBACK = 500  # entities a name is compared with, newest first
 SHORT_SURNAME = 3  # letters of a surname skeleton that is a mention alone only with its article (الصدر)
-HYPHENS = ("-", "‐")
 # a relative with a pronoun (والدته، وأبناؤه، شقيقها), as written: never a name alone
 KINSHIP_WORD = re.compile(
     r"[وف]?(?:ابن|ابنت|أبناؤ|أبنائ|أبناء|والد|والدت|زوج|زوجت|شقيق|شقيقت|أخ|أخت|أخو|أخي|عائلت|أسرت|أقارب|أهل)"
@@ -126,7 +125,7 @@ class _Work:
         self.doc = doc
         self.kb = kb
         self.text = doc.text
-        view = TokenView.of(doc, resolver.forms)  # made once per document, read again by the quote and event stages
+        view = self.view = TokenView.of(doc, resolver.forms)  # made once per document, read by later stages too
         self.spans = view.spans
         self.starts = view.starts
         self.ends = [e for _, e in self.spans]
@@ -268,10 +267,7 @@ class _Work:
     def _hyphen_after(self, i: int) -> bool:
         """Whether a word is joined to token ``i`` by a hyphen, without spaces (جيه-إن)."""
         return (
-            i + 2 < len(self.spans)
-            and self.raw[i + 1] in HYPHENS
-            and self.spans[i + 1][0] == self.spans[i][1]
-            and self.spans[i + 2][0] == self.spans[i + 1][1]
+            self.view.hyphen_joins(i)
             and self.raw[i + 2][:1].isalpha()
             and self.sentence_of[i + 2] == self.sentence_of[i]
         )

@@ -17,6 +17,7 @@ from khabar.resolve.names import skeleton, word_key
 from khabar.stages.tokenise import TokenAnalysis, analysis_of
 
 CACHE_LIMIT = 300_000
+HYPHENS = ("-", "‐")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,17 @@ class TokenView:
         """``[first, last)`` token indices of a sentence."""
         span = self.sentences[sentence]
         return bisect_left(self.starts, span.start), bisect_left(self.starts, span.end)
+
+    def hyphen_joins(self, i: int) -> bool:
+        """Whether token ``i + 1`` is a hyphen written between tokens ``i`` and ``i + 2`` without spaces (the parts
+        of one name: مون جيه-إن)."""
+        return (
+            i >= 0
+            and i + 2 < len(self.spans)
+            and self.raw[i + 1] in HYPHENS
+            and self.spans[i + 1][0] == self.spans[i][1]
+            and self.spans[i + 2][0] == self.spans[i + 1][1]
+        )
 
     def phrase_at(self, i: int, phrases: frozenset[tuple[str, ...]], longest: int = 4) -> int:
         """The length of the longest phrase of ``phrases`` starting at token ``i`` (0 when none)."""
