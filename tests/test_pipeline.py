@@ -162,6 +162,15 @@ def test_a_long_text_without_punctuation_full_of_statements_and_attacks() -> Non
             assert text[span.start : span.end] == span.text
 
 
+def test_one_happening_reported_in_thousands_of_sentences_is_one_event_with_each_as_evidence() -> None:
+    """The event stage merges every report of a happening into one event (it once scanned all the reports so far
+    for each new one)."""
+    sentence = "قصف الجيش المدينة. "
+    doc = khabar.analyze(sentence * 2_000, "2021-03-10")
+    (event,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert [e.start for e in event.evidences] == [k * len(sentence) for k in range(2_000)]
+
+
 def test_a_pipe_method_that_gives_back_the_wrong_documents_is_not_trusted() -> None:
     class Forgetful(_Counting):
         def pipe(self, docs: list[Document]) -> list[Document]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from khabar.document import Document, Event, Mention, Span
@@ -544,7 +545,7 @@ class _Article:
         found.actors, found.recipients = self._participants(found)
         if found.trigger.role == "verbal_if_person" and self._verbal_subject(found):
             found.type, found.mode = "ACCUSE", "disapprove"  # هاجم الرئيس منتقديه: words, not weapons
-        previous = next((c for c in reversed(coded) if c.sentence == found.sentence and c.verb and c.actors), None)
+        previous = next((c for c in self._earlier_in_sentence(found, coded) if c.verb and c.actors), None)
         subject_after = self._names(found.last + 1, found.last + 1 + SUBJECT_GAP)
         if previous is not None and found.verb and self.view.conj[found.first] and not subject_after:
             # شكر الوزير … وقبل الدعوة: a verb joined by و to an earlier one in its sentence shares its subject
@@ -556,6 +557,14 @@ class _Article:
         sentence = self.view.sentences[found.sentence]
         found.evidences.append(Span(sentence.start, sentence.end, sentence.text))
         return found
+
+    @staticmethod
+    def _earlier_in_sentence(found: _Found, coded: list[_Found]) -> Iterator[_Found]:
+        """The triggers coded before ``found`` in its sentence, nearest first (``coded`` is in text order)."""
+        for other in reversed(coded):
+            if other.sentence != found.sentence:
+                return
+            yield other
 
     def _background(self, found: _Found, clause: tuple[int, int], coded: list[_Found]) -> bool:
         """Whether this report only mentions the event as the cause, topic or setting of what its sentence tells:
@@ -610,12 +619,11 @@ class _Article:
         if self._prep(found.first) not in AGENT_OBJECT_PREPS:
             return False
         return not any(
-            c.sentence == found.sentence
-            and c.first >= clause[0]
+            c.first >= clause[0]
             and c.type == "ASSAULT"
             and c.modality == "asserted"
             and (c.verb or c.mode == "crowd-control")
-            for c in coded
+            for c in self._earlier_in_sentence(found, coded)
         )
 
     def _purpose_or_result(self, found: _Found, clause: tuple[int, int]) -> bool:
@@ -778,6 +786,8 @@ class _Article:
         events: list[Event] = []
         index: dict[tuple, int] = {}
         last_of_kind: dict[tuple, tuple[int, int]] = {}  # (type, mode, modality, noun) → (event, sentence)
+        evidences: list[list[Span]] = []  # each event's reports, kept apart while they grow
+        evidence_starts: list[set[int]] = []
         for item in found:
             symmetric = item.type in SYMMETRIC_TYPES and item.mode != "visit"
             people = frozenset(item.actors + item.recipients) if symmetric else (item.actors, item.recipients)
@@ -791,10 +801,12 @@ class _Article:
                 if item.sentence - sentence <= ANAPHORA_SENTENCES:
                     target = event_index  # الزيارة again, a sentence later: the same visit
             if target is not None:
-                previous = _completed(events[target], item, self._own_clause(events[target], item))
-                if all(e.start != item.evidences[0].start for e in previous.evidences):
-                    previous = _with_evidence(previous, item.evidences[0])
-                events[target] = previous
+                evidence = item.evidences[0]
+                same_sentence = evidence.start in evidence_starts[target]
+                events[target] = _completed(events[target], item, same_sentence, self._own_clause(events[target], item))
+                if not same_sentence:
+                    evidences[target].append(evidence)
+                    evidence_starts[target].add(evidence.start)
                 last_of_kind[kind] = (target, item.sentence)
                 continue
             a = self.view.name_starts[item.first]
@@ -817,15 +829,16 @@ class _Article:
             index[key] = len(events)
             last_of_kind[kind] = (len(events), item.sentence)
             events.append(event)
-        return events
+            evidences.append(list(item.evidences))
+            evidence_starts.append({e.start for e in item.evidences})
+        return [replace(event, evidences=tuple(spans)) for event, spans in zip(events, evidences, strict=True)]
 
 
-def _completed(event: Event, item: _Found, own_clause: bool) -> Event:
+def _completed(event: Event, item: _Found, same_sentence: bool, own_clause: bool) -> Event:
     """``event`` with what another report of it adds: a mode, actors or recipients it lacked. Reported as news in
-    another sentence, or by a verb of a clause of its own, it is no longer background; otherwise, in the same
-    sentence, its first word decides (يأتي الهجوم بعد جولة التصعيد التي أدت إلى مقتل ثلاثة: the attack, and the
-    deaths with it, are background)."""
-    same_sentence = any(e.start == item.evidences[0].start for e in event.evidences)
+    another sentence (``same_sentence`` false), or by a verb of a clause of its own, it is no longer background;
+    otherwise, in the same sentence, its first word decides (يأتي الهجوم بعد جولة التصعيد التي أدت إلى مقتل ثلاثة: the
+    attack, and the deaths with it, are background)."""
     first_decides = same_sentence and not own_clause
     return replace(
         event,
@@ -838,7 +851,3 @@ def _completed(event: Event, item: _Found, own_clause: bool) -> Event:
 
 def _ids(mention: Mention) -> list[str]:
     return list(mention.refers) if mention.refers else [mention.entity] if mention.entity else []
-
-
-def _with_evidence(event: Event, evidence: Span) -> Event:
-    return replace(event, evidences=(*event.evidences, evidence))
