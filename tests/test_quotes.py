@@ -1326,3 +1326,12 @@ def test_a_quotation_whose_cue_is_inside_a_statement_was_reported_by_its_speaker
         ' التزاماتها". وأوضحت أن ترامب "كان أثار الأمر نفسه في السنة الماضية"، مشيرة إلى أنه يريد أن يساهم الشركاء.'
     )
     assert said_by(doc)["كان أثار الأمر نفسه في السنة الماضية"] == "سارة ساندرز"  # she goes on, not Trump
+
+
+def test_a_subject_named_before_qad_keeps_the_names_after_the_verb_as_its_objects() -> None:
+    doc = analyze(
+        "استقبل وزير الخارجية الفرنسي جان إيف لودريان وفدا من المعارضة. وكان الوزير الفرنسي قد حذر الرئيس السوري "
+        'بشار الأسد من "عواقب وخيمة" إذا استمر القصف.',
+        "2021-03-10",
+    )
+    assert said_by(doc)["عواقب وخيمة"] == "جان إيف لودريان"

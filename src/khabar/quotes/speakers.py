@@ -26,6 +26,7 @@ from khabar.quotes.common import (
     ISSUER_GAP,
     ISSUER_SENTENCES,
     L_KEY,
+    MAY_KEY,
     MEDIUM_NOUNS,
     MEDIUM_PREPOSITIONS,
     ON_KEY,
@@ -103,7 +104,8 @@ class SpeakerFinding:
         close_after = self._subject_names(
             [m for m in after if self._token_at(m.start) - statement.cue <= SUBJECT_WINDOW]
         )
-        if self._plural_verb(statement.cue):
+        named_before = self._named_before_particle(statement.cue)
+        if self._plural_verb(statement.cue) or named_before:
             close_after = []
         if statement.cue + 1 < len(self.keys) and self._in_it(statement.cue + 1):
             issuer = self._issuer(statement)  # أصدر X بيانا اعتبر فيه تعليق عباس …: the statement's, not عباس's
@@ -118,7 +120,7 @@ class SpeakerFinding:
         relayed = self._relayed_speaker(statement)
         if relayed is not None:  # قالت الوكالة، نقلا عن النائب الأول للوزير، X، إن: X spoke, the agency relays
             return relayed
-        if not any(m.type == "PER" for m in close_after):
+        if not named_before and not any(m.type == "PER" for m in close_after):
             named = self._named_after_title(statement, after)
             if named is not None:  # طالب رئيس المجلس الرئاسي لحكومة الوفاق الوطني فائز السراج: the holder
                 return named
@@ -189,6 +191,21 @@ class SpeakerFinding:
                 if subjects:
                     return prefer_person(subjects[:1] + [m for m in subjects if m.type == "PER"][:1])
         return None
+
+    def _named_before_particle(self, cue: int) -> bool:
+        """Whether a name ends right before the قد of the cue, past كان (وكان نائب الرئيس الأمريكي قد حذر الزعيم الكوري
+        الشمالي كيم جونغ أون من …): the subject came first, and the names after the verb are its objects."""
+        k = cue - 1
+        if k < 0 or self.keys[k] != MAY_KEY:
+            return False
+        while k > 0 and self.keys[k - 1] in GAP_WORDS:
+            k -= 1
+        if k == 0:
+            return False
+        sentence = self.sentences[self._sentence_at(self.spans[k][0])]
+        ending = [m for m in outermost(self._mentions_between(sentence.start, self.spans[k - 1][1]))
+                  if m.end == self.spans[k - 1][1]]  # fmt: skip
+        return bool(ending) and ending[-1].type in SPEAKER_TYPES and not self._inside_quote(ending[-1].start)
 
     def _subject_names(self, names: list[Mention]) -> list[Mention]:
         """The names after a verb up to a preposition or time word after the first one (قالت وزارة التجارة قبل قرار
