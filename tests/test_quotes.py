@@ -1335,3 +1335,24 @@ def test_a_subject_named_before_qad_keeps_the_names_after_the_verb_as_its_object
         "2021-03-10",
     )
     assert said_by(doc)["عواقب وخيمة"] == "جان إيف لودريان"
+
+
+def test_a_name_inside_quoted_words_is_not_the_subject_of_the_verb_after_them() -> None:
+    doc = analyze(
+        'أجرى رئيس الوزراء البريطاني بوريس جونسون زيارة إلى كييف. وأشاد بـ"الشجاعة التي أظهرها الشعب الأوكراني في وجه '
+        'روسيا" ووصفها بأنها "ملهمة".',
+        "2021-03-10",
+    )
+    assert said_by(doc)["ملهمة"] == "بوريس جونسون"
+
+
+def test_a_name_in_quotation_marks_after_the_verb_is_its_subject_and_the_clause_its_statement() -> None:
+    doc = analyze(
+        'وقالت حركة "حماس" إن مقاتليها صدوا الهجوم. وقال "حزب الله" في بيان إن الغارة استهدفت موقعا.', "2021-03-10"
+    )
+    assert said_by(doc) == {"مقاتليها صدوا الهجوم": "حماس", "الغارة استهدفت موقعا": "حزب الله"}
+
+
+def test_a_name_in_quotation_marks_after_a_verb_joined_inside_its_sentence_is_its_object() -> None:
+    doc = analyze('نددت وزارة الخارجية السورية بالهجوم وطالبت "القوات الغازية" بالانسحاب الفوري من الأراضي السورية.')
+    assert said_by(doc)["بالانسحاب الفوري من الأراضي السورية"] == "وزارة الخارجية السورية"

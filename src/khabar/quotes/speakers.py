@@ -107,6 +107,10 @@ class SpeakerFinding:
         named_before = self._named_before_particle(statement.cue)
         if self._plural_verb(statement.cue) or named_before:
             close_after = []
+        if self._joined(statement.cue) and statement.cue > self._sentence_tokens(statement.sentence)[0]:
+            # نددت الخارجية بـ… وطالبت "القوات الغازية" بالانسحاب: a verb joined inside its sentence shares the subject
+            # before it; a name in quotation marks after it is its object
+            close_after = [m for m in close_after if not self._inside_quote(m.start)]
         if statement.cue + 1 < len(self.keys) and self._in_it(statement.cue + 1):
             issuer = self._issuer(statement)  # أصدر X بيانا اعتبر فيه تعليق عباس …: the statement's, not عباس's
             if issuer is not None:
@@ -142,7 +146,9 @@ class SpeakerFinding:
             [
                 m
                 for m in self._mentions_between(max(sentence.start, self.dateline_end), cue_start)
-                if m.type in SPEAKER_TYPES and m.subtype != "demonym"  # اليمني: an adjective, never a subject
+                if m.type in SPEAKER_TYPES
+                and m.subtype != "demonym"  # اليمني: an adjective, never a subject
+                and not self._in_quoted_words(m)  # وأشاد بـ"… اللاجئين الفلسطينيين" ووصفها: not who described
             ]
         )
         if before:
@@ -206,6 +212,11 @@ class SpeakerFinding:
         ending = [m for m in outermost(self._mentions_between(sentence.start, self.spans[k - 1][1]))
                   if m.end == self.spans[k - 1][1]]  # fmt: skip
         return bool(ending) and ending[-1].type in SPEAKER_TYPES and not self._inside_quote(ending[-1].start)
+
+    def _in_quoted_words(self, mention: Mention) -> bool:
+        """Whether a name lies inside quoted words longer than itself (not a name in quotation marks, "داعش")."""
+        return any(a <= mention.start and mention.end <= b and b - a > mention.end - mention.start + 2
+                   for a, b in self.quoted)  # fmt: skip
 
     def _subject_names(self, names: list[Mention]) -> list[Mention]:
         """The names after a verb up to a preposition or time word after the first one (قالت وزارة التجارة قبل قرار

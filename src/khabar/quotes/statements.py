@@ -176,6 +176,16 @@ class StatementFinding:
         mention = self._mention_of_token(self._token_at(start))  # موقع التواصل الاجتماعي "الفايسبوك": one name
         return mention is not None and mention.start <= start and end <= mention.end
 
+    def _in_quoted_name(self, j: int) -> bool:
+        """Whether token ``j`` is a quotation mark or a word of a name in quotation marks ("هيئة تحرير الشام")."""
+        start, end = self.spans[j]
+        for a, b in self.quoted:
+            opens = start < a and not self.text[end:a].strip()
+            closes = b <= start and not self.text[b:start].strip()
+            if a <= start < b or opens or closes:
+                return self._quoted_name(a, b)
+        return False
+
     def _inside_quote(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.quoted)
 
@@ -219,6 +229,8 @@ class StatementFinding:
             scan_end = min(scan_end, object_begin)  # content preposition comes before a later complementiser
         for j in range(cue + 1, scan_end):
             if self._inside_quote(self.spans[j][0]) or self.raw[j] in OPENERS:
+                if self._in_quoted_name(j):
+                    continue  # وقالت حركة "حماس" إن: a name in quotation marks, the subject
                 return None  # a quotation follows: it is the statement (direct), not a paraphrase
             if self._complementiser_at(j):
                 begin = j + 1
