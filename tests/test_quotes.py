@@ -1356,3 +1356,12 @@ def test_a_name_in_quotation_marks_after_the_verb_is_its_subject_and_the_clause_
 def test_a_name_in_quotation_marks_after_a_verb_joined_inside_its_sentence_is_its_object() -> None:
     doc = analyze('نددت وزارة الخارجية السورية بالهجوم وطالبت "القوات الغازية" بالانسحاب الفوري من الأراضي السورية.')
     assert said_by(doc)["بالانسحاب الفوري من الأراضي السورية"] == "وزارة الخارجية السورية"
+
+
+def test_a_name_after_a_preposition_and_a_demonstrative_is_not_the_subject() -> None:
+    doc = analyze(
+        "نفى الرئيس البيروفي بيدرو بابلو كوتشينسكي تلقي أموال من منظمة الصحة العالمية. وبالرغم من نفيه تلقي أموال من "
+        "هذه المنظمة، اعتبر أن استقالته هي أفضل ما يمكن فعله.",
+        "2018-03-22",
+    )
+    assert said_by(doc)["استقالته هي أفضل ما يمكن فعله"] == "بيدرو بابلو كوتشينسكي"

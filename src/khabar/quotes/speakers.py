@@ -18,6 +18,7 @@ from khabar.quotes.common import (
     CITED_WINDOW,
     CLAUSE_ENDS,
     CUELESS_WINDOW,
+    DEMONSTRATIVES,
     DESCRIBING_WORDS,
     EXAMPLE_WORDS,
     FEMININE_RELATIVES,
@@ -877,6 +878,8 @@ class SpeakerFinding:
     def _ungoverned(self, mention: Mention) -> bool:
         """No preposition before the name (على لسان X، بـY، مع Z، إلى وزير المالية، Z): it can be a subject."""
         i = self._token_at(mention.start)
+        if i > 0 and self.keys[i - 1] in DEMONSTRATIVES and not self.preps[i]:
+            i -= 1  # من هذه الشركة: the preposition is before the demonstrative
         return (
             not self.preps[i]
             and (i == 0 or self.keys[i - 1] not in PREPOSITION_WORDS)

@@ -203,6 +203,17 @@ class _Work:
                 first -= 1
                 self._add(_Mention(self._name_start(first), end, "ORG", first, last, mention.subtype))
                 continue
+            closer = self._quoted_after(first - 2) if first >= 2 else None
+            if closer is not None and closer == last + 1 and mention.type in ("MISC", "ORG"):
+                # منظمة "أنا يقظ"، شركة "برايس واتر هاوس كوبرز": the quoted words are the name, all of them (no
+                # clitic on the first), and an organisation's with its head noun when that stands before the marks
+                if self.owner[first] is not None:
+                    continue  # the head's mention took the quoted name already
+                start, kind = self.spans[first][0], mention.type
+                if self._organisation_head_before(first - 1):
+                    first, start, kind = first - 2, self._name_start(first - 2), "ORG"
+                self._add(_Mention(start, self.spans[closer][1], kind, first, closer, mention.subtype))
+                continue
             if mention.type == "ORG" and self._described_only(first, last):
                 # منظمة "أنقذوا الأطفال"، شركة التجارة الإلكترونية الصينية "JD.com": a head and what describes it,
                 # then the name in quotes
@@ -1192,7 +1203,7 @@ class _Work:
 
     def _entity(self, index: int, order: dict[int, int], member_ids: list[str], mentions: list[_Mention]) -> Entity:
         cluster = self.clusters[index]
-        names = [self._mention_text(m) for m in mentions if m.cluster == index and m.subtype is None]
+        names = [_quoted_or_whole(self._mention_text(m)) for m in mentions if m.cluster == index and m.subtype is None]
         types = Counter(m.type for m in mentions if m.cluster == index and m.subtype is None)
         kind = (
             cluster.actor.type if cluster.actor is not None else (types.most_common(1)[0][0] if types else cluster.type)
@@ -1229,6 +1240,15 @@ class _Work:
         # ORG and MISC share one kind: the tagger often types the same name one way here and the other there
         prefix = {"PER": "per", "LOC": "loc"}.get(kind, "org")
         return f"{prefix}:" + " ".join(skeleton(w) for w in name.split())
+
+
+def _quoted_or_whole(text: str) -> str:
+    """The name a mention gives its entity: the words in quotation marks at its end after a head noun (شركة "بوينغ"
+    names بوينغ, in every article alike), else the whole of it."""
+    closer = text[-1:]
+    opener = next((o for o, c in QUOTE_OPENERS.items() if c == closer), None)
+    at = text.rfind(opener, 0, len(text) - 1) if opener else -1
+    return text[at + 1 : -1].strip() if at > 0 and text[at + 1 : -1].strip() else text
 
 
 def _prefixes(a: str, b: str) -> bool:
