@@ -641,3 +641,9 @@ def test_an_organisation_named_in_quotation_marks_after_its_head_is_one_mention_
     assert (watchdog.type, watchdog.name) == ("ORG", "أنا يقظ")
     doc = analyze('وذكرت شركة "بوينغ" أن الطلبيات زادت. وقالت بوينغ إن المصنع توسع.')
     assert len({m.entity for m in doc.mentions}) == 1 and entity_of(doc, "بوينغ").name == "بوينغ"
+
+
+def test_a_head_noun_the_tagger_typed_otherwise_takes_the_quoted_name_after_it_as_one_organisation() -> None:
+    doc = analyze('واحتفل حزب "كولورادو" في مقره في العاصمة بفوز مرشحه.')
+    assert [(m.text, m.type) for m in doc.mentions] == [('حزب "كولورادو"', "ORG")]
+    assert entity_of(doc, 'حزب "كولورادو"').name == "كولورادو"

@@ -204,23 +204,26 @@ class _Work:
                 self._add(_Mention(self._name_start(first), end, "ORG", first, last, mention.subtype))
                 continue
             closer = self._quoted_after(first - 2) if first >= 2 else None
+            if closer is not None and closer == last + 1 and self.owner[first] is not None:
+                continue  # the head's mention took the quoted name already
             if closer is not None and closer == last + 1 and mention.type in ("MISC", "ORG"):
                 # منظمة "أنا يقظ"، شركة "برايس واتر هاوس كوبرز": the quoted words are the name, all of them (no
                 # clitic on the first), and an organisation's with its head noun when that stands before the marks
-                if self.owner[first] is not None:
-                    continue  # the head's mention took the quoted name already
                 start, kind = self.spans[first][0], mention.type
                 if self._organisation_head_before(first - 1):
                     first, start, kind = first - 2, self._name_start(first - 2), "ORG"
                 self._add(_Mention(start, self.spans[closer][1], kind, first, closer, mention.subtype))
                 continue
-            if mention.type == "ORG" and self._described_only(first, last):
+            kind = mention.type
+            if (kind == "ORG" or (first == last and not self.forms[first].article)) and self._described_only(
+                first, last
+            ):  # the tagger may type a head alone as a person or a place (واحتفل حزب "كولورادو")
                 # منظمة "أنقذوا الأطفال"، شركة التجارة الإلكترونية الصينية "JD.com": a head and what describes it,
                 # then the name in quotes
                 quoted = self._quoted_after(last)
                 if quoted is not None:
-                    last, end = quoted, self.spans[quoted][1]
-            self._add(_Mention(mention.start, end, mention.type, first, last, mention.subtype))
+                    last, end, kind = quoted, self.spans[quoted][1], "ORG"
+            self._add(_Mention(mention.start, end, kind, first, last, mention.subtype))
         self._known_names()
         self._described_organisations()
         self.mentions.sort(key=lambda m: m.start)
