@@ -1365,3 +1365,12 @@ def test_a_name_after_a_preposition_and_a_demonstrative_is_not_the_subject() -> 
         "2018-03-22",
     )
     assert said_by(doc)["استقالته هي أفضل ما يمكن فعله"] == "بيدرو بابلو كوتشينسكي"
+
+
+def test_a_title_with_a_preposition_in_a_phrase_after_the_verb_does_not_make_its_holder_the_subject() -> None:
+    doc = analyze(
+        "التقى رئيس الوزراء اليمني أحمد بن دغر وفدا من التجار في عدن. كما أكد، خلال اتصاله بمحافظ شبوة علي بن راشد، "
+        "أن الحكومة ستدعم الميناء.",
+        "2018-06-19",
+    )
+    assert said_by(doc)["الحكومة ستدعم الميناء"] == "أحمد بن دغر"

@@ -830,10 +830,15 @@ class SpeakerFinding:
         """Whether the words between the verb and a name open with a preposition, and no title comes before the name
         (وأكدت في لقاء مع شبكة أيه بي سي نيوز أن; not وقال في بيان وزير الخارجية X, nor المسؤول في قسم …، X, whose
         preposition is in the subject's description)."""
-        words = [k for k in between if k not in self.time_tokens and self.keys[k] not in SUBJECT_FILLERS]
+        words = [
+            k
+            for k in between
+            if k not in self.time_tokens and self.keys[k] not in SUBJECT_FILLERS and self.raw[k] not in ("،", ",")
+        ]
         if not words or not (self.keys[words[0]] in BARRIER_WORDS or self.preps[words[0]]):
             return False
-        return not any(self.keys[k] in self.office_words for k in words)
+        # كما أكد، خلال اتصاله بمحافظ الحديدة X، أن: a title with a preposition on it is in the phrase too
+        return not any(self.keys[k] in self.office_words and not self.preps[k] for k in words)
 
     def _addressee(self, mention: Mention) -> bool:
         """قال لبي بي سي، أكد للصحفيين: a name with ل after the verb is who was told, not who spoke."""
