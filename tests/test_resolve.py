@@ -647,3 +647,12 @@ def test_a_head_noun_the_tagger_typed_otherwise_takes_the_quoted_name_after_it_a
     doc = analyze('واحتفل حزب "كولورادو" في مقره في العاصمة بفوز مرشحه.')
     assert [(m.text, m.type) for m in doc.mentions] == [('حزب "كولورادو"', "ORG")]
     assert entity_of(doc, 'حزب "كولورادو"').name == "كولورادو"
+
+
+def test_a_family_name_written_first_goes_to_the_person_named_more_often_with_it() -> None:
+    doc = analyze(
+        "استقبل الزعيم الكوري الشمالي كيم جونغ أون وفدا أمريكيا. وكان كيم جونغ أون قد دعا إلى الحوار. وضم الوفد "
+        "السفير الأمريكي سونغ كيم. وقال كيم إن بلاده مستعدة للسلام."
+    )
+    kim = next(m for m in doc.mentions if m.text == "كيم")
+    assert {e.id: e.name for e in doc.entities}[kim.entity] == "كيم جونغ أون"

@@ -446,6 +446,23 @@ class _Work:
             if full not in cluster.full_names:  # each name once, however often it is repeated
                 cluster.full_names.append(full)
 
+    def _first_word_holders(self, key: str, given: bool) -> set[int]:
+        """The people named in full so far whose first word is ``key``: in a name of three words or more (a family name
+        written first), or of two or more when ``key`` is a given name."""
+        return {
+            index
+            for index in self._recent()
+            if self.clusters[index].type == "PER"
+            and any(
+                len(full) >= (2 if given else FAMILY_FIRST_WORDS) and full[0] == key
+                for full in self.clusters[index].full_names
+            )
+        }
+
+    def _named_times(self, index: int) -> int:
+        """How many mentions so far name the entity of cluster ``index``."""
+        return sum(m.cluster == index for m in self.mentions)
+
     def _cluster(self, mention: _Mention) -> None:
         text = self._mention_text(mention)
         types = ORG_TYPES if mention.type in ("ORG", "MISC") else (mention.type,)
@@ -464,6 +481,12 @@ class _Work:
             # ماي of تيريزا ماي: three letters written (two in its skeleton) are enough for a word tagged a person
             if len(holders) == 1 and len(word_key(text)) > 2:  # two people of that surname named in full: the usual way
                 holder = holders.pop()
+                rivals = self._first_word_holders(key, given=False) - {holder}
+                if len(rivals) == 1 and self._named_times(next(iter(rivals))) > self._named_times(holder):
+                    # كيم after كيم يونغ أون twice and سونغ كيم once: the family name written first, of the one named
+                    # more often
+                    self._join(mention, rivals.pop())
+                    return
                 written = skeleton(self.raw[mention.first])
                 if written != key and any(full[-1] == written for full in self.clusters[holder].full_names):
                     mention.start = self.spans[mention.first][0]  # the name as written, its ك with it
@@ -473,16 +496,7 @@ class _Work:
                 # كيم after كيم جونغ أون, شي after شي جين بينغ: a family name written first (Korean, Chinese); ميلانيا
                 # after ميلانيا ترامب, شيرين after شيرين عبد الوهاب: a given name alone for the one person the article
                 # named in full with it (two named so, محمد بن سلمان and محمد بن زايد: neither)
-                given = is_given_name(text)
-                holders = {
-                    index
-                    for index in self._recent()
-                    if self.clusters[index].type == "PER"
-                    and any(
-                        len(full) >= (2 if given else FAMILY_FIRST_WORDS) and full[0] == key
-                        for full in self.clusters[index].full_names
-                    )
-                }
+                holders = self._first_word_holders(key, given=is_given_name(text))
                 if len(holders) == 1:
                     self._join(mention, holders.pop())
                     return
