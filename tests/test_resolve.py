@@ -656,3 +656,18 @@ def test_a_family_name_written_first_goes_to_the_person_named_more_often_with_it
     )
     kim = next(m for m in doc.mentions if m.text == "كيم")
     assert {e.id: e.name for e in doc.entities}[kim.entity] == "كيم جونغ أون"
+
+
+def test_a_place_the_tagger_ran_into_a_known_name_gives_the_name_back_even_hyphenated() -> None:
+    doc = analyze("وقال رئيس كوريا الجنوبية مون جيه-إن إن القمة ستعقد في سنغافورة.")
+    assert ("كوريا الجنوبية", "LOC") in {(m.text, m.type) for m in doc.mentions}
+    assert entity_of(doc, "مون جيه-إن").name_latn == "Moon Jae-in"
+
+
+def test_a_title_with_a_nisba_of_two_words_is_the_holder_from_that_country() -> None:
+    doc = analyze(
+        "التقى الرئيس الأمريكي دونالد ترامب رئيس كوريا الجنوبية، مون جاي إن، في واشنطن. وقال الرئيس الكوري الجنوبي إن "
+        "اللقاء كان مثمرا."
+    )
+    title = next(m for m in doc.mentions if m.subtype == "title" and m.start > 70)
+    assert {e.id: e.name_latn for e in doc.entities}[title.entity] == "Moon Jae-in"

@@ -252,20 +252,27 @@ class _Work:
                 continue
             found = None
             for length in self.kb.name_lengths[self.keys[i]]:
-                if i + length > len(self.spans):
+                words = self._words_from(i, length)  # مون جيه-إن: three words, the hyphen between two of them
+                if words is None:
                     continue
-                key = " ".join(self.keys[i : i + length])
+                key = " ".join(self.keys[j] for j in words)
                 actor = self.kb.find_key(key, ("ORG", "LOC"))
                 if actor is None and length > 1 and self.keys[i] not in PATRONYMIC_WORDS:
                     actor = self.kb.find_key(key, ("PER",))
                 # cities are only linked, never added: many of their names are also words (العيون "the eyes")
                 if actor is not None and not actor.id.startswith("city:"):
-                    found = (length, actor)
+                    found = (words[-1], actor)
                     break
-            if found is None or (self._covered(i, i + found[0] - 1) and not self._takes_over(i, found)):
+            if found is None:
                 continue
-            length, actor = found
-            last = i + length - 1
+            last, actor = found
+            glued = self._place_glued_before(i, last) if actor.type == "PER" else None
+            if glued is not None:  # رئيس كوريا الجنوبية مون جيه-إن, all one place to the tagger: the country, then him
+                glued.last, glued.end = i - 1, self.spans[i - 1][1]
+                for j in range(i, last + 1):
+                    self.owner[j] = None if self.owner[j] is glued else self.owner[j]
+            elif self._covered(i, last) and not self._takes_over(i, last, actor):
+                continue
             self._drop_inside(i, last)
             if self.sentence_of[i] == self.sentence_of[last]:
                 self._add(_Mention(self._name_start(i), self.spans[last][1], actor.type, i, last))
@@ -301,18 +308,35 @@ class _Work:
                 continue
             mention.type = "PER"
 
-    def _takes_over(self, first: int, found: tuple[int, Actor]) -> bool:
+    def _words_from(self, i: int, length: int) -> list[int] | None:
+        """The tokens of ``length`` words from token ``i``, past a hyphen that joins two of them; None past the end."""
+        words = [i]
+        while len(words) < length:
+            j = words[-1] + (2 if self._hyphen_after(words[-1]) else 1)
+            if j >= len(self.spans):
+                return None
+            words.append(j)
+        return words
+
+    def _place_glued_before(self, first: int, last: int) -> _Mention | None:
+        """A place the tagger ran on into a known person's name (كوريا الجنوبية مون جيه-إن): it starts before the name,
+        ends inside it, and what comes before the name is a place the knowledge base knows."""
+        place = self.owner[first]
+        if place is None or place.type != "LOC" or not place.first < first <= place.last <= last:
+            return None
+        before = self.text[place.start : self.spans[first - 1][1]]
+        return place if self.kb.find(before, ("LOC",)) is not None else None
+
+    def _takes_over(self, first: int, last: int, actor: Actor) -> bool:
         """Whether a known person's full name may replace the mentions the tagger put inside it: all of them inside,
         none a person already; a country's name of several words, the places inside it."""
-        length, actor = found
-        last = first + length - 1
         inside = {id(self.owner[j]): self.owner[j] for j in range(first, last + 1) if self.owner[j] is not None}
-        if actor.id.startswith("country:") and length > 1 and inside:
+        if actor.id.startswith("country:") and last > first and inside:
             # جنوب السودان where the tagger found السودان: a country's name takes over the places inside it
             return all(m.first >= first and m.last <= last and m.type == "LOC" for m in inside.values())
         return (
             actor.type == "PER"
-            and length > 1
+            and last > first
             and all(m.first >= first and m.last <= last and m.type != "PER" for m in inside.values())
         )
 
@@ -609,7 +633,8 @@ class _Work:
             if mention is not None and mention.cluster is not None and mention.type in ("ORG", "LOC", "MISC"):
                 return mention.cluster, None
         for i in range(first, end):
-            code = self.kb.demonym_of_key(self.keys[i])
+            pair = self.kb.demonym_of_keys(self.keys[i], self.keys[i + 1]) if i + 1 < end else None
+            code = pair or self.kb.demonym_of_key(self.keys[i])
             if code is not None:
                 return None, code
         return None, None

@@ -69,6 +69,7 @@ class KnowledgeBase:
         self._ambiguous_by_key: dict[str, list[str]] = {}
         self._person_skeletons: dict[tuple[str, str], list[str]] = {}
         self._demonyms: dict[str, str] = {}
+        self._demonym_phrases: dict[tuple[str, str], str] = {}  # two words for one state (الكوري الجنوبي)
         self._capitals: dict[str, str] = {}  # a capital's phrase key → its country's code
         self._names: dict[str, list[str]] = {}
         self._load_countries()
@@ -127,6 +128,10 @@ class KnowledgeBase:
                 # the adjective, masculine and feminine (العراقي, العراقية): plurals name people, not the country
                 for form in (stem, stem + "ه"):
                     self._demonyms.setdefault(form, code)
+            for phrase in country.get("demonym_phrases", []):
+                first, second = (word_key(w) for w in phrase.split())
+                for ending in ("", "ه"):  # الكوري الجنوبي, الكورية الجنوبية
+                    self._demonym_phrases.setdefault((first + ending, second + ending), code)
 
     def _load_geography(self) -> None:
         """Continents, regions, seas, rivers, islands … (a hand-written list, with their English names)."""
@@ -220,6 +225,10 @@ class KnowledgeBase:
     def demonym_of_key(self, key: str) -> str | None:
         """:meth:`demonym` for a word already reduced by :func:`~khabar.resolve.names.word_key`."""
         return self._demonyms.get(key)
+
+    def demonym_of_keys(self, first: str, second: str) -> str | None:
+        """The country code of a nisba of two words (الكوري الجنوبي → KOR), given as word keys, else None."""
+        return self._demonym_phrases.get((first, second))
 
 
 def _last_letter(name: str) -> str:
