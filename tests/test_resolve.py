@@ -671,3 +671,10 @@ def test_a_title_with_a_nisba_of_two_words_is_the_holder_from_that_country() -> 
     )
     title = next(m for m in doc.mentions if m.subtype == "title" and m.start > 70)
     assert {e.id: e.name_latn for e in doc.entities}[title.entity] == "Moon Jae-in"
+
+
+def test_a_nisba_of_two_words_is_a_mention_of_its_country() -> None:
+    doc = analyze("وقال الزعيم الكوري الشمالي إن بلاده مستعدة للحوار مع الحكومة الكورية الجنوبية.")
+    nisba = next(m for m in doc.mentions if m.text == "الكوري الشمالي")
+    assert (nisba.type, nisba.subtype) == ("LOC", "demonym")
+    assert {e.id: e.country for e in doc.entities}[nisba.entity] == "PRK"

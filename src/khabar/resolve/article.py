@@ -838,6 +838,11 @@ class _Work:
                 self._add_institution(institution[0], i, institution[1], code)
             elif country is not None:
                 self._add(_Mention(self._name_start(i), self.spans[i][1], "LOC", i, i, "demonym", country))
+        for i in self._positions(self.kb.demonym_phrase_first_keys):  # الزعيم الكوري الشمالي
+            code = self.kb.demonym_of_keys(self.keys[i], self.keys[i + 1]) if i + 1 < len(self.keys) else None
+            country = self._country_cluster(code) if code is not None else None
+            if country is not None and not self._covered(i, i + 1) and self.sentence_of[i] == self.sentence_of[i + 1]:
+                self._add(_Mention(self._name_start(i), self.spans[i + 1][1], "LOC", i, i + 1, "demonym", country))
         self._institutions_in_countries()
 
     def _institution_before(self, end: int) -> tuple[int, Office] | None:

@@ -226,6 +226,11 @@ class KnowledgeBase:
         """:meth:`demonym` for a word already reduced by :func:`~khabar.resolve.names.word_key`."""
         return self._demonyms.get(key)
 
+    @property
+    def demonym_phrase_first_keys(self) -> Container[str]:
+        """The first words of the nisbas of two words (الكوري of الكوري الجنوبي)."""
+        return {first for first, _ in self._demonym_phrases}
+
     def demonym_of_keys(self, first: str, second: str) -> str | None:
         """The country code of a nisba of two words (الكوري الجنوبي → KOR), given as word keys, else None."""
         return self._demonym_phrases.get((first, second))
