@@ -1374,3 +1374,8 @@ def test_a_title_with_a_preposition_in_a_phrase_after_the_verb_does_not_make_its
         "2018-06-19",
     )
     assert said_by(doc)["الحكومة ستدعم الميناء"] == "أحمد بن دغر"
+
+
+def test_each_of_right_after_the_verb_opens_its_subject_not_its_statement() -> None:
+    doc = analyze("وأكدت كل من مصر والأردن أنهما ترفضان نقل السفارة.", "2018-05-14")
+    assert said_by(doc) == {"ترفضان نقل السفارة": "مصر"}  # the first of the joint speakers

@@ -105,6 +105,7 @@ BUT_KEY = word_key("لكن")
 BEFORE_AFTER = frozenset(word_key(w) for w in ("قبل", "بعد", "بعدما", "قبلما"))
 THAT_KEY = word_key("أن")
 DEMONSTRATIVES = frozenset(word_key(w) for w in ("هذا", "هذه", "هؤلاء", "ذلك", "تلك", "أولئك"))
+EACH_KEY = word_key("كل")  # كل من X وY: each of X and Y
 MAY_KEY = word_key("قد")  # the particle of a past verb (قد أكد), after which the subject may already be named
 AMONG_KEY = word_key("بين")
 MEDIUM_PREPOSITIONS = frozenset(word_key(w) for w in ("على", "في", "عبر"))

@@ -20,8 +20,10 @@ from khabar.quotes.common import (
     CUELESS_WINDOW,
     DEMONSTRATIVES,
     DESCRIBING_WORDS,
+    EACH_KEY,
     EXAMPLE_WORDS,
     FEMININE_RELATIVES,
+    FROM_KEY,
     GAP_WORDS,
     HASHTAG_MARKS,
     ISSUER_GAP,
@@ -792,12 +794,13 @@ class SpeakerFinding:
             # وأشار المسؤول بالأمم المتحدة: a subject takes no preposition (right after the verb, قال بريان هاس may be
             # a name the clitic analyser split)
             return False
-        before = self._word_before(self._token_at(mention.start))
+        lead = self._past_each_of(first)
+        before = self._word_before(lead)
         if before >= 0 and self.keys[before] in BARRIER_WORDS:
             return False  # وكتب على حسابه في تويتر، قال خلال كلمته أمام الأمم المتحدة: where, not who
         if before >= 0 and self.raw[before] == "باسم" and (mention.type != "PER" or mention.subtype == "title"):
             return False  # قال المتحدث باسم رئيس الوزراء: the spokesman speaks, for the one he is named after
-        between = range(statement.cue + 1, self._token_at(mention.start))
+        between = range(statement.cue + 1, lead)
         if self._in_phrase_after_verb(between):
             return False  # وأكدت في لقاء مع شبكة أيه بي سي نيوز أن: the network is in where it was said
         if any(self._is_cue(k) or self._attribution_at(k) is not None for k in between):
@@ -880,11 +883,18 @@ class SpeakerFinding:
             before -= 1
         return before
 
+    def _past_each_of(self, i: int) -> int:
+        """Token ``i``, or the كل of كل من right before it (أعلنت كل من ألمانيا وفرنسا: "each of", the subject)."""
+        if i > 1 and self.keys[i - 1] == FROM_KEY and self.keys[i - 2] == EACH_KEY and not self.preps[i - 2]:
+            return i - 2
+        return i
+
     def _ungoverned(self, mention: Mention) -> bool:
         """No preposition before the name (على لسان X، بـY، مع Z، إلى وزير المالية، Z): it can be a subject."""
         i = self._token_at(mention.start)
         if i > 0 and self.keys[i - 1] in DEMONSTRATIVES and not self.preps[i]:
             i -= 1  # من هذه الشركة: the preposition is before the demonstrative
+        i = self._past_each_of(i)
         return (
             not self.preps[i]
             and (i == 0 or self.keys[i - 1] not in PREPOSITION_WORDS)

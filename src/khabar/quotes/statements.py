@@ -13,6 +13,7 @@ from khabar.quotes.common import (
     CLAUSE_ONLY_REACH,
     CLOSERS,
     DETAIL_VERBS,
+    EACH_KEY,
     EXTENT_KEY,
     FROM_KEY,
     HASHTAG_MARKS,
@@ -510,8 +511,8 @@ class StatementFinding:
     def _preposition_at(self, j: int) -> bool:
         """إلى، على، عن، من opening a cue's content (أشار إلى، شدد على): not a name that folds to one (العلي), nor عن
         of عن طريق "by way of"."""
-        if self._by_way_of(j):
-            return False
+        if self._by_way_of(j) or (j > 1 and self.keys[j - 1] == EACH_KEY and self._is_cue(j - 2)):
+            return False  # أعلنت كل من ألمانيا وفرنسا أن: "each of" right after the verb, the subject
         return self.keys[j] in PREPOSITIONS and not self.view.forms[j].article and self._mention_of_token(j) is None
 
     def _by_way_of(self, j: int) -> bool:
