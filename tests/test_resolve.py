@@ -678,3 +678,10 @@ def test_a_nisba_of_two_words_is_a_mention_of_its_country() -> None:
     nisba = next(m for m in doc.mentions if m.text == "الكوري الشمالي")
     assert (nisba.type, nisba.subtype) == ("LOC", "demonym")
     assert {e.id: e.country for e in doc.entities}[nisba.entity] == "PRK"
+
+
+def test_a_nationality_adjective_the_tagger_took_for_a_person_is_the_country() -> None:
+    doc = analyze("وفي ظل الأزمة بين مانيلا والكويت، أعلن الرئيس الفلبيني رودريغو دوتيرتي الأحد، أن العمال سيعودون.")
+    nisba = next(m for m in doc.mentions if m.text == "الفلبيني")
+    assert (nisba.type, nisba.subtype) == ("LOC", "demonym")
+    assert [e.name for e in doc.entities if e.id == doc.quotes[0].speaker] == ["رودريغو دوتيرتي"]

@@ -194,6 +194,8 @@ class _Work:
                 continue  # the tagger's حافظ الأمن، الرئيس: a title, its holder's (resolved with the bare titles)
             if first == last and KINSHIP_WORD.fullmatch(self.raw[first]):
                 continue  # the tagger's وأبناؤه "and his sons": a relative, no name
+            if first == last and mention.type != "LOC" and self.kb.demonym_of_key(self.keys[first]):
+                continue  # the tagger's الرئيس الفلبيني as a person: the nationality adjective, read below
             end = mention.end
             while self._hyphen_after(last) and self.owner[last + 2] is None:
                 last += 2  # مون جيه-إن, which the tagger ends at the hyphen
