@@ -1379,3 +1379,16 @@ def test_a_title_with_a_preposition_in_a_phrase_after_the_verb_does_not_make_its
 def test_each_of_right_after_the_verb_opens_its_subject_not_its_statement() -> None:
     doc = analyze("وأكدت كل من مصر والأردن أنهما ترفضان نقل السفارة.", "2018-05-14")
     assert said_by(doc) == {"ترفضان نقل السفارة": "مصر"}  # the first of the joint speakers
+
+
+def test_a_name_between_kana_and_the_verb_is_its_subject_and_the_name_after_its_object() -> None:
+    doc = analyze("وكانت مصر اتهمت إثيوبيا بالمماطلة في مفاوضات السد.", "2020-06-20")
+    assert said_by(doc) == {"بالمماطلة في مفاوضات السد": "مصر"}
+
+
+def test_names_joined_by_wa_share_the_preposition_of_the_first_and_are_not_the_subject() -> None:
+    doc = analyze(
+        "فرضت وزارة الخزانة الأمريكية عقوبات على شركات من الهند وماليزيا تتهمها بمساعدة إيران في تفادي العقوبات.",
+        "2019-05-02",
+    )
+    assert said_by(doc)["بمساعدة إيران في تفادي العقوبات"] == "وزارة الخزانة الأمريكية"

@@ -106,6 +106,7 @@ BEFORE_AFTER = frozenset(word_key(w) for w in ("قبل", "بعد", "بعدما",
 THAT_KEY = word_key("أن")
 DEMONSTRATIVES = frozenset(word_key(w) for w in ("هذا", "هذه", "هؤلاء", "ذلك", "تلك", "أولئك"))
 EACH_KEY = word_key("كل")  # كل من X وY: each of X and Y
+WAS_KEYS = frozenset(word_key(w) for w in ("كان", "كانت"))  # وكانت البحرين اتهمت: the subject between كان and the verb
 MAY_KEY = word_key("قد")  # the particle of a past verb (قد أكد), after which the subject may already be named
 AMONG_KEY = word_key("بين")
 MEDIUM_PREPOSITIONS = frozenset(word_key(w) for w in ("على", "في", "عبر"))

@@ -54,6 +54,7 @@ from khabar.quotes.common import (
     TITLE_WORDS,
     TO_KEY,
     TONGUE_KEY,
+    WAS_KEYS,
     WHAT_WORDS,
     Statement,
     outermost,
@@ -202,19 +203,33 @@ class SpeakerFinding:
         return None
 
     def _named_before_particle(self, cue: int) -> bool:
-        """Whether a name ends right before the قد of the cue, past كان (وكان نائب الرئيس الأمريكي قد حذر الزعيم الكوري
-        الشمالي كيم جونغ أون من …): the subject came first, and the names after the verb are its objects."""
+        """Whether the subject came before the verb, so that the names after it are its objects: a name ending right
+        before the قد of the cue, past كان (وكان نائب الرئيس الأمريكي قد حذر الزعيم الكوري الشمالي كيم جونغ أون من …),
+        or between كان and the cue (وكانت البحرين اتهمت إيران بـ)."""
         k = cue - 1
         if k < 0 or self.keys[k] != MAY_KEY:
-            return False
+            return self._between_was_and(cue)
         while k > 0 and self.keys[k - 1] in GAP_WORDS:
             k -= 1
         if k == 0:
             return False
+        name = self._name_ending_at(k - 1)
+        return name is not None and name.type in SPEAKER_TYPES and not self._inside_quote(name.start)
+
+    def _between_was_and(self, cue: int) -> bool:
+        """Whether a person's or a body's name stands alone between كان and the cue (وكانت البحرين اتهمت)."""
+        name = self._name_ending_at(cue - 1) if cue > 0 else None
+        if name is None or name.type not in SPEAKER_TYPES:
+            return False
+        first = self._token_at(name.start)
+        return first > 0 and self.keys[first - 1] in WAS_KEYS and not self._inside_quote(name.start)
+
+    def _name_ending_at(self, k: int) -> Mention | None:
+        """The outermost name of the sentence that ends with token ``k``."""
         sentence = self.sentences[self._sentence_at(self.spans[k][0])]
-        ending = [m for m in outermost(self._mentions_between(sentence.start, self.spans[k - 1][1]))
-                  if m.end == self.spans[k - 1][1]]  # fmt: skip
-        return bool(ending) and ending[-1].type in SPEAKER_TYPES and not self._inside_quote(ending[-1].start)
+        ending = [m for m in outermost(self._mentions_between(sentence.start, self.spans[k][1]))
+                  if m.end == self.spans[k][1]]  # fmt: skip
+        return ending[-1] if ending else None
 
     def _in_quoted_words(self, mention: Mention) -> bool:
         """Whether a name lies inside quoted words longer than itself (not a name in quotation marks, "داعش")."""
@@ -895,6 +910,13 @@ class SpeakerFinding:
         if i > 0 and self.keys[i - 1] in DEMONSTRATIVES and not self.preps[i]:
             i -= 1  # من هذه الشركة: the preposition is before the demonstrative
         i = self._past_each_of(i)
+        start = mention.start
+        # من روسيا والصين وسنغافورة: names joined by و share the first one's preposition
+        while i > 0 and not self.preps[i] and (self.conj[i] or self.text[self.spans[i][0] : start] == "و"):
+            joined = self._name_ending_at(i - 1)
+            if joined is None or joined.type not in SPEAKER_TYPES:
+                break
+            i, start = self._token_at(joined.start), joined.start
         return (
             not self.preps[i]
             and (i == 0 or self.keys[i - 1] not in PREPOSITION_WORDS)
