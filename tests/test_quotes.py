@@ -1392,3 +1392,12 @@ def test_names_joined_by_wa_share_the_preposition_of_the_first_and_are_not_the_s
         "2019-05-02",
     )
     assert said_by(doc)["بمساعدة إيران في تفادي العقوبات"] == "وزارة الخزانة الأمريكية"
+
+
+def test_a_statement_noun_as_the_subject_speaks_for_its_issuer_and_the_name_after_it_is_the_object() -> None:
+    doc = analyze(
+        "وأصدرت منظمة التعاون الإسلامي بيانا في ختام القمة. واتهم البيان الرئيس الأمريكي دونالد ترامب بتوفير الدعم "
+        "لإسرائيل.",
+        "2018-05-19",
+    )
+    assert said_by(doc) == {"بتوفير الدعم لإسرائيل": "منظمة التعاون الإسلامي"}

@@ -109,7 +109,7 @@ class SpeakerFinding:
             [m for m in after if self._token_at(m.start) - statement.cue <= SUBJECT_WINDOW]
         )
         named_before = self._named_before_particle(statement.cue)
-        if self._plural_verb(statement.cue) or named_before:
+        if self._plural_verb(statement.cue) or named_before or self._statement_subject(statement.cue):
             close_after = []
         if self._joined(statement.cue) and statement.cue > self._sentence_tokens(statement.sentence)[0]:
             # نددت الخارجية بـ… وطالبت "القوات الغازية" بالانسحاب: a verb joined inside its sentence shares the subject
@@ -201,6 +201,14 @@ class SpeakerFinding:
                 if subjects:
                     return prefer_person(subjects[:1] + [m for m in subjects if m.type == "PER"][:1])
         return None
+
+    def _statement_subject(self, cue: int) -> bool:
+        """Whether a statement noun is the verb's subject (واتهم البيان الختامي الرئيس الأمريكي بـ): the names after it
+        are the verb's objects; the statement speaks for who issued it."""
+        j = cue + 1
+        while j < len(self.keys) and (j in self.time_tokens or self.keys[j] in SUBJECT_FILLERS):
+            j += 1
+        return j < len(self.keys) and not self.preps[j] and self.view.forms[j].article and self._statement_noun(j)
 
     def _named_before_particle(self, cue: int) -> bool:
         """Whether the subject came before the verb, so that the names after it are its objects: a name ending right
