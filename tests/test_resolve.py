@@ -685,3 +685,31 @@ def test_a_nationality_adjective_the_tagger_took_for_a_person_is_the_country() -
     nisba = next(m for m in doc.mentions if m.text == "الفلبيني")
     assert (nisba.type, nisba.subtype) == ("LOC", "demonym")
     assert [e.name for e in doc.entities if e.id == doc.quotes[0].speaker] == ["رودريغو دوتيرتي"]
+
+
+def test_the_wife_of_a_person_or_title_is_the_other_person_with_his_family_name() -> None:
+    doc = analyze(
+        "خضعت السيدة الأولى في الولايات المتحدة ميلانيا ترامب لجراحة. وزار الرئيس الأمريكي دونالد ترامب المستشفى. "
+        'وكشفت زوجة الرئيس الأمريكي الأسبوع الماضي عن مبادرة "كن الأفضل" للأطفال.'
+    )
+    wife = next(m for m in doc.mentions if m.text == "زوجة الرئيس الأمريكي")
+    assert (wife.subtype, {e.id: e.name for e in doc.entities}[wife.entity]) == ("relative", "ميلانيا ترامب")
+    assert [e.name for e in doc.entities if e.id == doc.quotes[-1].speaker] == ["ميلانيا ترامب"]
+
+
+def test_a_pair_scored_on_a_name_inside_a_longer_mention_reads_the_name_itself() -> None:
+    from khabar.evaluation.resolve import _entity_at
+
+    text = (
+        "استقبل رئيس الوزراء الأسترالي مالكولم تيرنبول الرئيس الفرنسي. وأشاد الرئيس الفرنسي بزوجته لوسي هيوز تيرنبول. "
+        "وقال إن زوجة تيرنبول لطيفة."
+    )
+    doc = analyze(text)
+    assert entity_of(doc, "زوجة تيرنبول").name == "لوسي هيوز تيرنبول"
+    at = text.rindex("تيرنبول")
+    assert _entity_at(doc, at, at + len("تيرنبول")) == entity_of(doc, "مالكولم تيرنبول").key
+
+
+def test_a_title_in_apposition_ends_at_a_word_with_a_pronoun_suffix() -> None:
+    doc = analyze("استقبل الرئيس الفرنسي إيمانويل ماكرون الوفد. وأشاد الرئيس الفرنسي بزوجته لوسي هيوز تيرنبول.")
+    assert entity_of(doc, "لوسي هيوز تيرنبول").roles == ()

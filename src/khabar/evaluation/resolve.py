@@ -28,13 +28,15 @@ class PairScore(Confusion):
 
 
 def _entity_at(doc: Document, start: int, end: int) -> str | None:
-    """The entity key of the mention that overlaps ``[start, end)`` most."""
-    best, overlap = None, 0
+    """The entity key of the mention that overlaps ``[start, end)`` most; of nested ones that overlap it alike, the
+    shortest (تيرنبول inside زوجة تيرنبول is Turnbull, not his wife)."""
+    best, fit = None, (0, -(10**9))
     keys = {e.id: e.key for e in doc.entities}
     for mention in doc.mentions:
         shared = min(end, mention.end) - max(start, mention.start)
-        if shared > overlap and mention.entity is not None:
-            best, overlap = keys.get(mention.entity), shared
+        candidate = (shared, mention.start - mention.end)  # more shared, then shorter
+        if mention.entity is not None and shared > 0 and candidate > fit:
+            best, fit = keys.get(mention.entity), candidate
     return best
 
 

@@ -72,6 +72,7 @@ FAMILY_FIRST_WORDS = 3  # words of a full name whose first word may stand alone 
 CLUSTER_LOOKBACK = 500  # entities a name is compared with, newest first
 SHORT_SURNAME = 3  # letters of a surname skeleton that is a mention alone only with its article (الصدر)
 # a relative with a pronoun (والدته، وأبناؤه، شقيقها), as written: never a name alone
+RELATIVE_NOUN = re.compile(r"زوج[هت]?|ابن[هت]?|نجل|نجله|كريم[هت]")  # a key before a name: زوجة الرئيس، نجل الملك
 KINSHIP_WORD = re.compile(
     r"[وف]?(?:ابن|ابنت|أبناؤ|أبنائ|أبناء|والد|والدت|زوج|زوجت|شقيق|شقيقت|أخ|أخت|أخو|أخي|عائلت|أسرت|أقارب|أهل)"
     r"(?:ه|ها|هم|هما|هن|ي|نا)"
@@ -237,6 +238,7 @@ class _Work:
         self._agents()
         self._institutions_and_demonyms()
         self._bare_titles()
+        self._relatives()
         self._anaphors()
         self._latter()
         self._groups()
@@ -666,6 +668,7 @@ class _Work:
                 key in STOP_WORDS
                 or (other is not None and other.type == "PER")
                 or (not key[:1].isalpha() and self.raw[j] not in ("(", ")"))
+                or self.forms[j].pronoun  # الرئيس الفرنسي بزوجته لوسي: no title of hers
             ):
                 break
             if self._office_at(j, self.kb.titles, window_end) is not None:
@@ -1080,6 +1083,28 @@ class _Work:
     def _before_complementiser(self, i: int) -> bool:
         """Whether أن / إن / بأنه follows token ``i`` (واعتبر المركز أن …، وقالت المجموعة إنها …)."""
         return i + 1 < len(self.keys) and self.keys[i + 1] == THAT_KEY
+
+    def _relatives(self) -> None:
+        """A spouse or child named by a kinship word before a person or the title of one (زوجة الرئيس الأمريكي): the one
+        other person of the article who bears that person's family name (ميلانيا ترامب), when there is one."""
+        for mention in list(self.mentions):
+            kin = mention.first - 1
+            if mention.type != "PER" or mention.cluster is None or kin < 0 or self.owner[kin] is not None:
+                continue
+            if not RELATIVE_NOUN.fullmatch(self.keys[kin]) or self.forms[kin].prep:
+                continue
+            family = {full[-1] for full in self.clusters[mention.cluster].full_names}
+            kin_of = {
+                index
+                for index, cluster in enumerate(self.clusters)
+                if index != mention.cluster
+                and cluster.type == "PER"
+                and any(len(full) > 1 and full[-1] in family for full in cluster.full_names)
+            }
+            if len(kin_of) == 1:
+                relative = _Mention(self._name_start(kin), mention.end, "PER", kin, mention.last, "relative")
+                self._add(relative)
+                self._join(relative, kin_of.pop())
 
     def _latter(self) -> None:
         """الأخير / الأخيرة, "the latter", as a noun of its own (وقال الأخير، تحذير الأخير بأن): the last person or

@@ -28,6 +28,7 @@ class Form:
     fut: bool  # carries the future س
     name_start: int  # offset in the token where a phrase starting with it starts: after و ب ل, at a written ال
     article: bool  # carries the definite article
+    pronoun: bool  # carries a pronoun suffix (بزوجته، قوله)
     skeleton: str  # the stem's consonant skeleton (khabar.resolve.names.skeleton), for matching surnames
 
 
@@ -53,6 +54,7 @@ class FormCache:
                 fut="fut" in roles,
                 name_start=start,
                 article="det" in roles,
+                pronoun=analysis.enclitic is not None,
                 skeleton=skeleton(stem),
             )
         return cached
