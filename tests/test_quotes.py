@@ -1401,3 +1401,14 @@ def test_a_statement_noun_as_the_subject_speaks_for_its_issuer_and_the_name_afte
         "2018-05-19",
     )
     assert said_by(doc) == {"بتوفير الدعم لإسرائيل": "منظمة التعاون الإسلامي"}
+
+
+def test_istadraka_and_khataba_are_speech_verbs() -> None:
+    doc = analyze(
+        'وقال رئيس الوزراء الأردني عمر الرزاز في لقاء مع الشباب: "الحكومة لن تتراجع"، قبل أن يستدرك: "لكننا سنسمع '
+        'الجميع". وخاطب الحاضرين: "أنتم أمل البلد".',
+        "2018-06-07",
+    )
+    cues = {q.text: q.cue.text if q.cue else None for q in doc.quotes}
+    assert cues == {"الحكومة لن تتراجع": "وقال", "لكننا سنسمع الجميع": "يستدرك", "أنتم أمل البلد": "وخاطب"}
+    assert set(said_by(doc).values()) == {"عمر الرزاز"}
