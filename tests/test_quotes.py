@@ -1412,3 +1412,12 @@ def test_istadraka_and_khataba_are_speech_verbs() -> None:
     cues = {q.text: q.cue.text if q.cue else None for q in doc.quotes}
     assert cues == {"الحكومة لن تتراجع": "وقال", "لكننا سنسمع الجميع": "يستدرك", "أنتم أمل البلد": "وخاطب"}
     assert set(said_by(doc).values()) == {"عمر الرزاز"}
+
+
+def test_a_name_inside_a_relative_clause_set_off_before_the_verb_is_not_its_subject() -> None:
+    doc = analyze(
+        "وقال المجلس الوطني للمقاومة الإيرانية في بيان إن الاتهامات باطلة. وكان المجلس الوطني للمقاومة الإيرانية، الذي "
+        "تنضوي تحته منظمة مجاهدي خلق، أكد أن المؤتمر سيعقد في باريس.",
+        "2018-07-03",
+    )
+    assert said_by(doc)["المؤتمر سيعقد في باريس"] == "المجلس الوطني للمقاومة الإيرانية"

@@ -569,8 +569,8 @@ class SpeakerFinding:
 
     def _aside_before(self, cue: int) -> int | None:
         """The comma opening an aside that ends right before a cue (its closing comma, then only كان or قد) and
-        starts with و and a noun or pronoun about the name before it (، ومقره بريطانيا،، وهو …،): where it starts,
-        else None."""
+        starts with و and a noun or pronoun about the name before it (، ومقره بريطانيا،، وهو …،) or with a relative
+        pronoun (، الذي …،): where it starts, else None."""
         k = cue - 1
         while k >= 0 and self.keys[k] in GAP_WORDS:
             k -= 1
@@ -578,7 +578,10 @@ class SpeakerFinding:
             return None
         for j in range(k - 1, max(k - TITLE_HOLDER_WINDOW, 0) - 1, -1):
             if self.raw[j] in ("،", ","):
-                return j if j + 1 < k and self.conj[j + 1] and ASIDE_OPENING.fullmatch(self.raw[j + 1]) else None
+                opens = j + 1 < k and (
+                    (self.conj[j + 1] and ASIDE_OPENING.fullmatch(self.raw[j + 1])) or self.keys[j + 1] in RELATIVES
+                )  # ، الذي تنضوي تحته منظمة مجاهدي خلق،: a relative clause about the name before it
+                return j if opens else None
             if self.raw[j] in CLAUSE_ENDS:
                 return None
         return None
