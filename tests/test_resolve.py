@@ -713,3 +713,9 @@ def test_a_pair_scored_on_a_name_inside_a_longer_mention_reads_the_name_itself()
 def test_a_title_in_apposition_ends_at_a_word_with_a_pronoun_suffix() -> None:
     doc = analyze("استقبل الرئيس الفرنسي إيمانويل ماكرون الوفد. وأشاد الرئيس الفرنسي بزوجته لوسي هيوز تيرنبول.")
     assert entity_of(doc, "لوسي هيوز تيرنبول").roles == ()
+
+
+def test_a_name_in_quotation_marks_without_a_head_is_the_name_alone() -> None:
+    doc = analyze('وأوضحت "أندا" في بلاغ صحفي لها، أن الأرباح ارتفعت. وقالت شركة "أندا" إن النمو مستمر.')
+    assert [m.text for m in doc.mentions] == ["أندا", 'شركة "أندا"']
+    assert {e.name for e in doc.entities} == {"أندا"}

@@ -165,6 +165,8 @@ class SpeakerFinding:
                 # وكان المرصد السوري، ومقره بريطانيا، قد أعلن: the name before the aside, not the one inside it
                 subject = next((m for m in reversed(before) if self._token_at(m.end - 1) < aside), subject)
             after_subject = self._token_at(subject.end - 1) + 1
+            while after_subject < statement.cue and QUOTATION_MARKS.fullmatch(self.raw[after_subject]):
+                after_subject += 1  # the mark closing a quoted name ("المجلس الوطني"، الذي …، أكد)
             # الأمين العام لحلف الناتو، أكد: the subject ends just before the verb (a comma, كان or قد between)
             gap = range(after_subject, statement.cue)
             if self._relative_aside(after_subject, statement.cue) or aside == after_subject:

@@ -213,9 +213,15 @@ class _Work:
                 # منظمة "أنا يقظ"، شركة "برايس واتر هاوس كوبرز": the quoted words are the name, all of them (no
                 # clitic on the first), and an organisation's with its head noun when that stands before the marks
                 start, kind = self.spans[first][0], mention.type
-                if self._organisation_head_before(first - 1):
-                    first, start, kind = first - 2, self._name_start(first - 2), "ORG"
-                self._add(_Mention(start, self.spans[closer][1], kind, first, closer, mention.subtype))
+                if self._organisation_head_before(first - 1):  # the head, the marks and the name
+                    first, start, end, last, kind = (
+                        first - 2,
+                        self._name_start(first - 2),
+                        self.spans[closer][1],
+                        closer,
+                        "ORG",
+                    )
+                self._add(_Mention(start, end, kind, first, last, mention.subtype))
                 continue
             kind = mention.type
             if (kind == "ORG" or (first == last and not self.forms[first].article)) and self._described_only(
