@@ -1421,3 +1421,17 @@ def test_a_name_inside_a_relative_clause_set_off_before_the_verb_is_not_its_subj
         "2018-07-03",
     )
     assert said_by(doc)["المؤتمر سيعقد في باريس"] == "المجلس الوطني للمقاومة الإيرانية"
+
+
+def test_tawaad_vows_with_bi_and_a_participle_after_it_goes_on_with_its_subject() -> None:
+    doc = analyze("وتوعد زعيم الحركة محمد الضيف بالرد على الغارة، مؤكدا أن المقاومة لن تسكت.", "2021-05-10")
+    assert said_by(doc) == {"بالرد على الغارة": "محمد الضيف", "المقاومة لن تسكت": "محمد الضيف"}
+
+
+def test_a_name_inside_a_quotation_after_the_verb_is_not_its_subject() -> None:
+    doc = analyze(
+        'واعتبر وزير الخارجية السعودي عادل الجبير أن الإصلاحات تحظى بالتأييد. وقال "عمليا لا توجد أي معارضة" بوجه '
+        'هذه الإصلاحات "الجميع يؤيدها".',
+        "2018-03-20",
+    )
+    assert said_by(doc)["الجميع يؤيدها"] == "عادل الجبير"

@@ -103,7 +103,11 @@ class SpeakerFinding:
             if relayed is not None:  # نقلت رويترز عن لودريان قوله إن: the one it quotes, not the agency
                 return relayed
         after = outermost(
-            [m for m in self._mentions_between(cue_end, self._subject_end(statement)) if self._may_speak(m, statement)]
+            [
+                m
+                for m in self._mentions_between(cue_end, self._subject_end(statement))
+                if self._may_speak(m, statement) and not self._in_quoted_words(m)  # وقال "لا توجد أي معارضة" …
+            ]
         )
         close_after = self._subject_names(
             [m for m in after if self._token_at(m.start) - statement.cue <= SUBJECT_WINDOW]
