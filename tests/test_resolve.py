@@ -719,3 +719,8 @@ def test_a_name_in_quotation_marks_without_a_head_is_the_name_alone() -> None:
     doc = analyze('وأوضحت "أندا" في بلاغ صحفي لها، أن الأرباح ارتفعت. وقالت شركة "أندا" إن النمو مستمر.')
     assert [m.text for m in doc.mentions] == ["أندا", 'شركة "أندا"']
     assert {e.name for e in doc.entities} == {"أندا"}
+
+
+def test_a_name_ends_before_a_bracket_it_does_not_close() -> None:
+    doc = analyze("وأعلنت منظمة الصحة العالمية (WHO) أن الوباء انتشر.")
+    assert entity_of(doc, "منظمة الصحة العالمية").name_latn == "World Health Organization"

@@ -198,6 +198,9 @@ class _Work:
             if first == last and mention.type != "LOC" and self.kb.demonym_of_key(self.keys[first]):
                 continue  # the tagger's الرئيس الفلبيني as a person: the nationality adjective, read below
             end = mention.end
+            bracket = next((k for k in range(first + 1, last + 1) if self.raw[k] == "("), None)
+            if bracket is not None and ")" not in self.raw[bracket : last + 1]:
+                last, end = bracket - 1, self.spans[bracket - 1][1]  # منظمة الصحة العالمية (WHO: the name before it
             while self._hyphen_after(last) and self.owner[last + 2] is None:
                 last += 2  # مون جيه-إن, which the tagger ends at the hyphen
                 end = self.spans[last][1]
