@@ -1449,3 +1449,12 @@ def test_threats_rulings_out_warnings_and_recommendations_are_statements() -> No
         "النمو سيتباطأ": "البنك الدولي",
         "بتشديد الرقابة": "صندوق النقد الدولي",
     }
+
+
+def test_an_announcement_by_noun_is_a_statement_only_with_its_agent_named_and_then_what_was_announced() -> None:
+    doc = analyze(
+        "وجاء ذلك بعد إعلان الولايات المتحدة تقليص مساهمتها في ميزانية الأونروا. واحتفلت البلاد بذكرى إعلان "
+        "الاستقلال. وجاء إعلان الحكومة على لسان المتحدثة باسمها.",
+        "2018-07-25",
+    )
+    assert said_by(doc) == {"تقليص مساهمتها في ميزانية الأونروا": "الولايات المتحدة"}

@@ -71,6 +71,7 @@ SPEECH_NOUNS = (
     "إعلان",
 )
 SPEECH_NOUN_KEYS = frozenset(word_key(w) for w in SPEECH_NOUNS)
+NOUN_CUES = frozenset((word_key("إعلان"),))  # nouns of the speech lexicon: a statement only with its agent named
 
 ON_KEY, TONGUE_KEY = word_key("على"), word_key("لسان")
 RELATIVES = frozenset(word_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"))

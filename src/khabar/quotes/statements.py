@@ -23,6 +23,7 @@ from khabar.quotes.common import (
     MIN_INDIRECT_TOKENS,
     NAMED_PLACE_WORDS,
     NEGATIONS,
+    NOUN_CUES,
     OBJECT_WINDOW,
     ON_KEY,
     OPENERS,
@@ -177,6 +178,15 @@ class StatementFinding:
         mention = self._mention_of_token(self._token_at(start))  # موقع التواصل الاجتماعي "الفايسبوك": one name
         return mention is not None and mention.start <= start and end <= mention.end
 
+    def _agent_then_object(self, cue: int, statement: Statement) -> bool:
+        """Whether a noun of announcing is followed by its agent's name and then, with no preposition, what was
+        announced (بعد إعلان الولايات المتحدة تقليص مساهمتها)."""
+        agent = self._mention_of_token(cue + 1)
+        if agent is None or agent.type not in ("PER", "ORG", "LOC") or self.preps[cue + 1]:
+            return False
+        after = self._token_at(agent.end - 1) + 1
+        return after < len(self.spans) and self.spans[after][0] == statement.start and not self.preps[after]
+
     def _in_quoted_name(self, j: int) -> bool:
         """Whether token ``j`` is a quotation mark or a word of a name in quotation marks ("هيئة تحرير الشام")."""
         start, end = self.spans[j]
@@ -200,6 +210,8 @@ class StatementFinding:
                     i += 1
                     continue
                 statement = self._content_after(i, last, sentence)
+                if statement is not None and self.keys[i] in NOUN_CUES and not self._agent_then_object(i, statement):
+                    statement = None  # إعلان النتائج، وجاء إعلان الحكومة على لسان …: no one's words reported
                 # وأضاف قائلا إن …: the participle goes on with the verb's statement, not a second one
                 repeated = (
                     statement is not None
