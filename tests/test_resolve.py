@@ -29,7 +29,14 @@ def mention_texts(doc: Document, entity) -> set[str]:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("ستولتنبرغ", "ستولتنبيرغ"), ("ينس", "يانس"), ("فرانسيس", "فرنسيس"), ("غولدمان", "جولدمان"), ("ليلى", "ليلي")],
+    [
+        ("ستولتنبرغ", "ستولتنبيرغ"),
+        ("ينس", "يانس"),
+        ("فرانسيس", "فرنسيس"),
+        ("غولدمان", "جولدمان"),
+        ("ليلى", "ليلي"),
+        ("داود", "داوود"),
+    ],
 )
 def test_transliteration_variants_share_a_skeleton(a: str, b: str) -> None:
     assert skeleton(a) == skeleton(b)
@@ -724,3 +731,8 @@ def test_a_name_in_quotation_marks_without_a_head_is_the_name_alone() -> None:
 def test_a_name_ends_before_a_bracket_it_does_not_close() -> None:
     doc = analyze("وأعلنت منظمة الصحة العالمية (WHO) أن الوباء انتشر.")
     assert entity_of(doc, "منظمة الصحة العالمية").name_latn == "World Health Organization"
+
+
+def test_a_surname_written_with_its_long_vowel_doubled_meets_the_full_name() -> None:
+    doc = analyze('وقال خالد داود رئيس الحزب إن المقاطعة مستمرة. ويقول داوود: "الشعب غير راض".')
+    assert entity_of(doc, "داوود").name == "خالد داود"

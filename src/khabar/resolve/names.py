@@ -50,8 +50,9 @@ def skeleton(word: str) -> str:
     key = _name_key(word)
     if not key:
         return ""
-    key = key.replace("تش", "C").translate(_G_SOUNDS)
-    if len(key) >= LONG_NAME:
+    long = len(key) >= LONG_NAME
+    key = key.replace("تش", "C").replace("وو", "و").translate(_G_SOUNDS)  # داوود = داود
+    if long:
         return key[0] + _WEAK.sub("", key[1:])
     return key[0] + key[1:].replace("ا", "")
 
