@@ -1458,3 +1458,12 @@ def test_an_announcement_by_noun_is_a_statement_only_with_its_agent_named_and_th
         "2018-07-25",
     )
     assert said_by(doc) == {"تقليص مساهمتها في ميزانية الأونروا": "الولايات المتحدة"}
+
+
+def test_a_description_set_off_by_commas_before_the_verb_is_an_aside_about_the_name_before_it() -> None:
+    doc = analyze(
+        'وقال مدير المرصد رامي عبد الرحمن إن القصف مستمر. لكن "جيش الإسلام"، الفصيل الأقوى في الغوطة، ينفي أي وجود '
+        "لمقاتليه في المنطقة.",
+        "2018-02-19",
+    )
+    assert said_by(doc)["أي وجود لمقاتليه في المنطقة"] == "جيش الإسلام"

@@ -585,8 +585,10 @@ class SpeakerFinding:
         for j in range(k - 1, max(k - TITLE_HOLDER_WINDOW, 0) - 1, -1):
             if self.raw[j] in ("،", ","):
                 opens = j + 1 < k and (
-                    (self.conj[j + 1] and ASIDE_OPENING.fullmatch(self.raw[j + 1])) or self.keys[j + 1] in RELATIVES
-                )  # ، الذي تنضوي تحته منظمة مجاهدي خلق،: a relative clause about the name before it
+                    (self.conj[j + 1] and ASIDE_OPENING.fullmatch(self.raw[j + 1]))
+                    or self.keys[j + 1] in RELATIVES  # ، الذي تنضوي تحته منظمة مجاهدي خلق،
+                    or (self.view.forms[j + 1].article and not self.preps[j + 1])  # ، الفصيل الأقوى في الغوطة،
+                )
                 return j if opens else None
             if self.raw[j] in CLAUSE_ENDS:
                 return None
