@@ -736,3 +736,8 @@ def test_a_name_ends_before_a_bracket_it_does_not_close() -> None:
 def test_a_surname_written_with_its_long_vowel_doubled_meets_the_full_name() -> None:
     doc = analyze('وقال خالد داود رئيس الحزب إن المقاطعة مستمرة. ويقول داوود: "الشعب غير راض".')
     assert entity_of(doc, "داوود").name == "خالد داود"
+
+
+def test_for_the_nth_time_ends_an_organisations_description() -> None:
+    doc = analyze("ودعا مجلس النقابات المهنية الأردنية للمرة الثانية، إلى إضراب عام عن العمل.")
+    assert [m.text for m in doc.mentions if m.type == "ORG"] == ["مجلس النقابات المهنية الأردنية"]

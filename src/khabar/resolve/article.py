@@ -65,6 +65,7 @@ _TIME_TEXT = (
     "الشهر الأسبوع"
 )
 TIME_WORDS = frozenset(word_key(w) for w in _TIME_TEXT.split())
+ONCE_WORDS = frozenset(word_key(w) for w in ("مرة", "المرة", "للمرة"))  # للمرة الثانية: never a word of a name
 LINEAGE_WORDS = frozenset(("بن", "ابن", "بنت"))  # "son of", "daughter of" inside a name
 PERSON_TYPES = ("PER",)
 ORG_TYPES = ("ORG",)
@@ -411,7 +412,7 @@ class _Work:
             and self.forms[k].article
             and not self.forms[k].conj
             and self.keys[k] not in STOP_WORDS
-            and self.keys[k] not in TIME_WORDS
+            and self.keys[k] not in TIME_WORDS | ONCE_WORDS
             and self.sentence_of[k] == self.sentence_of[i]
             and not (self._title_word(k) and self._person_at(k + 1))
             and self.forms[k].prep != "ب"  # وزارة المالية بالبيان الصادر: where it said, not a word of its name
