@@ -741,3 +741,8 @@ def test_a_surname_written_with_its_long_vowel_doubled_meets_the_full_name() -> 
 def test_for_the_nth_time_ends_an_organisations_description() -> None:
     doc = analyze("ودعا مجلس النقابات المهنية الأردنية للمرة الثانية، إلى إضراب عام عن العمل.")
     assert [m.text for m in doc.mentions if m.type == "ORG"] == ["مجلس النقابات المهنية الأردنية"]
+
+
+def test_the_first_word_of_a_two_word_name_alone_is_that_person_when_no_one_else_has_it() -> None:
+    doc = analyze("قال المواطن مبروك الزغلامي إن الهجوم كان مفاجئا. وأضاف العم مبروك أن الخوف لم يفارقهم.")
+    assert entity_of(doc, "مبروك").name == "مبروك الزغلامي"

@@ -535,6 +535,8 @@ class _Work:
                 # after ميلانيا ترامب, شيرين after شيرين عبد الوهاب: a given name alone for the one person the article
                 # named in full with it (two named so, محمد بن سلمان and محمد بن زايد: neither)
                 holders = self._first_word_holders(key, given=is_given_name(text))
+                # وقال العم احميدة after احميدة العشي: a first word of a two-word name alone, when it is no other's
+                holders = holders or self._first_word_holders(key, given=True)
                 if len(holders) == 1:
                     self._join(mention, holders.pop())
                     return
