@@ -631,8 +631,11 @@ def test_a_speech_verb_inside_a_sentence_has_the_subject_of_its_opening_verb() -
         " جديدا.",
         "2018-06-04",
     )
-    assert [speaker_name(doc, q) for q in doc.quotes][1:] == ["Recep Tayyip Erdoğan"]
-    assert speaker_name(doc, doc.quotes[0]) != speaker_name(doc, doc.quotes[1])
+    said = {q.text: speaker_name(doc, q) for q in doc.quotes}
+    assert said["الموعد سيكون يوما جديدا"] == "Recep Tayyip Erdoğan"
+    # توعد: a threat, his statement too, up to حيث قال (a statement of its own)
+    assert said["بعملية عسكرية، خلال كلمة ألقاها في ديار بكر"] == "Recep Tayyip Erdoğan"
+    assert speaker_name(doc, doc.quotes[0]) != "Recep Tayyip Erdoğan"
 
 
 def test_an_agency_described_by_adjectives_quoting_someone_on_the_tongue_of() -> None:

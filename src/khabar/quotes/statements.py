@@ -274,6 +274,10 @@ class StatementFinding:
         for j in range(begin + 1, end):
             after_comma = self.raw[j - 1] in ("،", ",")
             starts_statement = self._is_cue(j) and (after_comma or self._is_participle(j))
+            # …، حيث قال إن: a statement of its own, where the words it reports are said
+            starts_statement = starts_statement or (
+                after_comma and self.raw[j] == "حيث" and j + 1 < end and self._is_cue(j + 1)
+            )
             attribution = after_comma and self._attribution_at(j) is not None  # …، بحسب مصدر أمني
             aside = after_comma and self._reporter_aside(j)  # …، دون توضيح إن كان: the reporter's own words
             if starts_statement or attribution or aside or self._quotation_ends_clause(j):
