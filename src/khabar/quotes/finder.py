@@ -98,6 +98,9 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
         ]
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
+        self.longest_ending: dict[int, Mention] = {}  # the longest name ending at each offset
+        for mention in self.mentions:  # by start: the first to end at an offset is the longest
+            self.longest_ending.setdefault(mention.end, mention)
         self.office_words = knowledge_base().office_first_words
         self.title_first_words = knowledge_base().title_first_words
         self.organisation_heads = knowledge_base().organisation_heads

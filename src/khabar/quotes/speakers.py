@@ -239,11 +239,8 @@ class SpeakerFinding:
         return first > 0 and self.keys[first - 1] in WAS_KEYS and not self._inside_quote(name.start)
 
     def _name_ending_at(self, k: int) -> Mention | None:
-        """The outermost name of the sentence that ends with token ``k``."""
-        sentence = self.sentences[self._sentence_at(self.spans[k][0])]
-        ending = [m for m in outermost(self._mentions_between(sentence.start, self.spans[k][1]))
-                  if m.end == self.spans[k][1]]  # fmt: skip
-        return ending[-1] if ending else None
+        """The longest name that ends with token ``k``."""
+        return self.longest_ending.get(self.spans[k][1])
 
     def _in_quoted_words(self, mention: Mention) -> bool:
         """Whether a name lies inside quoted words longer than itself (not a name in quotation marks, "داعش")."""
