@@ -171,6 +171,14 @@ def test_one_happening_reported_in_thousands_of_sentences_is_one_event_with_each
     assert [e.start for e in event.evidences] == [k * len(sentence) for k in range(2_000)]
 
 
+def test_thousands_of_quotations_in_one_sentence_are_each_found_with_their_speaker() -> None:
+    """The quote stage looks up the quotation around a word by bisection (it once scanned them all for each word)."""
+    doc = khabar.analyze('وقال ترامب "كلمة مهمة جدا" ووصفها بأنها "رائعة" ' * 1_000, "2021-03-10")
+    names = {e.id: e.name for e in doc.entities}
+    assert len(doc.quotes) >= 1_990
+    assert {names.get(q.speaker) for q in doc.quotes} == {"دونالد ترامب"}
+
+
 def test_a_pipe_method_that_gives_back_the_wrong_documents_is_not_trusted() -> None:
     class Forgetful(_Counting):
         def pipe(self, docs: list[Document]) -> list[Document]:

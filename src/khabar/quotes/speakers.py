@@ -244,8 +244,10 @@ class SpeakerFinding:
 
     def _in_quoted_words(self, mention: Mention) -> bool:
         """Whether a name lies inside quoted words longer than itself (not a name in quotation marks, "داعش")."""
-        return any(a <= mention.start and mention.end <= b and b - a > mention.end - mention.start + 2
-                   for a, b in self.quoted)  # fmt: skip
+        quoted = self._quote_before(mention.start + 1)
+        return (
+            quoted is not None and mention.end <= quoted[1] and quoted[1] - quoted[0] > mention.end - mention.start + 2
+        )
 
     def _subject_names(self, names: list[Mention]) -> list[Mention]:
         """The names after a verb up to a preposition or time word after the first one (قالت وزارة التجارة قبل قرار

@@ -152,7 +152,8 @@ class StatementFinding:
 
     def _direct(self) -> list[Statement]:
         statements = []
-        self.quoted = self._quoted()
+        self.quoted = sorted(self._quoted())  # apart from each other, in text order
+        self.quoted_starts = [a for a, _ in self.quoted]
         for start, end in self.quoted:
             words = len(self.text[start:end].split())
             cue, subject_end, sentence = self._cue_before(start), None, self._sentence_at(start)
@@ -190,15 +191,26 @@ class StatementFinding:
     def _in_quoted_name(self, j: int) -> bool:
         """Whether token ``j`` is a quotation mark or a word of a name in quotation marks ("هيئة تحرير الشام")."""
         start, end = self.spans[j]
-        for a, b in self.quoted:
-            opens = start < a and not self.text[end:a].strip()
-            closes = b <= start and not self.text[b:start].strip()
-            if a <= start < b or opens or closes:
-                return self._quoted_name(a, b)
-        return False
+        quoted = self._quote_before(start + 1)  # the one holding the token, or closed by it
+        if quoted is None or not (start < quoted[1] or not self.text[quoted[1] : start].strip()):
+            quoted = self._quote_after(end)  # the one it opens
+            if quoted is not None and self.text[end : quoted[0]].strip():
+                quoted = None
+        return quoted is not None and self._quoted_name(*quoted)
+
+    def _quote_before(self, offset: int) -> tuple[int, int] | None:
+        """The last quotation starting before ``offset``."""
+        k = bisect_left(self.quoted_starts, offset) - 1
+        return self.quoted[k] if k >= 0 else None
+
+    def _quote_after(self, offset: int) -> tuple[int, int] | None:
+        """The first quotation starting at or after ``offset``."""
+        k = bisect_left(self.quoted_starts, offset)
+        return self.quoted[k] if k < len(self.quoted) else None
 
     def _inside_quote(self, offset: int) -> bool:
-        return any(a <= offset < b for a, b in self.quoted)
+        quoted = self._quote_before(offset + 1)
+        return quoted is not None and offset < quoted[1]
 
     def _indirect(self) -> list[Statement]:
         statements = []
@@ -356,11 +368,14 @@ class StatementFinding:
         if self.raw[j] not in OPENERS:
             return False
         start, end = self.spans[j]
-        if any(b <= start and not self.text[b:start].strip() for _, b in self.quoted):
+        before = self._quote_before(start + 1)
+        if before is not None and before[1] <= start and not self.text[before[1] : start].strip():
             return False  # the closing mark of a quotation inside the clause
         if not self.keys[j - 1][:1].isalnum():
             return True
-        inner = next(((a, b) for a, b in self.quoted if a >= end and not self.text[end:a].strip()), None)
+        inner = self._quote_after(end)
+        if inner is not None and self.text[end : inner[0]].strip():
+            inner = None
         return inner is None or len(self.text[inner[0] : inner[1]].split()) >= LONG_QUOTE_WORDS
 
     def _own_words(self, statement: Statement) -> bool:

@@ -106,6 +106,7 @@ class _Cluster:
     country: str | None = None
     sector: str | None = None
     name: str | None = None
+    named: int = 0  # the mentions joined to it so far
 
 
 class ArticleResolver:
@@ -477,6 +478,7 @@ class _Work:
     def _join(self, mention: _Mention, index: int) -> None:
         mention.cluster = index
         cluster = self.clusters[index]
+        cluster.named += 1
         words = self._mention_text(mention).split()
         cluster.keys.add(phrase_key(self._mention_text(mention)))
         if len(words) > 1 and mention.type == "PER":
@@ -497,10 +499,6 @@ class _Work:
             )
         }
 
-    def _named_times(self, index: int) -> int:
-        """How many mentions so far name the entity of cluster ``index``."""
-        return sum(m.cluster == index for m in self.mentions)
-
     def _cluster(self, mention: _Mention) -> None:
         text = self._mention_text(mention)
         types = ORG_TYPES if mention.type in ("ORG", "MISC") else (mention.type,)
@@ -520,7 +518,7 @@ class _Work:
             if len(holders) == 1 and len(word_key(text)) > 2:  # two people of that surname named in full: the usual way
                 holder = holders.pop()
                 rivals = self._first_word_holders(key, given=False) - {holder}
-                if len(rivals) == 1 and self._named_times(next(iter(rivals))) > self._named_times(holder):
+                if len(rivals) == 1 and self.clusters[next(iter(rivals))].named > self.clusters[holder].named:
                     # كيم after كيم يونغ أون twice and سونغ كيم once: the family name written first, of the one named
                     # more often
                     self._join(mention, rivals.pop())
@@ -1099,6 +1097,12 @@ class _Work:
     def _relatives(self) -> None:
         """A spouse or child named by a kinship word before a person or the title of one (زوجة الرئيس الأمريكي): the one
         other person of the article who bears that person's family name (ميلانيا ترامب), when there is one."""
+        bearers: dict[str, set[int]] = {}  # family name → the people named in full with it
+        for index, cluster in enumerate(self.clusters):
+            if cluster.type == "PER":
+                for full in cluster.full_names:
+                    if len(full) > 1:
+                        bearers.setdefault(full[-1], set()).add(index)
         for mention in list(self.mentions):
             kin = mention.first - 1
             if mention.type != "PER" or mention.cluster is None or kin < 0 or self.owner[kin] is not None:
@@ -1106,13 +1110,7 @@ class _Work:
             if not RELATIVE_NOUN.fullmatch(self.keys[kin]) or self.forms[kin].prep:
                 continue
             family = {full[-1] for full in self.clusters[mention.cluster].full_names}
-            kin_of = {
-                index
-                for index, cluster in enumerate(self.clusters)
-                if index != mention.cluster
-                and cluster.type == "PER"
-                and any(len(full) > 1 and full[-1] in family for full in cluster.full_names)
-            }
+            kin_of = set().union(*(bearers.get(name, set()) for name in family)) - {mention.cluster}
             if len(kin_of) == 1:
                 relative = _Mention(self._name_start(kin), mention.end, "PER", kin, mention.last, "relative")
                 self._add(relative)
