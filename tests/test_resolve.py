@@ -746,3 +746,13 @@ def test_for_the_nth_time_ends_an_organisations_description() -> None:
 def test_the_first_word_of_a_two_word_name_alone_is_that_person_when_no_one_else_has_it() -> None:
     doc = analyze("قال المواطن مبروك الزغلامي إن الهجوم كان مفاجئا. وأضاف العم مبروك أن الخوف لم يفارقهم.")
     assert entity_of(doc, "مبروك").name == "مبروك الزغلامي"
+
+
+def test_a_known_organisations_name_takes_over_the_place_the_tagger_found_inside_it() -> None:
+    doc = analyze("ذكرت الاثنين وكالة أنباء الأناضول التركية أن القيادي أوقف.")
+    assert entity_of(doc, "وكالة أنباء الأناضول").name_latn == "Anadolu Agency"
+
+
+def test_chambers_and_airlines_are_organisations_by_their_head_noun() -> None:
+    doc = analyze("وقالت غرفة التجارة الأمريكية إن المستهلكين سيتضررون. وأوضحت الخطوط الملكية المغربية أن الطاقم تدخل.")
+    assert {m.text for m in doc.mentions if m.type == "ORG"} == {"غرفة التجارة الأمريكية", "الخطوط الملكية المغربية"}

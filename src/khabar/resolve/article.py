@@ -346,9 +346,10 @@ class _Work:
         """Whether a known person's full name may replace the mentions the tagger put inside it: all of them inside,
         none a person already; a country's name of several words, the places inside it."""
         inside = {id(self.owner[j]): self.owner[j] for j in range(first, last + 1) if self.owner[j] is not None}
-        if actor.id.startswith("country:") and last > first and inside:
-            # جنوب السودان where the tagger found السودان: a country's name takes over the places inside it
-            return all(m.first >= first and m.last <= last and m.type == "LOC" for m in inside.values())
+        if (actor.id.startswith("country:") or actor.type == "ORG") and last > first and inside:
+            # جنوب السودان where the tagger found السودان, وكالة أنباء الأناضول where it found الأناضول: a country's or
+            # an organisation's name takes over the places inside it
+            return all(m.first >= first and m.last <= last and m.type in ("LOC", "MISC") for m in inside.values())
         return (
             actor.type == "PER"
             and last > first
