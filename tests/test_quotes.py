@@ -1357,6 +1357,18 @@ def test_expressed_is_a_speech_verb_but_through_and_by_way_of_are_not() -> None:
             "جيش الإسلام",
             id="a_description_set_off_by_commas_before_the_verb_is_an_aside_about_the_name_before_it",
         ),
+        pytest.param(
+            "وشنت إسرائيل غارات ضد حماس واعتبرت أن الرد كان ضروريا.",
+            "الرد كان ضروريا",
+            "إسرائيل",
+            id="a_name_after_didd_against_is_not_the_subject",
+        ),
+        pytest.param(
+            "وتنفي موسكو أي تورط لها في الاعتداء ضد سكريبال وتتهم بريطانيا بشن حملة ضدها.",
+            "بشن حملة ضدها",
+            "موسكو",
+            id="a_verb_joined_inside_its_sentence_takes_the_one_name_before_its_content_as_its_object",
+        ),
     ],
 )
 def test_who_said_the_clause(text: str, clause: str, speaker: str) -> None:

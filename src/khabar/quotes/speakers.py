@@ -36,7 +36,6 @@ from khabar.quotes.common import (
     OPENING_PARTICLES,
     OPENING_WORDS,
     PERSON_NOUNS,
-    PREPOSITION_WORDS,
     QUOTATION_MARKS,
     RELATIVES,
     SAYING_NOUNS,
@@ -117,8 +116,11 @@ class SpeakerFinding:
             close_after = []
         if self._joined(statement.cue) and statement.cue > self._sentence_tokens(statement.sentence)[0]:
             # نددت الخارجية بـ… وطالبت "القوات الغازية" بالانسحاب: a verb joined inside its sentence shares the subject
-            # before it; a name in quotation marks after it is its object
+            # before it; a name in quotation marks after it is its object, and so is the one name before the
+            # preposition of its content (وتنفي موسكو أي تورط … وتتهم بريطانيا بـ)
             close_after = [m for m in close_after if not self._inside_quote(m.start)]
+            if len(close_after) == 1 and self._object_before_content(statement, close_after[0]):
+                close_after = []
         if statement.cue + 1 < len(self.keys) and self._in_it(statement.cue + 1):
             issuer = self._issuer(statement)  # أصدر X بيانا اعتبر فيه تعليق عباس …: the statement's, not عباس's
             if issuer is not None:
@@ -207,6 +209,15 @@ class SpeakerFinding:
                 if subjects:
                     return prefer_person(subjects[:1] + [m for m in subjects if m.type == "PER"][:1])
         return None
+
+    def _object_before_content(self, statement: Statement, name: Mention) -> bool:
+        """Whether ``name`` is followed right away by the preposition that opens the verb's content (اتهم X بـ،
+        طالب X بـ، دعا X إلى): for a verb that takes an object, the one name before it is that object."""
+        preposition = self.lexicon.content_prepositions.get(self.keys[statement.cue])
+        after = self._token_at(name.end - 1) + 1
+        if not preposition or after >= len(self.keys) or self.spans[after][0] > statement.start:
+            return False
+        return self.preps[after] == preposition or self.keys[after] == word_key(preposition)
 
     def _statement_subject(self, cue: int) -> bool:
         """Whether a statement noun is the verb's subject (واتهم البيان الختامي الرئيس الأمريكي بـ): the names after it
@@ -937,7 +948,7 @@ class SpeakerFinding:
             i, start = self._token_at(joined.start), joined.start
         return (
             not self.preps[i]
-            and (i == 0 or self.keys[i - 1] not in PREPOSITION_WORDS)
+            and (i == 0 or self.keys[i - 1] not in BARRIER_WORDS)  # في، ضد، بعد …: where, against whom, when
             and not self._on_medium(mention)
             and self._address_word(mention) is None
         )
