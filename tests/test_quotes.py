@@ -1369,6 +1369,13 @@ def test_expressed_is_a_speech_verb_but_through_and_by_way_of_are_not() -> None:
             "موسكو",
             id="a_verb_joined_inside_its_sentence_takes_the_one_name_before_its_content_as_its_object",
         ),
+        pytest.param(
+            "وتطرق الإعلامي عمرو أديب إلى قضية المدينة، مؤكدا أنه وجه سؤالا مباشرة للأمير محمد بن سلمان خلال لقائه في"
+            ' القاهرة حول الاتفاقية، فرد عليه الأمير السعودي بنفي "شراء أرض" من مصر، وإنما الشراكة في المشروع.',
+            "شراء أرض",
+            "محمد بن سلمان",
+            id="the_one_told_as_a_pronoun_stands_between_the_verb_and_its_subject",
+        ),
     ],
 )
 def test_who_said_the_clause(text: str, clause: str, speaker: str) -> None:

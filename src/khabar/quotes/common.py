@@ -47,6 +47,8 @@ OPENING_WORDS = 4  # words of an opening phrase set off by a comma before a sent
 # من جهته، من جانبه، من ناحيتها: "for his (her) part", opening a sentence before its verb; as written
 SIDE_WORDS = frozenset(("جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها"))
 SUBJECT_FILLERS = frozenset(word_key(w) for w in ("أيضا", "كذلك", "بدوره", "بدورها", "مجددا", "اليوم", "أمس"))
+# فرد عليه الأمير السعودي، قال لها الوزير: the one told, a pronoun, before the subject (as written)
+TOLD_PRONOUNS = frozenset(("عليه", "عليها", "عليهم", "له", "لها", "لهم", "إليه", "إليها", "إليهم"))
 ISSUER_SENTENCES = 3  # how far back the statement a cue's subject (البيان) refers to may be
 ISSUER_GAP = 3
 DESCRIBING_WORDS = 2  # definite adjectives after a cited name (الرسمية، الحكومية) before the one it quotes

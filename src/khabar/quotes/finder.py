@@ -33,7 +33,7 @@ from bisect import bisect_left
 from functools import cache
 
 from khabar.document import Document, Mention, Quote, Span
-from khabar.quotes.common import AMONG_KEY, CLAUSE_ENDS, NOT_BEFORE_VERBS, Statement
+from khabar.quotes.common import AMONG_KEY, CLAUSE_ENDS, NOT_BEFORE_VERBS, SUBJECT_FILLERS, TOLD_PRONOUNS, Statement
 from khabar.quotes.lexicon import SpeechLexicon, speech_lexicon
 from khabar.quotes.sources import SourceFinding
 from khabar.quotes.speakers import SpeakerFinding
@@ -145,6 +145,10 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
     def _mentions_between(self, start: int, end: int) -> list[Mention]:
         first, last = bisect_left(self.mention_starts, start), bisect_left(self.mention_starts, end)
         return [m for m in self.mentions[first:last] if m.end <= end]
+
+    def _filler(self, i: int) -> bool:
+        """A word that may stand between a verb and its subject: أيضا، بدوره، اليوم …, or a pronoun told (قال له)."""
+        return self.keys[i] in SUBJECT_FILLERS or self.raw[i] in TOLD_PRONOUNS
 
     def _joined(self, i: int) -> bool:
         """Whether the word at ``i`` carries و or ف (also when the clitic analyser left it on: وقالت)."""

@@ -43,7 +43,6 @@ from khabar.quotes.common import (
     SOCIAL_WORDS,
     SPEAKER_TYPES,
     SPEECH_NOUN_KEYS,
-    SUBJECT_FILLERS,
     SUBJECT_GAP,
     SUBJECT_WINDOW,
     THAT_KEY,
@@ -223,7 +222,7 @@ class SpeakerFinding:
         """Whether a statement noun is the verb's subject (واتهم البيان الختامي الرئيس الأمريكي بـ): the names after it
         are the verb's objects; the statement speaks for who issued it."""
         j = cue + 1
-        while j < len(self.keys) and (j in self.time_tokens or self.keys[j] in SUBJECT_FILLERS):
+        while j < len(self.keys) and (j in self.time_tokens or self._filler(j)):
             j += 1
         return j < len(self.keys) and not self.preps[j] and self.view.forms[j].article and self._statement_noun(j)
 
@@ -407,7 +406,7 @@ class SpeakerFinding:
         them a title word."""
         assert statement.cue is not None
         k = statement.cue + 1
-        while k < len(self.keys) and (k in self.time_tokens or self.keys[k] in SUBJECT_FILLERS):
+        while k < len(self.keys) and (k in self.time_tokens or self._filler(k)):
             k += 1
         if k >= len(self.keys) or self.keys[k] not in self.person_titles or self.preps[k]:
             return None
@@ -433,7 +432,7 @@ class SpeakerFinding:
         assert statement.cue is not None
         last = self._token_at(statement.start)
         j = statement.cue + 1
-        while j < last and (self.raw[j] in (",", "،") or j in self.time_tokens or self.keys[j] in SUBJECT_FILLERS):
+        while j < last and (self.raw[j] in (",", "،") or j in self.time_tokens or self._filler(j)):
             j += 1
         if j >= last or self._title_key(j) not in self.person_titles or self.preps[j]:
             return None
@@ -878,9 +877,7 @@ class SpeakerFinding:
         (وأكدت في لقاء مع شبكة أيه بي سي نيوز أن; not وقال في بيان وزير الخارجية X, nor المسؤول في قسم …، X, whose
         preposition is in the subject's description)."""
         words = [
-            k
-            for k in between
-            if k not in self.time_tokens and self.keys[k] not in SUBJECT_FILLERS and self.raw[k] not in ("،", ",")
+            k for k in between if k not in self.time_tokens and not self._filler(k) and self.raw[k] not in ("،", ",")
         ]
         if not words or not (self.keys[words[0]] in BARRIER_WORDS or self.preps[words[0]]):
             return False
@@ -1075,7 +1072,7 @@ class SpeakerFinding:
         if statement.cue is None:
             return False
         j = statement.cue + 1
-        while j < len(self.keys) and (j in self.time_tokens or self.keys[j] in SUBJECT_FILLERS | GAP_WORDS
+        while j < len(self.keys) and (j in self.time_tokens or self._filler(j) or self.keys[j] in GAP_WORDS
                                       or self.raw[j] in ("،", ",")):  # fmt: skip
             j += 1
         if j >= len(self.keys) or self.spans[j][0] >= statement.start or self.preps[j] or self.view.forms[j].article:

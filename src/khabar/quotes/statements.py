@@ -32,7 +32,6 @@ from khabar.quotes.common import (
     QUOTATION_MARKS,
     RELATIVES,
     SAYING_KEYS,
-    SUBJECT_FILLERS,
     SUBJECT_WINDOW,
     THAT_ONE_KEY,
     TIME_CONJUNCTIONS,
@@ -443,7 +442,7 @@ class StatementFinding:
         خارجية العراق فؤاد حسين، على …), and whether a name was that subject."""
         j, subject, named = cue + 1, self._plural_verb(cue), False
         while j < last:
-            if self.raw[j] in (",", "،") or j in self.time_tokens or self.keys[j] in SUBJECT_FILLERS or self._in_it(j):
+            if self.raw[j] in (",", "،") or j in self.time_tokens or self._filler(j) or self._in_it(j):
                 j += 1
                 continue
             open_slot = not subject or self.raw[j - 1] in (",", "،") or self.conj[j]
