@@ -753,6 +753,14 @@ def test_a_known_organisations_name_takes_over_the_place_the_tagger_found_inside
     assert entity_of(doc, "وكالة أنباء الأناضول").name_latn == "Anadolu Agency"
 
 
-def test_chambers_and_airlines_are_organisations_by_their_head_noun() -> None:
-    doc = analyze("وقالت غرفة التجارة الأمريكية إن المستهلكين سيتضررون. وأوضحت الخطوط الملكية المغربية أن الطاقم تدخل.")
-    assert {m.text for m in doc.mentions if m.type == "ORG"} == {"غرفة التجارة الأمريكية", "الخطوط الملكية المغربية"}
+def test_chambers_airlines_commissions_and_television_are_organisations_by_their_head_noun() -> None:
+    doc = analyze(
+        "وقالت غرفة التجارة الأمريكية إن المستهلكين سيتضررون. وأوضحت الخطوط الملكية المغربية أن الطاقم تدخل. وقالت "
+        "المفوضية العليا للانتخابات إن النتائج ستعلن. وأكد التلفزيون السوري دخول الحافلات."
+    )
+    assert {m.text for m in doc.mentions if m.type == "ORG"} == {
+        "غرفة التجارة الأمريكية",
+        "الخطوط الملكية المغربية",
+        "المفوضية العليا للانتخابات",
+        "التلفزيون السوري",
+    }
