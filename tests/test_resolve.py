@@ -728,29 +728,9 @@ def test_a_name_in_quotation_marks_without_a_head_is_the_name_alone() -> None:
     assert {e.name for e in doc.entities} == {"أندا"}
 
 
-def test_a_name_ends_before_a_bracket_it_does_not_close() -> None:
-    doc = analyze("وأعلنت منظمة الصحة العالمية (WHO) أن الوباء انتشر.")
-    assert entity_of(doc, "منظمة الصحة العالمية").name_latn == "World Health Organization"
-
-
-def test_a_surname_written_with_its_long_vowel_doubled_meets_the_full_name() -> None:
-    doc = analyze('وقال خالد داود رئيس الحزب إن المقاطعة مستمرة. ويقول داوود: "الشعب غير راض".')
-    assert entity_of(doc, "داوود").name == "خالد داود"
-
-
 def test_for_the_nth_time_ends_an_organisations_description() -> None:
     doc = analyze("ودعا مجلس النقابات المهنية الأردنية للمرة الثانية، إلى إضراب عام عن العمل.")
     assert [m.text for m in doc.mentions if m.type == "ORG"] == ["مجلس النقابات المهنية الأردنية"]
-
-
-def test_the_first_word_of_a_two_word_name_alone_is_that_person_when_no_one_else_has_it() -> None:
-    doc = analyze("قال المواطن مبروك الزغلامي إن الهجوم كان مفاجئا. وأضاف العم مبروك أن الخوف لم يفارقهم.")
-    assert entity_of(doc, "مبروك").name == "مبروك الزغلامي"
-
-
-def test_a_known_organisations_name_takes_over_the_place_the_tagger_found_inside_it() -> None:
-    doc = analyze("ذكرت الاثنين وكالة أنباء الأناضول التركية أن القيادي أوقف.")
-    assert entity_of(doc, "وكالة أنباء الأناضول").name_latn == "Anadolu Agency"
 
 
 def test_chambers_airlines_commissions_and_television_are_organisations_by_their_head_noun() -> None:
@@ -764,3 +744,40 @@ def test_chambers_airlines_commissions_and_television_are_organisations_by_their
         "المفوضية العليا للانتخابات",
         "التلفزيون السوري",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "field", "expected"),
+    [
+        pytest.param(
+            "وأعلنت منظمة الصحة العالمية (WHO) أن الوباء انتشر.",
+            "منظمة الصحة العالمية",
+            "name_latn",
+            "World Health Organization",
+            id="a_name_ends_before_a_bracket_it_does_not_close",
+        ),
+        pytest.param(
+            'وقال خالد داود رئيس الحزب إن المقاطعة مستمرة. ويقول داوود: "الشعب غير راض".',
+            "داوود",
+            "name",
+            "خالد داود",
+            id="a_surname_written_with_its_long_vowel_doubled_meets_the_full_name",
+        ),
+        pytest.param(
+            "قال المواطن مبروك الزغلامي إن الهجوم كان مفاجئا. وأضاف العم مبروك أن الخوف لم يفارقهم.",
+            "مبروك",
+            "name",
+            "مبروك الزغلامي",
+            id="the_first_word_of_a_two_word_name_alone_is_that_person_when_no_one_else_has_it",
+        ),
+        pytest.param(
+            "ذكرت الاثنين وكالة أنباء الأناضول التركية أن القيادي أوقف.",
+            "وكالة أنباء الأناضول",
+            "name_latn",
+            "Anadolu Agency",
+            id="a_known_organisations_name_takes_over_the_place_the_tagger_found_inside_it",
+        ),
+    ],
+)
+def test_the_entity_of_a_mention(text: str, mention: str, field: str, expected: str) -> None:
+    assert getattr(entity_of(analyze(text), mention), field) == expected
