@@ -1376,6 +1376,13 @@ def test_expressed_is_a_speech_verb_but_through_and_by_way_of_are_not() -> None:
             "محمد بن سلمان",
             id="the_one_told_as_a_pronoun_stands_between_the_verb_and_its_subject",
         ),
+        pytest.param(
+            'دعت الولايات المتحدة الأمريكية "تحالف دعم الشرعية في اليمن"، الذي تقود قواته السعودية، إلى "تحقيق شامل"'
+            " في الهجوم.",
+            "تحقيق شامل",
+            "الولايات المتحدة",
+            id="a_quoted_name_after_the_subject_and_a_name_in_a_relative_clause_are_not_the_subject",
+        ),
     ],
 )
 def test_who_said_the_clause(text: str, clause: str, speaker: str) -> None:

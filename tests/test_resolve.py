@@ -777,6 +777,20 @@ def test_chambers_airlines_commissions_and_television_are_organisations_by_their
             "Anadolu Agency",
             id="a_known_organisations_name_takes_over_the_place_the_tagger_found_inside_it",
         ),
+        pytest.param(
+            "وقال التحالف العربي إن العملية مستمرة.",
+            "التحالف العربي",
+            "name_latn",
+            "Saudi-led coalition",
+            id="a_known_name_with_an_anaphoric_head_is_no_anaphor",
+        ),
+        pytest.param(
+            "وقالت وكالة الأنباء الرسمية السورية إن الهجوم فشل.",
+            "وكالة الأنباء الرسمية السورية",
+            "name_latn",
+            "SANA",
+            id="sana_by_its_longer_name",
+        ),
     ],
 )
 def test_the_entity_of_a_mention(text: str, mention: str, field: str, expected: str) -> None:

@@ -110,6 +110,9 @@ class SpeakerFinding:
         close_after = self._subject_names(
             [m for m in after if self._token_at(m.start) - statement.cue <= SUBJECT_WINDOW]
         )
+        if close_after and not self._inside_quote(close_after[0].start):
+            # دعت الولايات المتحدة "تحالف دعم الشرعية" إلى: a name in quotation marks after the subject is the object
+            close_after = [m for m in close_after if not self._inside_quote(m.start)]
         named_before = self._named_before_particle(statement.cue)
         if self._plural_verb(statement.cue) or named_before or self._statement_subject(statement.cue):
             close_after = []
@@ -267,8 +270,10 @@ class SpeakerFinding:
         kept = names[:1]
         for mention in names[1:]:
             gap = range(self._token_at(kept[-1].end - 1) + 1, self._token_at(mention.start) + 1)
-            if any(self.keys[i] in BARRIER_WORDS or (self.preps[i] and i not in self.time_tokens) for i in gap):
-                break
+            if any(
+                self.keys[i] in BARRIER_WORDS | RELATIVES or (self.preps[i] and i not in self.time_tokens) for i in gap
+            ):
+                break  # …، الذي تقود قواته السعودية: a name in a relative clause is not in the subject
             kept.append(mention)
         return kept
 

@@ -349,7 +349,8 @@ class _Work:
         if (actor.id.startswith("country:") or actor.type == "ORG") and last > first and inside:
             # جنوب السودان where the tagger found السودان, وكالة أنباء الأناضول where it found الأناضول: a country's or
             # an organisation's name takes over the places inside it
-            return all(m.first >= first and m.last <= last and m.type in ("LOC", "MISC") for m in inside.values())
+            kinds = ("LOC", "MISC") if actor.type == "ORG" else ("LOC",)
+            return all(m.first >= first and m.last <= last and m.type in kinds for m in inside.values())
         return (
             actor.type == "PER"
             and last > first
@@ -980,6 +981,8 @@ class _Work:
             return False
         if last == first:
             return True
+        if self.kb.find_key(" ".join(self.keys[first : last + 1]), ("ORG",)) is not None:
+            return False  # التحالف العربي: a name the knowledge base knows
         if all(self.forms[k].article and self.keys[k] in GENERIC_ADJECTIVES for k in range(first + 1, last + 1)):
             self.described_anaphors[first] = last
             return True
