@@ -343,8 +343,9 @@ class _Work:
         return place if self.kb.find(before, ("LOC",)) is not None else None
 
     def _takes_over(self, first: int, last: int, actor: Actor) -> bool:
-        """Whether a known person's full name may replace the mentions the tagger put inside it: all of them inside,
-        none a person already; a country's name of several words, the places inside it."""
+        """Whether a known name may replace the mentions the tagger put inside it: a person's full name, all of them
+        inside and none a person already; a country's name of several words, the places inside it; an organisation's,
+        the places and other names (MISC) inside it."""
         inside = {id(self.owner[j]): self.owner[j] for j in range(first, last + 1) if self.owner[j] is not None}
         if (actor.id.startswith("country:") or actor.type == "ORG") and last > first and inside:
             # جنوب السودان where the tagger found السودان, وكالة أنباء الأناضول where it found الأناضول: a country's or
@@ -649,11 +650,14 @@ class _Work:
             if mention is not None and mention.cluster is not None and mention.type in ("ORG", "LOC", "MISC"):
                 return mention.cluster, None
         for i in range(first, end):
-            pair = self.kb.demonym_of_keys(self.keys[i], self.keys[i + 1]) if i + 1 < end else None
-            code = pair or self.kb.demonym_of_key(self.keys[i])
+            code = self._demonym_pair(i, end) or self.kb.demonym_of_key(self.keys[i])
             if code is not None:
                 return None, code
         return None, None
+
+    def _demonym_pair(self, i: int, end: int) -> str | None:
+        """The country of a nisba of two words at token ``i`` that ends before ``end`` (الكوري الجنوبي → KOR)."""
+        return self.kb.demonym_of_keys(self.keys[i], self.keys[i + 1]) if i + 1 < end else None
 
     def _title_before(self, first: int) -> tuple[int, int, Office] | None:
         """The title in apposition right before a person whose name (or another title) starts at token ``first``:
@@ -856,7 +860,7 @@ class _Work:
             elif country is not None:
                 self._add(_Mention(self._name_start(i), self.spans[i][1], "LOC", i, i, "demonym", country))
         for i in self._positions(self.kb.demonym_phrase_first_keys):  # الزعيم الكوري الشمالي
-            code = self.kb.demonym_of_keys(self.keys[i], self.keys[i + 1]) if i + 1 < len(self.keys) else None
+            code = self._demonym_pair(i, len(self.keys))
             country = self._country_cluster(code) if code is not None else None
             if country is not None and not self._covered(i, i + 1) and self.sentence_of[i] == self.sentence_of[i + 1]:
                 self._add(_Mention(self._name_start(i), self.spans[i + 1][1], "LOC", i, i + 1, "demonym", country))

@@ -73,6 +73,7 @@ class KnowledgeBase:
         self._capitals: dict[str, str] = {}  # a capital's phrase key → its country's code
         self._names: dict[str, list[str]] = {}
         self._load_countries()
+        self._demonym_phrase_firsts = frozenset(first for first, _ in self._demonym_phrases)
         self._load_geography()
         self._load_cities()
         self._load_organisations()
@@ -229,7 +230,7 @@ class KnowledgeBase:
     @property
     def demonym_phrase_first_keys(self) -> Container[str]:
         """The first words of the nisbas of two words (الكوري of الكوري الجنوبي)."""
-        return {first for first, _ in self._demonym_phrases}
+        return self._demonym_phrase_firsts
 
     def demonym_of_keys(self, first: str, second: str) -> str | None:
         """The country code of a nisba of two words (الكوري الجنوبي → KOR), given as word keys, else None."""
