@@ -183,6 +183,41 @@ def test_consistency_completes_a_name_found_only_in_part() -> None:
     ]
 
 
+def test_consistency_makes_a_name_of_a_part_typed_otherwise_whole() -> None:
+    keys = [["قال", "عمده", "لندن", "صادق", "خان"], ["وقال", "صادق", "خان", "ان"], ["في", "خان", "يونس"]]
+    labels = [["O", "O", "B-LOC", "O", "B-LOC"], ["O", "B-PER", "I-PER", "O"], ["O", "B-LOC", "I-LOC"]]
+    assert propagate(keys, labels) == [
+        ["O", "O", "B-LOC", "B-PER", "I-PER"],  # the place خان was a part of the person named in full elsewhere
+        ["O", "B-PER", "I-PER", "O"],
+        ["O", "B-LOC", "I-LOC"],  # another name that only begins with a word of it is left alone
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a family name the tagger took for a place, before the age of the person quoted
+        ('يقول ميدان الحمداني (40 عاما) "منذ متى ونحن نرى الوجوه نفسها".', ("الحمداني", "PER")),
+        ("وقالت كلوي (33 عاما) إنها سعيدة بالجائزة.", ("كلوي", "PER")),
+        ("وأدى كروز (55 عاماً) اليمين أمس.", ("كروز", "PER")),
+    ],
+)
+def test_a_name_before_an_age_in_brackets_is_a_person(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(m.text, m.type) for m in analyze(text).mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأصيب رجل (40 عاما) بجروح خطيرة في الحادث.",  # a common noun before the age
+        "وأكد المهاجم المحتمل (29 عاما) أمام المحكمة أنه بريء.",  # a word with the article
+        "وتأسست جامعة القاهرة (100 عام) في مصر.",  # not a person's age: a university's
+    ],
+)
+def test_no_person_is_made_of_words_before_an_age_that_are_no_name(text: str) -> None:
+    assert not [m for m in analyze(text).mentions if m.type == "PER"]
+
+
 @pytest.mark.parametrize(
     ("text", "person"),
     [

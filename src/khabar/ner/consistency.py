@@ -4,7 +4,8 @@ News repeats names; the tagger may find a name in one sentence and miss it in an
 weaker. After tagging, every token sequence whose keys equal those of a name found in the document, and which is
 entirely untagged, receives that name's (majority) type. Surnames alone are not propagated: حسين after فؤاد حسين
 is left to the resolution stage, because a lone surname is too often an ordinary word. An occurrence where the
-tagger found only part of the name (مون of بان كي مون), with its type, becomes the whole name.
+tagger found only part of the name (مون of بان كي مون), with its type or, inside a longer name, another one (the
+place خان of عمدة لندن صادق خان, when صادق خان is a person elsewhere), becomes the whole name.
 """
 
 from __future__ import annotations
@@ -45,11 +46,12 @@ def propagate(keys: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) ->
 
 
 def _untagged_or_part(labels: Sequence[str], start: int, end: int, kind: str) -> bool:
-    """Whether ``labels[start:end]`` is untagged, or holds only parts of the name tagged with its type (مون of بان كي
-    مون): no name of another type in it, and none that goes on past either end."""
+    """Whether ``labels[start:end]`` is untagged, or holds only parts of the name: of its type (مون of بان كي مون),
+    or of another type strictly shorter than the name (خان of صادق خان); none that goes on past either end."""
     span = labels[start:end]
-    if any(label != "O" and label[2:] != kind for label in span):
-        return False
     if span[0].startswith("I-") or (end < len(labels) and labels[end].startswith("I-")):
         return False
-    return any(label == "O" for label in span) or len(entities(list(span))) > 1
+    parts = entities(list(span))
+    if any(kind_of_part != kind for *_, kind_of_part in parts) and any(e - s == len(span) for s, e, _ in parts):
+        return False
+    return any(label == "O" for label in span) or len(parts) > 1

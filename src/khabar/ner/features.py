@@ -172,6 +172,8 @@ class FeatureExtractor:
             "orgw": self._stem_keys(triggers["organisation_words"]),
             "locw": self._stem_keys(triggers["location_words"]),
         }
+        # words that make a name a body's or a place's (جامعة، حزب، مدينة), whatever the tagger read
+        self.body_and_place_keys = self._word_sets["orgw"] | self._word_sets["locw"]
         # for the apposition rule: one-word titles and ranks that may open it (the tagger does not read them as a set)
         self.honorific_keys = self._stem_keys(triggers["apposition_honorifics"])
         self.title_keys = self._word_sets["title"] | self.honorific_keys
@@ -198,6 +200,12 @@ class FeatureExtractor:
         stem seen fewer than 3 times, or without context statistics)."""
         counts = self._context.get(key)
         return counts[1] / counts[0] if counts else None
+
+    def person_counts(self, key: str) -> tuple[int, int] | None:
+        """How often unlabeled news has a stem, and how often inside a person name (None for a stem seen fewer than
+        3 times, or without context statistics)."""
+        counts = self._context.get(key)
+        return (counts[0], counts[1] + counts[2]) if counts else None
 
     def known_name(self, keys: Sequence[str]) -> str | None:
         """The label (LOC, ORG) of a known place or organisation whose keys are exactly ``keys``."""

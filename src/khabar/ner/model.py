@@ -20,6 +20,7 @@ import numpy as np
 
 from khabar.caching import BoundedCache
 from khabar.errors import ResourceError
+from khabar.ner.ages import tag_aged_people
 from khabar.ner.apposition import appositions, name_word
 from khabar.ner.edges import trim_edges
 from khabar.ner.features import BOUNDARY, CACHE_LIMIT, DENSE_WINDOW, WINDOW, FeatureExtractor
@@ -37,6 +38,8 @@ EDGE_PARTICLES = frozenset((
     "بينما", "إذ", "منذ", "حتى", "لم", "لن", "لا", "ما", "ثم", "أو", "كان", "كانت",
 ))  # fmt: skip
 GIVEN_NAME_SHARE = 0.3  # of a word's occurrences that begin a person name, for it to count as a given name
+PERSON_WORD_SHARE = 0.1  # of a word's occurrences inside person names, for it to count as a name word
+RARE_WORD = 30  # occurrences in unlabeled news under which a word's share tells nothing
 _DENSE_NAME = re.compile(r"e\d+")
 
 
@@ -328,6 +331,24 @@ class NerModel:
             self._name_word,
         )
 
+    def name_aged_people(
+        self, keys: Sequence[Sequence[str]], surfaces: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]
+    ) -> list[list[str]]:
+        """A document's labels with the names before an age in brackets tagged as people (:mod:`khabar.ner.ages`)."""
+        extractor = self._extractor
+        return tag_aged_people(
+            keys,
+            surfaces,
+            labels,
+            name_word=self._name_word,
+            given_name=self._given_name,
+            person_word=self._person_word,
+            not_a_person=lambda name_keys: (
+                extractor.known_name(name_keys) is not None
+                or any(key in extractor.body_and_place_keys for key in name_keys)
+            ),
+        )
+
     def trim_names(
         self, keys: Sequence[Sequence[str]], surfaces: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]
     ) -> list[list[str]]:
@@ -337,6 +358,12 @@ class NerModel:
     def _name_word(self, surface: str, key: str) -> bool:
         """Whether a word may be part of a person's name (:func:`khabar.ner.apposition.name_word`)."""
         return name_word(surface, key, self._extractor.title_keys, self._extractor.not_name_keys)
+
+    def _person_word(self, key: str) -> bool:
+        """Whether unlabeled news has a word inside person names in 10% of its occurrences or more, or too rarely to
+        tell (fewer than 30 times)."""
+        counts = self._extractor.person_counts(key)
+        return counts is None or counts[0] < RARE_WORD or counts[1] >= PERSON_WORD_SHARE * counts[0]
 
     def _listed_given_name(self, key: str) -> bool:
         """A listed given name (romanisation.json) that unlabeled news does not mostly read as another word (باسم
