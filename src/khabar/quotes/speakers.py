@@ -972,7 +972,8 @@ class SpeakerFinding:
                 statement.speaker = self._cited_speaker(statement.cue + 1, last)
                 done.append(statement)
                 seen.add(statement)
-                previous = statement if statement.speaker is not None else previous
+                if statement.speaker is not None:
+                    previous = reporting = statement
                 continue
             participle = statement.cue is not None and self._is_participle(statement.cue)
             # مبيناً أن …: a participle goes on with the speaker of the statement it follows, unless a verb of its own
@@ -995,7 +996,8 @@ class SpeakerFinding:
             done.append(statement)
             seen.add(statement)
             if statement.speaker is None and not participle and self._unnamed_subject(statement):
-                previous = statement  # وقال مصدر مطلع: a speaker left unnamed, and what goes on with it too
+                # وقال مصدر مطلع: a speaker left unnamed, and what goes on with it too
+                previous = reporting = statement
                 continue
             if (
                 statement.speaker is None
@@ -1045,18 +1047,15 @@ class SpeakerFinding:
 
     def _going_on_with(self, previous: Statement, reporting: Statement | None, statement: Statement) -> Statement:
         """The statement a verb with no subject goes on with: the one before, or, when that one was reported inside
-        another and the verb agrees with the reporter's verb only, the reporter's (قال X إن الوزارة ترى أن …. وأضاف:
-        X, not the ministry; but اشترطوا … وطالبوا goes on with those reported)."""
+        another and the verb agrees with the reporter's verb, the reporter's (قال X إن الوزارة ترى أن …. وأضاف: X,
+        not the ministry; وأضاف X أن الشاهد عبّر عن …. وبيّن: X; but اشترطوا … وطالبوا goes on with those
+        reported)."""
         if reporting is None or reporting is previous or None in (previous.cue, reporting.cue, statement.cue):
             return previous
         assert previous.cue is not None and reporting.cue is not None and statement.cue is not None
         gender = self.lexicon.gender
         now = gender(self.keys[statement.cue])
-        if (
-            now is not None
-            and gender(self.keys[previous.cue]) not in (None, now)
-            and gender(self.keys[reporting.cue]) == now
-        ):
+        if now is not None and gender(self.keys[reporting.cue]) == now:
             return reporting
         return previous
 
