@@ -791,6 +791,13 @@ def test_chambers_airlines_commissions_and_television_are_organisations_by_their
             "SANA",
             id="sana_by_its_longer_name",
         ),
+        pytest.param(
+            "وبث التلفزيون الحكومي السوري صورا للهجوم. وأضاف التلفزيون السوري أن القصف توقف.",
+            "التلفزيون السوري",
+            "name",
+            "التلفزيون الحكومي السوري",
+            id="an_organisation_named_by_its_head_and_some_of_its_words_is_the_one_named_in_full",
+        ),
     ],
 )
 def test_the_entity_of_a_mention(text: str, mention: str, field: str, expected: str) -> None:

@@ -586,6 +586,16 @@ class _Work:
                     if cluster.type == "ORG" and shortened:
                         self._join(mention, index)
                         return
+                # اتحاد الطلبة after الاتحاد الوطني لطلبة فرنسا: the head and some of the words after it, the one
+                # organisation of the article named with them
+                fuller = {
+                    index
+                    for index in self._recent()
+                    if self.clusters[index].type == "ORG" and any(_abridges(key, k) for k in self.clusters[index].keys)
+                }
+                if len(fuller) == 1:
+                    self._join(mention, fuller.pop())
+                    return
         self._join(mention, self._new_cluster(mention, actor))
 
     def _person_for(self, text: str) -> int | None:
@@ -1341,6 +1351,16 @@ def _quoted_or_whole(text: str) -> str:
     opener = next((o for o, c in QUOTE_OPENERS.items() if c == closer), None)
     at = text.rfind(opener, 0, len(text) - 1) if opener else -1
     return text[at + 1 : -1].strip() if at > 0 and text[at + 1 : -1].strip() else text
+
+
+def _abridges(short: str, full: str) -> bool:
+    """Whether a phrase key of two words or more is a longer one's first word and some of its other words, in order
+    (a preposition written on a word of the longer aside: اتحاد طلبه of اتحاد وطني لطلبه فرنسا)."""
+    shorter, longer = short.split(), full.split()
+    if len(shorter) < 2 or len(longer) <= len(shorter) or shorter[0] != longer[0]:
+        return False
+    rest = iter(longer[1:])
+    return all(any(word in (w, w[1:]) and (word == w or w[0] in "لب") for w in rest) for word in shorter[1:])
 
 
 def _prefixes(a: str, b: str) -> bool:
