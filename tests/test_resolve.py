@@ -798,6 +798,21 @@ def test_chambers_airlines_commissions_and_television_are_organisations_by_their
             "التلفزيون الحكومي السوري",
             id="an_organisation_named_by_its_head_and_some_of_its_words_is_the_one_named_in_full",
         ),
+        pytest.param(
+            "وقالت شركة هاشم للسياحة، ومقرها في بلاكبرن، إن الحافلة اصطدمت بشاحنة. وأفادت شركة السياحة بأنها أخطرت"
+            " الأهالي.",
+            "شركة السياحة",
+            "name",
+            "شركة هاشم للسياحة",
+            id="a_head_noun_before_a_tagged_organisation_is_part_of_its_name",
+        ),
+        pytest.param(
+            "وقال المرصد السوري لحقوق الإنسان إن 20 قتلوا. ونقلت وكالة فرانس برس عن المرصد قوله إن القصف مستمر.",
+            "المرصد",
+            "name_latn",
+            "Syrian Observatory for Human Rights",
+            id="the_observatory_alone_is_the_one_named_before",
+        ),
     ],
 )
 def test_the_entity_of_a_mention(text: str, mention: str, field: str, expected: str) -> None:

@@ -46,6 +46,10 @@ PLACE_OR_THING_HEADS = frozenset(word_key(w) for w in ("قناة", "موقع")) 
 # with more (قوات المهمات التدريبية)
 LATTER_KEYS = (word_key("أخير"), word_key("أخيرة"))  # الأخير / الأخيرة: "the latter"
 ONE_WORD_HEADS = frozenset({"قوات", "فصيل"})
+# heads whose organisation the name after them is (شركة هاشم للسياحة), not a body inside it (بعثة حلف الناتو)
+NAMING_HEADS = frozenset(
+    word_key(w) for w in ("شركة", "مجموعة", "مؤسسة", "جمعية", "منظمة", "وكالة", "صحيفة", "جريدة", "مصرف", "بنك")
+)
 # Adjectives that only describe an organisation, never name one: الوكالة الرسمية، المنظمة الخيرية is the agency or
 # charity named before, like الوكالة alone
 GENERIC_ADJECTIVES = frozenset(
@@ -206,8 +210,11 @@ class _Work:
             while self._hyphen_after(last) and self.owner[last + 2] is None:
                 last += 2  # مون جيه-إن, which the tagger ends at the hyphen
                 end = self.spans[last][1]
-            if mention.type == "MISC" and self._organisation_head_before(first):
-                # مجموعة واندا، شركة أرامكو: a name after an organisation's head noun is that organisation's
+            if self._organisation_head_before(first) and (
+                mention.type == "MISC" or (mention.type == "ORG" and self._named_by_head_before(first, mention.text))
+            ):
+                # مجموعة واندا، شركة أرامكو، شركة هاشم للسياحة: a name after an organisation's head noun is that
+                # organisation's
                 first -= 1
                 self._add(_Mention(self._name_start(first), end, "ORG", first, last, mention.subtype))
                 continue
@@ -1095,6 +1102,11 @@ class _Work:
         self._add(mention)
         self._cluster(mention)
 
+    def _named_by_head_before(self, first: int, name: str) -> bool:
+        """Whether an organisation's name the knowledge base does not know, after a head noun that names (شركة هاشم
+        للسياحة), is that head's organisation: not after a head of a part of another body (بعثة، مكتب، مجلس)."""
+        return self.keys[first - 1] in NAMING_HEADS and self.kb.find(name, ("ORG", "LOC", "PER")) is None
+
     def _organisation_head_before(self, first: int) -> bool:
         """Whether the word before token ``first`` is an organisation's head noun without the article (مجموعة، شركة)
         that no other name has taken."""
@@ -1355,12 +1367,20 @@ def _quoted_or_whole(text: str) -> str:
 
 def _abridges(short: str, full: str) -> bool:
     """Whether a phrase key of two words or more is a longer one's first word and some of its other words, in order
-    (a preposition written on a word of the longer aside: اتحاد طلبه of اتحاد وطني لطلبه فرنسا)."""
+    (a preposition written on a word of the longer aside: اتحاد طلبه of اتحاد وطني لطلبه فرنسا, شركه سياحه of
+    شركه هاشم للسياحه)."""
     shorter, longer = short.split(), full.split()
     if len(shorter) < 2 or len(longer) <= len(shorter) or shorter[0] != longer[0]:
         return False
     rest = iter(longer[1:])
-    return all(any(word in (w, w[1:]) and (word == w or w[0] in "لب") for w in rest) for word in shorter[1:])
+    return all(any(word == w or word in _without_preposition(w) for w in rest) for word in shorter[1:])
+
+
+def _without_preposition(key: str) -> tuple[str, ...]:
+    """A word key without the ل or ب written on it, and without للـ (لسياحه، للسياحه → سياحه)."""
+    if key[:2] == "لل":
+        return (key[1:], key[2:])
+    return (key[1:],) if key[:1] in ("ل", "ب") else ()
 
 
 def _prefixes(a: str, b: str) -> bool:
