@@ -120,6 +120,13 @@ def test_unbalanced_and_unclosed_marks_stay_inside_their_paragraph() -> None:
     assert doc.quotes and doc.quotes[0].end <= text.index("\n")
 
 
+def test_an_attribution_that_ends_the_text_names_no_one() -> None:
+    """… حسبما أفاد, the last words of the text (a case the property-based test found): no speaker, no crash."""
+    doc = analyze("وقتل عشرة أشخاص حسبما أفاد")
+    check_spans(doc)
+    assert [(q.text, q.speaker) for q in doc.quotes] == [("وقتل عشرة أشخاص", None)]
+
+
 def test_nested_quotes_give_the_outer_quote() -> None:
     doc = analyze("قال المدير \u00abنحن نرفض ما سماه \u201cالتسوية المؤقتة\u201d ولن نوقع على أي اتفاق\u00bb.")
     (quote,) = doc.quotes
@@ -1252,6 +1259,13 @@ def test_expressed_is_a_speech_verb_but_through_and_by_way_of_are_not() -> None:
             "جربة أصبحت مثالا للتعايش",
             "روني الطرابلسي",
             id="a_verb_agreeing_with_both_goes_on_with_the_reporter",
+        ),
+        pytest.param(
+            "ويؤيد الرئيس التونسي الباجي قائد السبسي التغيير الشامل، بينما يرفض حزب النهضة الإسلامي، أكبر حزب في"
+            " البرلمان، ذلك مطالبا بتغيير جزئي.",
+            "بتغيير جزئي",
+            "حزب النهضة الإسلامي",
+            id="a_participle_takes_the_subject_of_the_clause_bainama_opens",
         ),
         pytest.param(
             'وأشار رامي عبد الرحمن إلى أن القصف هو "الأعنف منذ عام". لقي 30 مدنيا مصرعهم في قصف على إدلب، وفق ما'

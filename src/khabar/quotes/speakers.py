@@ -653,6 +653,8 @@ class SpeakerFinding:
     def _cited_speaker(self, first: int, last: int) -> Mention | None:
         """The name an attribution phrase cites (بحسب شركة X، وفقا لما أعلنه X), or who an agency quotes (ذكرت وكالة
         فرانس برس عن X: X)."""
+        if first >= last:
+            return None  # the attribution ends its sentence (… حسبما أفاد): no one named after it
         window = self._mentions_between(self.name_starts[first], self.spans[min(first + CITED_WINDOW, last - 1)][1])
         named = [m for m in outermost(window) if m.type in ("PER", "ORG")]
         if not named:
@@ -1113,8 +1115,19 @@ class SpeakerFinding:
         """The sentence a statement ends in (a long quotation runs over several)."""
         return self._sentence_at(max(statement.end - 1, statement.start))
 
+    def _opens_clause(self, j: int, first: int) -> bool:
+        """Whether token ``j`` is the verb of a clause that بينما، فيما or كما opens (a bare word, no name)."""
+        return (
+            j > first
+            and self.raw[j - 1] in OPENING_PARTICLES
+            and not self.preps[j]
+            and not self.view.forms[j].article
+            and self._mention_of_token(j) is None
+        )
+
     def _verb_subject(self, statement: Statement) -> Mention | None:
-        """The name right after a speech verb earlier in a participle's sentence (كما حذر لايتهايزر … قائلا)."""
+        """The name right after a speech verb earlier in a participle's sentence (كما حذر لايتهايزر … قائلا), or after
+        the verb of a clause opened by بينما، فيما or كما (بينما يرفض حزب النهضة ذلك، مطالبا بـ)."""
         assert statement.cue is not None
         first, _ = self._sentence_tokens(statement.sentence)
         for j in range(statement.cue - 1, first - 1, -1):
@@ -1124,7 +1137,9 @@ class SpeakerFinding:
                 cited = self._cited_speaker(phrase_end, statement.cue)
                 if cited is not None and cited.type == "PER" and cited.entity is not None:
                     return cited
-            if not self._is_cue(j) or self._is_participle(j) or self._inside_quote(self.spans[j][0]):
+            if not (self._is_cue(j) or self._opens_clause(j, first)) or self._is_participle(j):
+                continue
+            if self._inside_quote(self.spans[j][0]):
                 continue
             if self._plural_verb(j) or (j > first and self.keys[j - 1] in RELATIVES | WHAT_WORDS):
                 return None
