@@ -207,6 +207,22 @@ def test_a_name_before_an_age_in_brackets_is_a_person(text: str, expected: tuple
 
 
 @pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("ورسميا، تركي آل الشيخ رئيسا للهيئة.", "تركي آل الشيخ"),  # تركي "Turkish" and آل الشيخ an organisation
+        ("استقبل الشيخ محمد بن زايد آل نهيان ولي عهد أبوظبي الوفد.", "محمد بن زايد آل نهيان"),
+    ],
+)
+def test_a_given_name_before_al_and_a_family_name_is_one_person(text: str, person: str) -> None:
+    assert (person, "PER") in {(m.text, m.type) for m in analyze(text).mentions}
+
+
+def test_al_after_a_common_noun_makes_no_person_of_it() -> None:
+    assert not [m for m in analyze("ونسب عشيرة آل خليفة قديم.").mentions if m.text.startswith("عشيرة")
+                and m.type == "PER"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "وأصيب رجل (40 عاما) بجروح خطيرة في الحادث.",  # a common noun before the age

@@ -23,6 +23,7 @@ from khabar.errors import ResourceError
 from khabar.ner.ages import tag_aged_people
 from khabar.ner.apposition import appositions, name_word
 from khabar.ner.edges import trim_edges
+from khabar.ner.families import tag_family_names
 from khabar.ner.features import BOUNDARY, CACHE_LIMIT, DENSE_WINDOW, WINDOW, FeatureExtractor
 from khabar.ner.glued import split_glued_names
 from khabar.ner.speakers import tag_speaking_surnames
@@ -348,6 +349,13 @@ class NerModel:
                 or any(key in extractor.body_and_place_keys for key in name_keys)
             ),
         )
+
+    def name_families(
+        self, keys: Sequence[Sequence[str]], surfaces: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]
+    ) -> list[list[str]]:
+        """A document's labels with a given name, آل and a family name tagged as one person
+        (:mod:`khabar.ner.families`)."""
+        return tag_family_names(keys, surfaces, labels, name_word=self._name_word, given_name=self._given_name)
 
     def trim_names(
         self, keys: Sequence[Sequence[str]], surfaces: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]

@@ -1,9 +1,10 @@
 """The entities stage: names of people, organisations, places and other things (the ``mentions`` layer).
 
 Each sentence's tokens are tagged by the CRF of :mod:`khabar.ner.model`, person names glued to an organisation are
-cut off it (:mod:`khabar.ner.glued`), names before an age in brackets are people (:mod:`khabar.ner.ages`), names are
-made consistent across the article (:mod:`khabar.ner.consistency`), then surnames the article makes speak are tagged
-(:mod:`khabar.ner.speakers`) and particles and verbs of saying cut off the edges of names (:mod:`khabar.ner.edges`).
+cut off it (:mod:`khabar.ner.glued`), names before an age in brackets are people (:mod:`khabar.ner.ages`), as are a
+given name, آل and a family name (:mod:`khabar.ner.families`), names are made consistent across the article
+(:mod:`khabar.ner.consistency`), then surnames the article makes speak are tagged (:mod:`khabar.ner.speakers`) and
+particles and verbs of saying cut off the edges of names (:mod:`khabar.ner.edges`).
 A mention starts after the conjunctions and prepositions written on its first token, keeping a written article:
 وللناتو gives ناتو, والعراق gives العراق, so that the mention text is the name as a reader would quote it.
 """
@@ -59,6 +60,7 @@ class Entities:
             doc_keys = [next(keys_of) for _ in range(count)]
             labels = self._model.separate_people(doc_keys, surfaces, [next(tagged) for _ in range(count)])
             labels = self._model.name_aged_people(doc_keys, surfaces, labels)
+            labels = self._model.name_families(doc_keys, surfaces, labels)
             # the speaking surnames after the consistency pass: a bare مطر is no name to spread to المطر "the rain"
             labels = self._model.name_speakers(doc_keys, surfaces, propagate(doc_keys, labels))
             labels = self._model.trim_names(doc_keys, surfaces, labels)
