@@ -217,6 +217,24 @@ def test_a_given_name_before_al_and_a_family_name_is_one_person(text: str, perso
     assert (person, "PER") in {(m.text, m.type) for m in analyze(text).mentions}
 
 
+def test_a_name_between_a_speakers_title_and_the_words_said_is_a_person() -> None:
+    text = 'قالت وزيرة السياحة التونسية سلمى اللومي "بلغت عائدات النشاط السياحي مليون دينار".'
+    assert ("سلمى اللومي", "PER") in {(m.text, m.type) for m in analyze(text).mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويرى المتحدث باسم الخارجية الإيرانية أن مثل هذه التصرفات ستزيد الأوضاع تعقيدا.",  # the body باسم names
+        "وقال وزير الخارجية مجددا إن العقوبات مستمرة.",  # a word that is no name
+        'خاطب رئيس الجمهورية اللبناني ميشال عون المرأة: "لا تنتظري".',  # words after the name found
+    ],
+)
+def test_no_person_is_made_of_the_words_after_a_title_that_are_no_name(text: str) -> None:
+    people = {m.text for m in analyze(text).mentions if m.type == "PER"}
+    assert not {p for p in people if any(w in p for w in ("باسم", "مجددا", "المرأة"))}, people
+
+
 def test_al_after_a_common_noun_makes_no_person_of_it() -> None:
     assert not [m for m in analyze("ونسب عشيرة آل خليفة قديم.").mentions if m.text.startswith("عشيرة")
                 and m.type == "PER"]  # fmt: skip

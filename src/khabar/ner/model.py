@@ -27,6 +27,7 @@ from khabar.ner.families import tag_family_names
 from khabar.ner.features import BOUNDARY, CACHE_LIMIT, DENSE_WINDOW, WINDOW, FeatureExtractor
 from khabar.ner.glued import split_glued_names
 from khabar.ner.speakers import tag_speaking_surnames
+from khabar.ner.titled import tag_titled_speakers
 from khabar.quotes.lexicon import speech_lexicon
 from khabar.resources import data_path
 
@@ -356,6 +357,23 @@ class NerModel:
         """A document's labels with a given name, آل and a family name tagged as one person
         (:mod:`khabar.ner.families`)."""
         return tag_family_names(keys, surfaces, labels, name_word=self._name_word, given_name=self._given_name)
+
+    def name_titled_speakers(
+        self, keys: Sequence[Sequence[str]], surfaces: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]
+    ) -> list[list[str]]:
+        """A document's labels with the names between a speaker's title and the words said tagged
+        (:mod:`khabar.ner.titled`)."""
+        return tag_titled_speakers(
+            keys,
+            surfaces,
+            labels,
+            speech_verbs=speech_lexicon().verb_forms,
+            complementisers=speech_lexicon().complementisers,
+            titles=self._extractor.title_keys,
+            name_word=self._name_word,
+            given_name=self._given_name,
+            person_word=self._person_word,
+        )
 
     def trim_names(
         self, keys: Sequence[Sequence[str]], surfaces: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]

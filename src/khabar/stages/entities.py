@@ -3,8 +3,9 @@
 Each sentence's tokens are tagged by the CRF of :mod:`khabar.ner.model`, person names glued to an organisation are
 cut off it (:mod:`khabar.ner.glued`), names before an age in brackets are people (:mod:`khabar.ner.ages`), as are a
 given name, آل and a family name (:mod:`khabar.ner.families`), names are made consistent across the article
-(:mod:`khabar.ner.consistency`), then surnames the article makes speak are tagged (:mod:`khabar.ner.speakers`) and
-particles and verbs of saying cut off the edges of names (:mod:`khabar.ner.edges`).
+(:mod:`khabar.ner.consistency`), then surnames the article makes speak (:mod:`khabar.ner.speakers`) and names
+between a speaker's title and the words said (:mod:`khabar.ner.titled`) are tagged, and particles and verbs of
+saying cut off the edges of names (:mod:`khabar.ner.edges`).
 A mention starts after the conjunctions and prepositions written on its first token, keeping a written article:
 وللناتو gives ناتو, والعراق gives العراق, so that the mention text is the name as a reader would quote it.
 """
@@ -63,6 +64,7 @@ class Entities:
             labels = self._model.name_families(doc_keys, surfaces, labels)
             # the speaking surnames after the consistency pass: a bare مطر is no name to spread to المطر "the rain"
             labels = self._model.name_speakers(doc_keys, surfaces, propagate(doc_keys, labels))
+            labels = self._model.name_titled_speakers(doc_keys, surfaces, labels)
             labels = self._model.trim_names(doc_keys, surfaces, labels)
             mentions = []
             text = doc.text
