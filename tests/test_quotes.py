@@ -1268,6 +1268,13 @@ def test_expressed_is_a_speech_verb_but_through_and_by_way_of_are_not() -> None:
             id="a_participle_takes_the_subject_of_the_clause_bainama_opens",
         ),
         pytest.param(
+            "وكانت الخارجية الأمريكية قد حملت النظام السوري، المسؤولية عن الهجوم، وقالت في بيان لها إن للنظام"
+            " تاريخا في استخدام الأسلحة الكيميائية.",
+            "للنظام تاريخا في استخدام الأسلحة الكيميائية",
+            "وزارة الخارجية الأمريكية",
+            id="a_joined_verb_shares_the_subject_named_before_qad_not_the_object_after_the_verb",
+        ),
+        pytest.param(
             'وأشار رامي عبد الرحمن إلى أن القصف هو "الأعنف منذ عام". لقي 30 مدنيا مصرعهم في قصف على إدلب، وفق ما'
             " أعلن المرصد السوري لحقوق الإنسان. وقال إن البراميل ألقتها مروحيات.",
             "البراميل ألقتها مروحيات",

@@ -163,6 +163,12 @@ class SpeakerFinding:
                 and not self._in_quoted_words(m)  # وأشاد بـ"… اللاجئين الفلسطينيين" ووصفها: not who described
             ]
         )
+        if before and self._joined(statement.cue):
+            # وكانت الخارجية الأمريكية قد حملت النظام السوري، المسؤولية …، وقالت: the subject named before قد
+            # of the sentence's first verb, not the object after that verb
+            shared = self._named_before_first_particle(statement)
+            if shared is not None:
+                return shared
         if before:
             apposed = self._apposed_name(before, statement.cue)
             if apposed is not None:
@@ -242,6 +248,22 @@ class SpeakerFinding:
             return False
         name = self._name_ending_at(k - 1)
         return name is not None and name.type in SPEAKER_TYPES and not self._inside_quote(name.start)
+
+    def _named_before_first_particle(self, statement: Statement) -> Mention | None:
+        """The name right before the first قد of a statement's sentence (past كان), when that قد comes before the
+        cue: the subject of the sentence's first verb."""
+        assert statement.cue is not None
+        first, _ = self._sentence_tokens(statement.sentence)
+        particle = next((k for k in range(first + 1, statement.cue - 1) if self.keys[k] == MAY_KEY), None)
+        if particle is None:
+            return None
+        k = particle
+        while k > first and self.keys[k - 1] in GAP_WORDS:
+            k -= 1
+        name = self._name_ending_at(k - 1) if k > first else None
+        if name is None or name.type not in SPEAKER_TYPES or name.entity is None or self._inside_quote(name.start):
+            return None
+        return name if self._ungoverned(name) else None
 
     def _between_was_and(self, cue: int) -> bool:
         """Whether a person's or a body's name stands alone between كان and the cue (وكانت البحرين اتهمت)."""
