@@ -813,6 +813,21 @@ def test_chambers_airlines_commissions_and_television_are_organisations_by_their
             "Syrian Observatory for Human Rights",
             id="the_observatory_alone_is_the_one_named_before",
         ),
+        pytest.param(
+            "وقالت شرطة منطقة باريس إن 26 شخصا اعتقلوا. وذكر بيان لشرطة المنطقة أنه تم توقيفهم.",
+            "شرطة المنطقة",
+            "name",
+            "شرطة منطقة باريس",
+            id="a_body_named_by_a_city_is_an_organisation",
+        ),
+        pytest.param(
+            "أصدرت محكمة ألمانيا قرارا يقضي بالسماح بحظر المركبات القديمة. لكن الحكومة، التي عارضت الحظر، ترى أنه"
+            " مازال يمكن تجنب تطبيقه.",
+            "الحكومة",
+            "name_latn",
+            "Government of Germany",
+            id="a_body_named_by_a_country_is_left_to_the_institutions",
+        ),
     ],
 )
 def test_the_entity_of_a_mention(text: str, mention: str, field: str, expected: str) -> None:

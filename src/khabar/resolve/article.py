@@ -41,6 +41,7 @@ MINISTRY_WORDS = frozenset(word_key(w) for w in ("الخارجية", "الداخ
 STATEMENT_KEYS = frozenset(word_key(w) for w in ("بيان", "تصريح", "تغريدة"))
 THAT_KEY = word_key("أن")  # the key of أن، إن، بأن، إنها …
 COMPASS_WORDS = frozenset(word_key(w) for w in ("الشمالية", "الشمالي", "الجنوبية", "الجنوبي"))  # الكورية الشمالية
+PLACE_KINDS = frozenset(word_key(w) for w in ("منطقة", "مدينة", "ولاية", "مقاطعة", "إقليم", "محافظة", "بلدة"))
 PLACE_OR_THING_HEADS = frozenset(word_key(w) for w in ("قناة", "موقع"))  # قناة السويس is a canal, not a channel
 # heads that name a force or faction with one word after them (قوات التحالف، فصيل جيش الإسلام), and only describe one
 # with more (قوات المهمات التدريبية)
@@ -391,6 +392,18 @@ class _Work:
             last = i
             if self._place_word(i + 1) and self._description_word(i + 1, i + 2):
                 last = i + 1  # مركز دمشق الإعلامي، مطار أبوظبي الدولي: a body named by its place, then described
+            elif not self.forms[i].article and self.keys[i] not in PLACE_OR_THING_HEADS:
+                # شرطة لندن، شرطة منطقة باريس: a body named by its place alone, or by a kind of place and its name
+                # (a country's institution, محكمة ألمانيا, is left to the institutions)
+                if self._place_word(i + 1) and not self._country_word(i + 1):
+                    last = i + 1
+                elif (
+                    self.keys[i + 1 : i + 2]
+                    and self.keys[i + 1] in PLACE_KINDS
+                    and self._place_word(i + 2)
+                    and not self._country_word(i + 2)
+                ):
+                    last = i + 2
             while (
                 last + 1 < len(self.spans)
                 and last - i < DESCRIPTION_WORDS
@@ -445,6 +458,11 @@ class _Work:
             and not self.forms[k].prep
             and not self.forms[k].conj
         )
+
+    def _country_word(self, k: int) -> bool:
+        """Whether token ``k`` names a country (ألمانيا), not a city or region."""
+        actor = self.kb.find(self.raw[k], ("LOC",))
+        return actor is not None and actor.id.startswith("country:")
 
     def _agent_at(self, i: int) -> bool:
         lengths = self.kb.agent_lengths.get(self.keys[i], ())
