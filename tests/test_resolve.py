@@ -821,6 +821,14 @@ def test_chambers_airlines_commissions_and_television_are_organisations_by_their
             id="a_body_named_by_a_city_is_an_organisation",
         ),
         pytest.param(
+            "وطردت واشنطن دبلوماسيين من السفارة الروسية في الولايات المتحدة. وأفادت السفارة في بيان أن العقوبات"
+            " تستهدف الشعب الروسي.",
+            "السفارة",
+            "name",
+            "السفارة الروسية",
+            id="the_embassy_alone_is_the_one_named_before",
+        ),
+        pytest.param(
             "أصدرت محكمة ألمانيا قرارا يقضي بالسماح بحظر المركبات القديمة. لكن الحكومة، التي عارضت الحظر، ترى أنه"
             " مازال يمكن تجنب تطبيقه.",
             "الحكومة",
