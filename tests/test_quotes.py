@@ -1275,6 +1275,13 @@ def test_expressed_is_a_speech_verb_but_through_and_by_way_of_are_not() -> None:
             id="a_joined_verb_shares_the_subject_named_before_qad_not_the_object_after_the_verb",
         ),
         pytest.param(
+            "وقال المتحدث باسم تنسيقية الأطباء، محمد طيلب، إن الإضراب مستمر. وأضاف طيلب، وفق ما نقل عنه الصحفي"
+            " أحمد سالم، أن المضربين يهدفون إلى التنديد بالصمت.",
+            "المضربين يهدفون إلى التنديد بالصمت",
+            "محمد طيلب",
+            id="a_subject_named_before_an_attribution_is_the_one_it_relays",
+        ),
+        pytest.param(
             'وأشار رامي عبد الرحمن إلى أن القصف هو "الأعنف منذ عام". لقي 30 مدنيا مصرعهم في قصف على إدلب، وفق ما'
             " أعلن المرصد السوري لحقوق الإنسان. وقال إن البراميل ألقتها مروحيات.",
             "البراميل ألقتها مروحيات",

@@ -338,6 +338,9 @@ class SpeakerFinding:
             phrase_end = self._attribution_at(j)
             if phrase_end is None or self.keys[j] in self.lexicon.agency_verbs:
                 continue
+            named = self._mentions_between(self.spans[statement.cue][1], self.spans[j][0])
+            if any(m.type == "PER" and m.entity is not None for m in named):
+                return None  # وأضاف طيلب، وفق ما نقلت عنه فرانس برس، أن: the subject named, the agency relays him
             window = self._mentions_between(self.name_starts[phrase_end], self.spans[begin - 1][1])
             people = [m for m in outermost(window) if m.type == "PER" and m.entity is not None]
             return people[0] if people else None
