@@ -829,6 +829,14 @@ def test_chambers_airlines_commissions_and_television_are_organisations_by_their
             id="the_embassy_alone_is_the_one_named_before",
         ),
         pytest.param(
+            "أعلن المرشد الأعلى في إيران الأربعاء أنه توقف عن استخدام تلغرام. وقرر المرشد الأعلى علي خامنئي التوقف"
+            " عن التواصل.",
+            "المرشد الأعلى في إيران",
+            "name_latn",
+            "Ali Khamenei",
+            id="a_word_before_a_name_that_begins_a_known_name_with_it_is_part_of_it",
+        ),
+        pytest.param(
             "أصدرت محكمة ألمانيا قرارا يقضي بالسماح بحظر المركبات القديمة. لكن الحكومة، التي عارضت الحظر، ترى أنه"
             " مازال يمكن تجنب تطبيقه.",
             "الحكومة",

@@ -245,7 +245,11 @@ class _Work:
                 quoted = self._quoted_after(last)
                 if quoted is not None:
                     last, end, kind = quoted, self.spans[quoted][1], "ORG"
-            self._add(_Mention(mention.start, end, kind, first, last, mention.subtype))
+            start = mention.start
+            if kind == "PER" and self._known_with_word_before(first, last):
+                first -= 1  # المرشد الأعلى علي خامنئي: علي, read as the preposition على, begins the known name
+                start = self._name_start(first)
+            self._add(_Mention(start, end, kind, first, last, mention.subtype))
         self._known_names()
         self._described_organisations()
         self.mentions.sort(key=lambda m: m.start)
@@ -458,6 +462,18 @@ class _Work:
             and not self.forms[k].prep
             and not self.forms[k].conj
         )
+
+    def _known_with_word_before(self, first: int, last: int) -> bool:
+        """Whether the untagged word before a person's name begins, with it, a name the knowledge base knows for a
+        person (علي خامنئي after the tagger's خامنئي)."""
+        before = first - 1
+        if before < 0 or self.owner[before] is not None or self.sentence_of[before] != self.sentence_of[first]:
+            return False
+        if self.forms[before].article or not self.raw[before].isalpha():
+            return False
+        name = " ".join(self.raw[before : last + 1])
+        actor = self.kb.find(name, ("PER",))
+        return actor is not None and self.kb.find(" ".join(self.raw[first : last + 1]), ("PER",)) in (None, actor)
 
     def _country_word(self, k: int) -> bool:
         """Whether token ``k`` names a country (ألمانيا), not a city or region."""
