@@ -837,6 +837,13 @@ def test_chambers_airlines_commissions_and_television_are_organisations_by_their
             id="a_word_before_a_name_that_begins_a_known_name_with_it_is_part_of_it",
         ),
         pytest.param(
+            'قال فريق "بوسي رايوت" إن الشرطة اعتقلت أعضاءه.',
+            'فريق "بوسي رايوت"',
+            "name",
+            "بوسي رايوت",
+            id="a_band_named_in_quotation_marks_after_its_head_is_an_organisation",
+        ),
+        pytest.param(
             "أصدرت محكمة ألمانيا قرارا يقضي بالسماح بحظر المركبات القديمة. لكن الحكومة، التي عارضت الحظر، ترى أنه"
             " مازال يمكن تجنب تطبيقه.",
             "الحكومة",
@@ -848,3 +855,9 @@ def test_chambers_airlines_commissions_and_television_are_organisations_by_their
 )
 def test_the_entity_of_a_mention(text: str, mention: str, field: str, expected: str) -> None:
     assert getattr(entity_of(analyze(text), mention), field) == expected
+
+
+def test_a_rank_is_no_team() -> None:
+    """الفريق الأول is a general's rank, not a team described (فريق التحقيق الدولي)."""
+    doc = analyze("وقال قائد الفريق الأول أحمد سالم إن الوضع هادئ. وقال فريق التحقيق الدولي إن الأدلة كافية.")
+    assert {(m.text, m.type) for m in doc.mentions if m.type == "ORG"} == {("فريق التحقيق الدولي", "ORG")}

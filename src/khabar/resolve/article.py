@@ -41,6 +41,7 @@ MINISTRY_WORDS = frozenset(word_key(w) for w in ("الخارجية", "الداخ
 STATEMENT_KEYS = frozenset(word_key(w) for w in ("بيان", "تصريح", "تغريدة"))
 THAT_KEY = word_key("أن")  # the key of أن، إن، بأن، إنها …
 COMPASS_WORDS = frozenset(word_key(w) for w in ("الشمالية", "الشمالي", "الجنوبية", "الجنوبي"))  # الكورية الشمالية
+RANK_WORDS = frozenset(word_key(w) for w in ("الأول", "أول", "ركن"))  # after الفريق، اللواء: the rank goes on
 PLACE_KINDS = frozenset(word_key(w) for w in ("منطقة", "مدينة", "ولاية", "مقاطعة", "إقليم", "محافظة", "بلدة"))
 PLACE_OR_THING_HEADS = frozenset(word_key(w) for w in ("قناة", "موقع"))  # قناة السويس is a canal, not a channel
 # heads that name a force or faction with one word after them (قوات التحالف، فصيل جيش الإسلام), and only describe one
@@ -391,6 +392,7 @@ class _Work:
                 or self._covered(i, i)
                 or self._described_institution(i)
                 or self._agent_at(i)  # قوات الأمن: a group, left to the agents
+                or self._rank_after(i)  # الفريق الأول: a rank, not a team
             ):
                 continue
             last = i
@@ -474,6 +476,10 @@ class _Work:
         name = " ".join(self.raw[before : last + 1])
         actor = self.kb.find(name, ("PER",))
         return actor is not None and self.kb.find(" ".join(self.raw[first : last + 1]), ("PER",)) in (None, actor)
+
+    def _rank_after(self, i: int) -> bool:
+        """Whether the word after token ``i`` goes on a military rank (الفريق الأول، اللواء الركن)."""
+        return i + 1 < len(self.keys) and self.keys[i + 1] in RANK_WORDS
 
     def _country_word(self, k: int) -> bool:
         """Whether token ``k`` names a country (ألمانيا), not a city or region."""
