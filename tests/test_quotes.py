@@ -1227,6 +1227,14 @@ def test_expressed_is_a_speech_verb_but_through_and_by_way_of_are_not() -> None:
     assert not analyze("عبر المهاجرون الحدود عن طريق البحر.").quotes
 
 
+def test_asked_is_a_speech_verb_but_a_request_and_asking_not_to_be_named_are_not() -> None:
+    doc = analyze("وطلبت قطر من محكمة العدل الدولية إتاحة اتخاذ إجراءات طارئة لرفع القيود.")
+    assert [(q.cue.text, speaker_names(doc)[0]) for q in doc.quotes] == [("وطلبت", "قطر")]
+    assert not analyze("ويقلص القانون فترة تقديم طلب اللجوء من 30 يوما إلى 15 يوما.").quotes
+    for text in ("وقال مسؤول، طلب عدم ذكر اسمه، إن الوفد وصل.", "وقال مسؤول، رفض ذكر اسمه، إن الوفد وصل."):
+        assert [(q.cue.text, q.text) for q in analyze(text).quotes] == [("وقال", "الوفد وصل")], text
+
+
 # who said a clause, each case a rule of the speaker finder; the id says which
 @pytest.mark.parametrize(
     ("text", "clause", "speaker"),

@@ -112,6 +112,13 @@ EACH_KEY = word_key("كل")  # كل من X وY: each of X and Y
 WAS_KEYS = frozenset(word_key(w) for w in ("كان", "كانت"))  # وكانت البحرين اتهمت: the subject between كان and the verb
 MAY_KEY = word_key("قد")  # the particle of a past verb (قد أكد), after which the subject may already be named
 AMONG_KEY = word_key("بين")
+REQUEST_KEY = word_key("طلب")  # the verb "asked" and the noun "a request" alike
+NAME_WORDS = frozenset(("اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم"))  # ذكر اسمه: naming, as written
+REQUEST_KEYS = frozenset(word_key(w) for w in ("طلب", "طلبت", "طلبوا", "يطلب", "تطلب", "وطلب", "وطلبت"))
+# words after which a bare verb opens a clause (… ، طلب؛ الذي طلب؛ قد طلب), as written
+CLAUSE_OPENERS = frozenset(
+    ("،", ",", "كما", "فيما", "بينما", "ثم", "قد", "وقد", "كان", "كانت", "الذي", "التي", "حين", "عندما")
+)
 MEDIUM_PREPOSITIONS = frozenset(word_key(w) for w in ("على", "في", "عبر"))
 SOCIAL_WORDS = frozenset(word_key(w) for w in ("التواصل", "الاجتماعي"))  # موقع التواصل الاجتماعي
 MEDIUM_NOUNS = frozenset(

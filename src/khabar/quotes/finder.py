@@ -33,7 +33,18 @@ from bisect import bisect_left
 from functools import cache
 
 from khabar.document import Document, Mention, Quote, Span
-from khabar.quotes.common import AMONG_KEY, CLAUSE_ENDS, NOT_BEFORE_VERBS, SUBJECT_FILLERS, TOLD_PRONOUNS, Statement
+from khabar.quotes.common import (
+    AMONG_KEY,
+    CLAUSE_ENDS,
+    CLAUSE_OPENERS,
+    NAME_WORDS,
+    NOT_BEFORE_VERBS,
+    REQUEST_KEY,
+    REQUEST_KEYS,
+    SUBJECT_FILLERS,
+    TOLD_PRONOUNS,
+    Statement,
+)
 from khabar.quotes.lexicon import SpeechLexicon, speech_lexicon
 from khabar.quotes.sources import SourceFinding
 from khabar.quotes.speakers import SpeakerFinding
@@ -93,6 +104,7 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
             # إلى goes on with a verb before it (سارع ترامب إلى الرد)
             and not (view.forms[i].article and not (i > 0 and self.raw[i - 1] in ("إلى", "الى")))
             and not self._through(i)
+            and not self._no_request(i)
             and not (i > 0 and self.raw[i - 1] in NOT_BEFORE_VERBS and _elative(self.raw[i]))
             for i, key in enumerate(self.keys)
         ]
@@ -118,6 +130,24 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
             return False
         first = self.view.sentence_tokens(self.view.sentence_at(self.spans[i][0]))[0]
         return not (i == first or self.raw[i - 1] in ("،", ",", "كما", "فيما", "بينما"))
+
+    def _no_request(self, i: int) -> bool:
+        """طلب "a request" (تقديم طلب، بناء على طلب، لطلب اللجوء), not the verb "asked", a request not to be named
+        (الذي طلب عدم ذكر اسمه) and a speech word before a name or identity (رفض ذكر اسمه): no statement. The bare
+        طلب is the verb only with و or ف on it or opening a clause (after a comma, كما، قد، كان، الذي …, or at the
+        sentence start)."""
+        if i + 1 < len(self.raw) and self.raw[i + 1] in NAME_WORDS:
+            return True  # رفض ذكر اسمه، طلب عدم الكشف عن هويته: not naming, no statement
+        if self.keys[i] not in REQUEST_KEYS:
+            return False
+        if i + 1 < len(self.raw) and self.raw[i + 1] == "عدم":
+            return True
+        if self.keys[i] != REQUEST_KEY or self.conj[i]:
+            return False
+        if self.preps[i]:
+            return True
+        first = self.view.sentence_tokens(self.view.sentence_at(self.spans[i][0]))[0]
+        return not (i == first or self.raw[i - 1] in CLAUSE_OPENERS)
 
     def _between(self, i: int) -> bool:
         """بين "between" (اشتباكات بين القوات، من بينها), not the verb بيّن "showed": the bare form is a verb only with
