@@ -764,6 +764,11 @@ def test_a_verb_opening_its_sentence_takes_the_subject_of_the_sentence_before() 
             "أمرت النيابة بحبس الناشط السياسي 15 يوما",
             None,
         ),
+        (
+            "قتل نائب عميد الجامعة واثنان من الأساتذة في الهجوم، على ما أعلنت وزارة الداخلية التركية.",
+            "قتل نائب عميد الجامعة واثنان من الأساتذة في الهجوم",
+            "وزارة الداخلية التركية",
+        ),
     ],
 )
 def test_a_clause_before_an_attribution_with_a_speech_verb_is_a_statement(
@@ -1225,6 +1230,10 @@ def test_expressed_is_a_speech_verb_but_through_and_by_way_of_are_not() -> None:
     ]
     assert [q.cue.text for q in analyze("وقال الرئيس عبر حسابه على تويتر إن الاتفاق جيد.").quotes] == ["وقال"]
     assert not analyze("عبر المهاجرون الحدود عن طريق البحر.").quotes
+
+
+def test_as_apparently_is_no_attribution() -> None:
+    assert not analyze("وتراجعت الأسعار، على ما يبدو، بسبب تراجع الطلب على النفط.").quotes
 
 
 def test_asked_is_a_speech_verb_but_a_request_and_asking_not_to_be_named_are_not() -> None:

@@ -306,18 +306,19 @@ class StatementFinding:
 
     def _attributed(self, statements: list[Statement]) -> list[Statement]:
         """Clauses that an attribution with a speech verb after them reports (منعت الحكومة القطرية التجار …، وفقا لما
-        أعلنه مكتب الاتصال الحكومي؛ … وذلك حسبما ذكرت مصادر قضائية): from the clause's start (after an opening
-        phrase set off by a comma, after فيما) to the attribution; none where another statement covers them."""
+        أعلنه مكتب الاتصال الحكومي؛ … وذلك حسبما ذكرت مصادر قضائية؛ …، على ما أعلنت الشرطة): from the clause's start
+        (after an opening phrase set off by a comma, after فيما) to the attribution; none where another statement
+        covers them."""
         found: list[Statement] = []
         taken = [(s.start, s.end, s.kind) for s in statements]
         firsts = self.lexicon.attribution_by_first
         done_sentence = -1
-        for i in [i for i, key in enumerate(self.keys) if key in firsts]:
+        for i in [i for i, key in enumerate(self.keys) if key in firsts or self._as_what(i)]:
             sentence = self._sentence_at(self.spans[i][0])
             first, last = self._sentence_tokens(sentence)
             if sentence == done_sentence or i < first + MIN_INDIRECT_TOKENS or i >= last - 1:
                 continue
-            phrase_end = self._attribution_at(i)
+            phrase_end = i + 1 if self._as_what(i) else self._attribution_at(i)
             if phrase_end is None or phrase_end >= last:
                 continue
             cue = phrase_end + 1 if self.keys[phrase_end] in WHAT_WORDS else phrase_end
@@ -341,6 +342,11 @@ class StatementFinding:
             found.append(Statement(start, stop, "indirect", cue, sentence, attributed=True))
             done_sentence = sentence  # one clause per sentence
         return found
+
+    def _as_what(self, i: int) -> bool:
+        """على ما "as" before a speech verb (… ، على ما أعلنت الشرطة): an attribution of what comes before, only in
+        a statement (على ما يبدو "apparently" has no speech verb)."""
+        return self.raw[i] == "على" and i + 1 < len(self.raw) and self.raw[i + 1] == "ما"
 
     def _clause_start(self, first: int, end: int) -> int:
         """The first token of the clause that ends before token ``end``: its sentence's first, past the dateline,
