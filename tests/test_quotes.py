@@ -1232,6 +1232,18 @@ def test_expressed_is_a_speech_verb_but_through_and_by_way_of_are_not() -> None:
     assert not analyze("عبر المهاجرون الحدود عن طريق البحر.").quotes
 
 
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("وأعلن تنظيم داعش مسؤوليته عن الهجوم.", "مسؤوليته عن الهجوم"),
+        ("وقتل 36 شخصا في الهجوم الذي أعلن تنظيم داعش مسؤوليته عنه.", "مسؤوليته عنه"),
+    ],
+)
+def test_a_claim_of_responsibility_is_a_statement_of_its_claimant(text: str, claim: str) -> None:
+    doc = analyze(text)
+    assert [(q.text, speaker_name(doc, q)) for q in doc.quotes] == [(claim, "Islamic State (ISIS)")]
+
+
 def test_as_apparently_is_no_attribution() -> None:
     assert not analyze("وتراجعت الأسعار، على ما يبدو، بسبب تراجع الطلب على النفط.").quotes
 

@@ -112,6 +112,8 @@ EACH_KEY = word_key("كل")  # كل من X وY: each of X and Y
 WAS_KEYS = frozenset(word_key(w) for w in ("كان", "كانت"))  # وكانت البحرين اتهمت: the subject between كان and the verb
 MAY_KEY = word_key("قد")  # the particle of a past verb (قد أكد), after which the subject may already be named
 AMONG_KEY = word_key("بين")
+# مسؤولية, and its stem before a pronoun (مسؤوليته، مسؤوليتها: مسؤوليت)
+RESPONSIBILITY_KEYS = frozenset(word_key(w) for w in ("مسؤولية", "مسؤوليت"))
 REQUEST_KEY = word_key("طلب")  # the verb "asked" and the noun "a request" alike
 NAME_WORDS = frozenset(("اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم"))  # ذكر اسمه: naming, as written
 REQUEST_KEYS = frozenset(word_key(w) for w in ("طلب", "طلبت", "طلبوا", "يطلب", "تطلب", "وطلب", "وطلبت"))

@@ -31,6 +31,7 @@ from khabar.quotes.common import (
     PREPOSITIONS,
     QUOTATION_MARKS,
     RELATIVES,
+    RESPONSIBILITY_KEYS,
     SAYING_KEYS,
     SUBJECT_WINDOW,
     THAT_ONE_KEY,
@@ -439,6 +440,8 @@ class StatementFinding:
                 if self.keys[j] == preposition:
                     if self._by_way_of(j):
                         break  # عبر الحدود عن طريق البحر: the way, not what was expressed
+                    if j > begin and self.keys[j - 1] in RESPONSIBILITY_KEYS:
+                        return j - 1, True  # أعلن التنظيم مسؤوليته عن الهجوم: a claim, the responsibility with it
                     return j + 1, True
         return (begin if begin < last and self.keys[begin][:1].isalnum() else None), False
 
