@@ -1244,6 +1244,17 @@ def test_a_claim_of_responsibility_is_a_statement_of_its_claimant(text: str, cla
     assert [(q.text, speaker_name(doc, q)) for q in doc.quotes] == [(claim, "Islamic State (ISIS)")]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("وقال الجيش السوري إن المطار خرج من الخدمة، مؤكدا مقتل 6 من عناصره في الهجوم.", "مقتل 6 من عناصره في الهجوم"),
+        ("وقال الوزير إن الأسعار ستنخفض، مشيرا إلى تحسن العلاقات مع بكين.", "تحسن العلاقات مع بكين"),
+    ],
+)
+def test_a_participle_reports_its_object_or_what_its_preposition_opens(text: str, content: str) -> None:
+    assert content in [q.text for q in analyze(text).quotes]
+
+
 def test_as_apparently_is_no_attribution() -> None:
     assert not analyze("وتراجعت الأسعار، على ما يبدو، بسبب تراجع الطلب على النفط.").quotes
 
