@@ -1255,6 +1255,18 @@ def test_a_participle_reports_its_object_or_what_its_preposition_opens(text: str
     assert content in [q.text for q in analyze(text).quotes]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وشهدت الساعات الأخيرة تطورات لافتة حيث تفيد المعلومات باستدعاء السفير.",
+        "ونشرت على المقر لافتة عملاقة تضمنت صورة الصحفي.",
+        "لا تزال عودة المالك إلى لندن غير مؤكدة فيما تزيد الضغوط عليه لبيع ناديه.",
+    ],
+)
+def test_a_participle_read_as_an_adjective_reports_nothing(text: str) -> None:
+    assert not analyze(text).quotes
+
+
 def test_as_apparently_is_no_attribution() -> None:
     assert not analyze("وتراجعت الأسعار، على ما يبدو، بسبب تراجع الطلب على النفط.").quotes
 

@@ -50,7 +50,10 @@ from khabar.quotes.sources import SourceFinding
 from khabar.quotes.speakers import SpeakerFinding
 from khabar.quotes.statements import StatementFinding
 from khabar.resolve.kb import knowledge_base
+from khabar.resolve.names import word_key
 from khabar.text.tokens import FormCache, TokenView
+
+NOTABLE_KEYS = frozenset(word_key(w) for w in ("لافتا", "لافتة"))  # "pointing out", also "remarkable", "a banner"
 
 
 def _elative(word: str) -> bool:
@@ -105,6 +108,7 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
             and not (view.forms[i].article and not (i > 0 and self.raw[i - 1] in ("إلى", "الى")))
             and not self._through(i)
             and not self._no_request(i)
+            and not self._adjective(i)
             and not (i > 0 and self.raw[i - 1] in NOT_BEFORE_VERBS and _elative(self.raw[i]))
             for i, key in enumerate(self.keys)
         ]
@@ -130,6 +134,17 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
             return False
         first = self.view.sentence_tokens(self.view.sentence_at(self.spans[i][0]))[0]
         return not (i == first or self.raw[i - 1] in ("،", ",", "كما", "فيما", "بينما"))
+
+    def _adjective(self, i: int) -> bool:
+        """A participle read as an adjective: after غير (غير مؤكدة "unconfirmed"), and لافت "remarkable" or a banner
+        right after a word (تطورات لافتة، تجاوبا لافتا، ونشرت لافتة عملاقة) unless إلى or على follows it (لافتا إلى
+        أن)."""
+        if not self._is_participle(i) or i == 0 or self.conj[i]:
+            return False
+        if self.raw[i - 1] == "غير":
+            return True
+        following = self.raw[i + 1] if i + 1 < len(self.raw) else ""
+        return self.keys[i] in NOTABLE_KEYS and self.raw[i - 1].isalpha() and following not in ("إلى", "الى", "على")
 
     def _no_request(self, i: int) -> bool:
         """طلب "a request" (تقديم طلب، بناء على طلب، لطلب اللجوء), not the verb "asked", a request not to be named
