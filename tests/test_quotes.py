@@ -1267,6 +1267,18 @@ def test_a_participle_read_as_an_adjective_reports_nothing(text: str) -> None:
     assert not analyze(text).quotes
 
 
+def test_speaking_about_a_topic_is_a_statement_but_causing_and_a_conversation_are_not() -> None:
+    doc = analyze("وتحدث وزير الخارجية المصري سامح شكري عن خطة لإعادة إعمار غزة.")
+    assert [(q.cue.text, q.text, speaker_names(doc)[0]) for q in doc.quotes] == [
+        ("وتحدث", "خطة لإعادة إعمار غزة", "سامح شكري")
+    ]
+    for text in (
+        "وتريد الحكومة إظهار التأثير الذي ستحدثه رواتب الرؤساء التنفيذيين وما ينوب عليه من إعلان للمساهمين.",
+        'وقال مكتب رئيس الوزراء إن نتنياهو تحدث هاتفياً مع موريسون و"أعرب عن تقديره للقرار".',
+    ):
+        assert all(not q.cue.text.endswith(("تحدثه", "تحدث")) for q in analyze(text).quotes), text
+
+
 def test_as_apparently_is_no_attribution() -> None:
     assert not analyze("وتراجعت الأسعار، على ما يبدو، بسبب تراجع الطلب على النفط.").quotes
 

@@ -109,6 +109,7 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
             and not self._through(i)
             and not self._no_request(i)
             and not self._adjective(i)
+            and not self._no_topic(i)
             and not (i > 0 and self.raw[i - 1] in NOT_BEFORE_VERBS and _elative(self.raw[i]))
             for i, key in enumerate(self.keys)
         ]
@@ -134,6 +135,16 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
             return False
         first = self.view.sentence_tokens(self.view.sentence_at(self.spans[i][0]))[0]
         return not (i == first or self.raw[i - 1] in ("،", ",", "كما", "فيما", "بينما"))
+
+    def _no_topic(self, i: int) -> bool:
+        """تحدث عن، تطرق إلى "spoke about, touched on" report a topic only as a plain verb: not تُحدث "cause" with
+        a pronoun (ستحدثه), not a future (ستتطرق), and not a conversation (تحدث هاتفيا مع، تحدث مع)."""
+        key = self.keys[i][1:] if self.conj[i] and self.keys[i][:1] in ("و", "ف") else self.keys[i]
+        if key not in self.lexicon.topic_verbs:
+            return False
+        form = self.view.forms[i]
+        following = self.raw[i + 1] if i + 1 < len(self.raw) else ""
+        return form.fut or form.pronoun or following == "مع" or following.startswith("هاتفي")
 
     def _adjective(self, i: int) -> bool:
         """A participle read as an adjective: after غير (غير مؤكدة "unconfirmed"), and لافت "remarkable" or a banner

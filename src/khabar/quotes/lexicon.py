@@ -32,6 +32,8 @@ class SpeechLexicon:
     clause_only: frozenset[str]
     # verbs whose content their preposition or a complementiser opens, never an object (دافع عن)
     preposition_only: frozenset[str]
+    # verbs that report a topic (تحدث عن، تطرق إلى), only as a plain verb: no future or pronoun on them
+    topic_verbs: frozenset[str]
     # the third person singular forms of the verbs and participles, by gender (قال، يقول، قائلا; قالت، تقول، قائلة)
     masculine: frozenset[str]
     feminine: frozenset[str]
@@ -90,6 +92,7 @@ def speech_lexicon() -> SpeechLexicon:
         },
         clause_only=_with_conjunctions(_forms(data, "clause_only")),
         preposition_only=_with_conjunctions(_forms(data, "preposition_only")),
+        topic_verbs=_forms(data, "topic_verbs"),
         **_genders(data),
     )
 
