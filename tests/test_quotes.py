@@ -1279,6 +1279,18 @@ def test_speaking_about_a_topic_is_a_statement_but_causing_and_a_conversation_ar
         assert all(not q.cue.text.endswith(("تحدثه", "تحدث")) for q in analyze(text).quotes), text
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("حذرت مجدداً إسرائيل من أنها ستضرب أي موقع إيراني في سوريا.", "إسرائيل"),  # a place past a filler
+        ('وأدانت تونس الهجوم الإرهابي. وشدد بيان الخارجية على "ضرورة التعاون الدولي".', "وزارة الخارجية (تونس)"),
+        ("وذكر نيبينزيا بان الهجوم مفبرك.", "نيبينزيا"),  # بان: بأن without its hamza, no part of the name
+    ],
+)
+def test_the_speaker_of_a_statement_named_in_the_usual_ways(text: str, speaker: str) -> None:
+    assert speaker_names(analyze(text))[-1] == speaker
+
+
 def test_as_apparently_is_no_attribution() -> None:
     assert not analyze("وتراجعت الأسعار، على ما يبدو، بسبب تراجع الطلب على النفط.").quotes
 

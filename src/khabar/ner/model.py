@@ -33,11 +33,11 @@ from khabar.resources import data_path
 
 MODEL_FILE = "models/ner.npz"
 DECODE_CELLS = 32_768  # token positions decoded in one batch (sentences × the longest of them)
-# prepositions and particles that never end a name (إلى of عبدالله إلى), as written
+# prepositions and particles that never end a name (إلى of عبدالله إلى; بان, بأن written without its hamza), as written
 EDGE_PARTICLES = frozenset((
     "في", "من", "على", "إلى", "الى", "عن", "مع", "أن", "إن", "بأن", "قد", "وقد", "لقد", "الذي", "التي",
     "الذين", "بعد", "قبل", "خلال", "عبر", "لكن", "كما", "أيضا", "حيث", "بين", "ضد", "عند", "لدى", "فيما",
-    "بينما", "إذ", "منذ", "حتى", "لم", "لن", "لا", "ما", "ثم", "أو", "كان", "كانت",
+    "بينما", "إذ", "منذ", "حتى", "لم", "لن", "لا", "ما", "ثم", "أو", "كان", "كانت", "بان",
 ))  # fmt: skip
 GIVEN_NAME_SHARE = 0.3  # of a word's occurrences that begin a person name, for it to count as a given name
 PERSON_WORD_SHARE = 0.1  # of a word's occurrences inside person names, for it to count as a name word

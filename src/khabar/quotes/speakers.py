@@ -880,8 +880,10 @@ class SpeakerFinding:
             return False  # وأكدت في لقاء مع شبكة أيه بي سي نيوز أن: the network is in where it was said
         if any(self._is_cue(k) or self._attribution_at(k) is not None for k in between):
             return False  # وقالت الخارجية في رسالة … وفق ما نقلت وكالة الأنباء: another verb's subject, a source
-        if mention.type != "LOC" or all(self.raw[i] in HASHTAG_MARKS for i in between):
-            return True
+        if mention.type != "LOC" or all(
+            self.raw[i] in HASHTAG_MARKS or self._filler(i) or i in self.time_tokens for i in between
+        ):
+            return True  # حذرت مجددا إسرائيل، أعلنت الأحد كوريا الشمالية: past what may stand before the subject
         if (
             2 <= len(between) <= 4
             and self.keys[between[-1]] in EXAMPLE_WORDS

@@ -1116,13 +1116,17 @@ class _Work:
             self._add(_Mention(self._name_start(i), self.spans[last][1], "ORG", i, last, "anaphor", cluster))
 
     def _ministry_word(self, i: int) -> None:
-        """الخارجية، الداخلية alone as the one that speaks (وأكدت الداخلية أنها …، قالت الخارجية في بيان): the ministry
-        named before with that word, else that ministry of the country the article names most."""
+        """الخارجية، الداخلية alone as the one that speaks (وأكدت الداخلية أنها …، قالت الخارجية في بيان) or issues a
+        statement (بيان الخارجية): the ministry named before with that word, else that ministry of the country the
+        article names most."""
         if not self.forms[i].article or self.owner[i] is not None or i == 0 or i + 2 >= len(self.keys):
             return
         if self.keys[i - 1] in self.kb.office_first_words or self.keys[i - 1] in self.kb.organisation_heads:
             return  # وزير الداخلية، وزارة الخارجية: part of a title or a name
-        if not (self._before_complementiser(i) or (self.raw[i + 1] == "في" and self.keys[i + 2] in STATEMENT_KEYS)):
+        issued = self.keys[i - 1] in STATEMENT_KEYS and not self.forms[i - 1].article  # وشدد بيان الخارجية
+        if not (
+            issued or self._before_complementiser(i) or (self.raw[i + 1] == "في" and self.keys[i + 2] in STATEMENT_KEYS)
+        ):
             return
         key = self.keys[i]
         earlier = [
