@@ -1358,6 +1358,13 @@ def test_asked_is_a_speech_verb_but_a_request_and_asking_not_to_be_named_are_not
             id="a_subject_named_before_an_attribution_is_the_one_it_relays",
         ),
         pytest.param(
+            "وقال جورج بابادوبولوس إنه بريء. لكن محامي بابادوبولوس، توماس برين، أشار بأصابع الاتهام إلى ترامب، قائلا:"
+            ' "إنه المسؤول".',
+            "إنه المسؤول",
+            "توماس برين",
+            id="a_participle_takes_the_subject_named_before_its_sentences_verb",
+        ),
+        pytest.param(
             'وأشار رامي عبد الرحمن إلى أن القصف هو "الأعنف منذ عام". لقي 30 مدنيا مصرعهم في قصف على إدلب، وفق ما'
             " أعلن المرصد السوري لحقوق الإنسان. وقال إن البراميل ألقتها مروحيات.",
             "البراميل ألقتها مروحيات",

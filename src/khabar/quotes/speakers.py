@@ -1170,6 +1170,9 @@ class SpeakerFinding:
                 continue
             if self._plural_verb(j) or (j > first and self.keys[j - 1] in RELATIVES | WHAT_WORDS):
                 return None
+            named = self._named_right_before(j, first)
+            if named is not None:  # لكن محامي X، توماس برين، أشار …، قائلا: the subject before its verb
+                return named
             # its subject: the first person or organisation after it, past a title (حذر رئيس الوزراء الكندي X)
             for k in range(j + 1, min(j + 1 + TITLE_HOLDER_WINDOW, statement.cue)):
                 mention = self._mention_of_token(k)
@@ -1180,6 +1183,17 @@ class SpeakerFinding:
                     return None
             return None
         return None
+
+    def _named_right_before(self, verb: int, first: int) -> Mention | None:
+        """A person or organisation named right before a verb without و, or set off by a comma before it (X، أشار):
+        the verb's subject, in a sentence that names it first."""
+        if self.conj[verb] or verb - 1 <= first:
+            return None
+        end = verb - 2 if self.raw[verb - 1] in ("،", ",") else verb - 1
+        name = self._name_ending_at(end) if end >= first else None
+        if name is None or name.type not in ("PER", "ORG") or name.entity is None or self._inside_quote(name.start):
+            return None
+        return name if self._ungoverned(name) else None
 
     def _described_by_speaker(self, statement: Statement, done: list[Statement]) -> Mention | None:
         """ما وصفه بـ"…"، مما سماه "…": a cue after ما inside another statement's clause is that speaker's."""
