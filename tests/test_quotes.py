@@ -1291,6 +1291,11 @@ def test_the_speaker_of_a_statement_named_in_the_usual_ways(text: str, speaker: 
     assert speaker_names(analyze(text))[-1] == speaker
 
 
+def test_a_contrast_opening_another_speakers_statement_ends_the_reported_clause() -> None:
+    doc = analyze("وأعلنت تسلا أنها حصلت على قطعة الأرض، لكن مكتب التخطيط في شنغهاي قال إن الصفقة لم تكتمل.")
+    assert [q.text for q in doc.quotes] == ["حصلت على قطعة الأرض", "الصفقة لم تكتمل"]
+
+
 def test_as_apparently_is_no_attribution() -> None:
     assert not analyze("وتراجعت الأسعار، على ما يبدو، بسبب تراجع الطلب على النفط.").quotes
 

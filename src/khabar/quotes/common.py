@@ -114,6 +114,7 @@ MAY_KEY = word_key("قد")  # the particle of a past verb (قد أكد), after w
 AMONG_KEY = word_key("بين")
 # مسؤولية, and its stem before a pronoun (مسؤوليته، مسؤوليتها: مسؤوليت)
 RESPONSIBILITY_KEYS = frozenset(word_key(w) for w in ("مسؤولية", "مسؤوليت"))
+CONTRAST_OPENERS = frozenset(("لكن", "ولكن", "فيما", "بينما"))  # as written: a clause of its own after a comma
 REQUEST_KEY = word_key("طلب")  # the verb "asked" and the noun "a request" alike
 NAME_WORDS = frozenset(("اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم"))  # ذكر اسمه: naming, as written
 REQUEST_KEYS = frozenset(word_key(w) for w in ("طلب", "طلبت", "طلبوا", "يطلب", "تطلب", "وطلب", "وطلبت"))

@@ -12,6 +12,7 @@ from khabar.quotes.common import (
     CLAUSE_JOINERS,
     CLAUSE_ONLY_REACH,
     CLOSERS,
+    CONTRAST_OPENERS,
     DETAIL_VERBS,
     EACH_KEY,
     EXTENT_KEY,
@@ -292,6 +293,8 @@ class StatementFinding:
             )
             attribution = after_comma and self._attribution_at(j) is not None  # …، بحسب مصدر أمني
             aside = after_comma and self._reporter_aside(j)  # …، دون توضيح إن كان: the reporter's own words
+            # …، لكن مكتب التخطيط في شنغهاي قال إن: another speaker's statement opened by a contrast
+            starts_statement = starts_statement or (after_comma and self._contrast_then_cue(j, end))
             if starts_statement or attribution or aside or self._quotation_ends_clause(j):
                 end = j
                 break
@@ -498,6 +501,18 @@ class StatementFinding:
             or self._definite(i + 1)
             for i in range(first, comma)
         )
+
+    def _contrast_then_cue(self, j: int, end: int) -> bool:
+        """Whether لكن، ولكن، فيما or بينما at ``j`` opens a clause whose subject then speaks: a speech verb within
+        :data:`SUBJECT_WINDOW` words, with no comma or other mark before it but the ones setting off a name."""
+        if self.raw[j] not in CONTRAST_OPENERS:
+            return False
+        for k in range(j + 1, min(j + 1 + SUBJECT_WINDOW, end)):
+            if self._is_cue(k) and not (k - 1 > j and self.raw[k - 1].endswith("ما")):  # not فيما وصفته، مما قاله
+                return not self._inside_quote(self.spans[k][0])
+            if self.raw[k] in CLAUSE_ENDS:
+                return False
+        return False
 
     def _reporter_aside(self, j: int) -> bool:
         """The reporter's own words after a comma: what the speaker did not say (دون أن يحدد عددهم، ولم يقدم مزيدا من
