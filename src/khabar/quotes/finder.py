@@ -139,9 +139,9 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
     def _no_topic(self, i: int) -> bool:
         """تحدث عن، تطرق إلى "spoke about, touched on" report a topic only as a plain verb: not تُحدث "cause" with
         a pronoun (ستحدثه), not a future (ستتطرق), and not a conversation (تحدث هاتفيا مع، تحدث مع)."""
-        key = self.keys[i][1:] if self.conj[i] and self.keys[i][:1] in ("و", "ف") else self.keys[i]
-        if key not in self.lexicon.topic_verbs:
-            return False
+        key = self.keys[i]
+        if key not in self.lexicon.topic_verbs and key[1:] not in self.lexicon.topic_verbs:
+            return False  # (وتحدث: the و the clitic analyser may leave on)
         form = self.view.forms[i]
         following = self.raw[i + 1] if i + 1 < len(self.raw) else ""
         return form.fut or form.pronoun or following == "مع" or following.startswith("هاتفي")

@@ -504,11 +504,11 @@ class StatementFinding:
 
     def _contrast_then_cue(self, j: int, end: int) -> bool:
         """Whether لكن، ولكن، فيما or بينما at ``j`` opens a clause whose subject then speaks: a speech verb within
-        :data:`SUBJECT_WINDOW` words, with no comma or other mark before it but the ones setting off a name."""
+        :data:`SUBJECT_WINDOW` words and in the same sentence, not one of what was said (فيما وصفته، مما قاله)."""
         if self.raw[j] not in CONTRAST_OPENERS:
             return False
         for k in range(j + 1, min(j + 1 + SUBJECT_WINDOW, end)):
-            if self._is_cue(k) and not (k - 1 > j and self.raw[k - 1].endswith("ما")):  # not فيما وصفته، مما قاله
+            if self._is_cue(k) and not (k - 1 > j and self.raw[k - 1].endswith("ما")):
                 return not self._inside_quote(self.spans[k][0])
             if self.raw[k] in CLAUSE_ENDS:
                 return False
