@@ -1285,6 +1285,8 @@ def test_speaking_about_a_topic_is_a_statement_but_causing_and_a_conversation_ar
         ("حذرت مجدداً إسرائيل من أنها ستضرب أي موقع إيراني في سوريا.", "إسرائيل"),  # a place past a filler
         ('وأدانت تونس الهجوم الإرهابي. وشدد بيان الخارجية على "ضرورة التعاون الدولي".', "وزارة الخارجية (تونس)"),
         ("وذكر نيبينزيا بان الهجوم مفبرك.", "نيبينزيا"),  # بان: بأن without its hamza, no part of the name
+        # عبر as the verb of its own statement, not "through" before who was addressed
+        ('من جهته، عبر الحزب الدستوري الحر، عن تعاطفه مع "من تسلط عليهم الحكم القاسي".', "الحزب الدستوري الحر"),
     ],
 )
 def test_the_speaker_of_a_statement_named_in_the_usual_ways(text: str, speaker: str) -> None:

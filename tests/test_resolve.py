@@ -844,6 +844,13 @@ def test_chambers_airlines_commissions_and_television_are_organisations_by_their
             id="a_band_named_in_quotation_marks_after_its_head_is_an_organisation",
         ),
         pytest.param(
+            "وخفضت وكالة فيتش تصنيف تركيا. وقالت فيتش إن المخاطر كبيرة.",
+            "فيتش",
+            "name",
+            "وكالة فيتش",
+            id="a_name_without_the_head_noun_that_named_it_is_the_same_organisation",
+        ),
+        pytest.param(
             "أصدرت محكمة ألمانيا قرارا يقضي بالسماح بحظر المركبات القديمة. لكن الحكومة، التي عارضت الحظر، ترى أنه"
             " مازال يمكن تجنب تطبيقه.",
             "الحكومة",

@@ -942,13 +942,16 @@ class SpeakerFinding:
                 if self.preps[first] == "ل":
                     return L_KEY
                 before = first - 1
-        if before < 0 or self.keys[before] not in ADDRESS_WORDS or self._verb_opening_sentence(before):
+        if before < 0 or self.keys[before] not in ADDRESS_WORDS or self._expressed(before):
             return None
         return self.keys[before]
 
-    def _verb_opening_sentence(self, i: int) -> bool:
-        """وعبر opening a sentence is the verb "expressed", not عبر "through"."""
-        return self.conj[i] and i == self._sentence_tokens(self._sentence_at(self.spans[i][0]))[0]
+    def _expressed(self, i: int) -> bool:
+        """An address word at ``i`` that opens its sentence with و (وعبر: the verb "expressed", not "through"), or عبر
+        read as a cue of its own (من جهته، عبر الحزب الدستوري الحر عن تعاطفه: the party expressed)."""
+        if self.conj[i] and i == self._sentence_tokens(self._sentence_at(self.spans[i][0]))[0]:
+            return True
+        return self.raw[i] == "عبر" and self._is_cue(i)
 
     def _word_before(self, i: int) -> int:
         """The token before ``i``, past hashtag and quotation marks (عبر "تويتر": the mark is not a word); -1 at

@@ -621,6 +621,11 @@ class _Work:
                 if key in cluster.keys and cluster.actor is None:
                     self._join(mention, index)
                     return
+            for index in self._recent() if mention.type in ("ORG", "MISC") else ():
+                cluster = self.clusters[index]
+                if cluster.actor is None and any(_named_by_head(key, k) for k in cluster.keys):
+                    self._join(mention, index)  # فيتش after وكالة فيتش: the name without its head noun (not the
+                    return  # place جدة after شركة جدة)
             if mention.type == "ORG" and len(key.split()) > 1:
                 # شبكة السكة الحديد البريطانية, then شبكة السكة الحديد: a described organisation, shortened; and a
                 # known one shortened the same way (صندوق النقد after صندوق النقد الدولي)
@@ -1407,6 +1412,12 @@ def _quoted_or_whole(text: str) -> str:
     opener = next((o for o, c in QUOTE_OPENERS.items() if c == closer), None)
     at = text.rfind(opener, 0, len(text) - 1) if opener else -1
     return text[at + 1 : -1].strip() if at > 0 and text[at + 1 : -1].strip() else text
+
+
+def _named_by_head(name: str, full: str) -> bool:
+    """Whether a phrase key is another's without the head noun that names it (فيتش of وكاله فيتش)."""
+    head, _, rest = full.partition(" ")
+    return rest == name and head in NAMING_HEADS
 
 
 def _abridges(short: str, full: str) -> bool:
