@@ -1293,6 +1293,15 @@ def test_the_speaker_of_a_statement_named_in_the_usual_ways(text: str, speaker: 
     assert speaker_names(analyze(text))[-1] == speaker
 
 
+def test_a_feminine_verb_is_not_the_masculine_opening_verbs_subject() -> None:
+    """شارك أتالاي في تظاهرة … تطالب: the demonstration demands, and أتالاي, who spoke before, goes on speaking."""
+    doc = analyze(
+        "وبعد ساعات من خروجه من السجن ليل الأربعاء إلى الخميس، شارك أكين أتالاي في تظاهرة بإسطنبول تطالب بالعدالة"
+        ' وحرية الصحافة. وقال: "حاليا أنا حر".'
+    )
+    assert said_by(doc) == {"بالعدالة وحرية الصحافة": None, "حاليا أنا حر": "أكين أتالاي"}
+
+
 def test_a_contrast_opening_another_speakers_statement_ends_the_reported_clause() -> None:
     doc = analyze("وأعلنت تسلا أنها حصلت على قطعة الأرض، لكن مكتب التخطيط في شنغهاي قال إن الصفقة لم تكتمل.")
     assert [q.text for q in doc.quotes] == ["حصلت على قطعة الأرض", "الصفقة لم تكتمل"]
@@ -1370,6 +1379,13 @@ def test_asked_is_a_speech_verb_but_a_request_and_asking_not_to_be_named_are_not
             "إنه المسؤول",
             "توماس برين",
             id="a_participle_takes_the_subject_named_before_its_sentences_verb",
+        ),
+        pytest.param(
+            'يقول ميدان الحمداني (40 عاما) "منذ متى ونحن نرى الوجوه نفسها". وأمام تلك اللافتات في شارع السعدون الشهير'
+            ' وسط بغداد، يقف حيدر الشمري (35 عاما) وتعلو ملامح الغضب وجهه قائلا "كلها للوجوه السابقة نفسها".',
+            "كلها للوجوه السابقة نفسها",
+            "حيدر الشمري",
+            id="a_participle_takes_the_subject_of_its_sentences_verb_after_a_long_opening_phrase",
         ),
         pytest.param(
             'وأشار رامي عبد الرحمن إلى أن القصف هو "الأعنف منذ عام". لقي 30 مدنيا مصرعهم في قصف على إدلب، وفق ما'

@@ -43,7 +43,8 @@ ASIDE_OPENING = re.compile(r"و(?:هو|هي|\w{2,}(?:ه|ها))")
 # قوله، قولها: "his / her saying", the noun a relayed statement is given by (نقلت الوكالة عن X قوله إن)
 SAYING_NOUNS = frozenset(word_key(w) for w in ("قوله", "قولها", "قولهم", "قول"))
 OPENING_PARTICLES = frozenset(("كما", "وكما", "فيما", "بينما"))  # as written, before a sentence's verb
-OPENING_WORDS = 4  # words of an opening phrase set off by a comma before a sentence's verb (إلى جانب ذلك،)
+# words of an opening phrase set off by a comma before a sentence's verb (إلى جانب ذلك، وأمام تلك اللافتات في …،)
+OPENING_WORDS = 10
 # من جهته، من جانبه، من ناحيتها: "for his (her) part", opening a sentence before its verb; as written
 SIDE_WORDS = frozenset(("جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها"))
 SUBJECT_FILLERS = frozenset(word_key(w) for w in ("أيضا", "كذلك", "بدوره", "بدورها", "مجددا", "اليوم", "أمس"))

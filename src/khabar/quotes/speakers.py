@@ -1218,6 +1218,9 @@ class SpeakerFinding:
         first = self._opening_verb(statement)
         if statement.cue - first <= 1:
             return None
+        cue_gender = self.lexicon.gender(self.keys[statement.cue])
+        if cue_gender is not None and self._verb_gender(first) not in (None, cue_gender):
+            return None  # شارك أتالاي في تظاهرة … تطالب: a feminine verb, not the masculine verb's subject
         titled = False
         for k in range(first + 1, min(first + 1 + TITLE_HOLDER_WINDOW, statement.cue)):
             if self._is_cue(k) or self.raw[k] in CLAUSE_ENDS:
@@ -1241,6 +1244,16 @@ class SpeakerFinding:
         if title is None or self.preps[title] or statement.cue > first + TITLE_HOLDER_WINDOW:
             return None
         return self._holder_of_title_at(title, statement.cue, self.spans[first][0])
+
+    def _verb_gender(self, i: int) -> str | None:
+        """The gender a verb at ``i`` shows, read from its form alone: a past ending in ت is feminine, a present with
+        ي masculine, a bare past of three or four letters masculine; None when the form does not tell."""
+        word = self.raw[i][1:] if self.raw[i][:1] in ("و", "ف") and len(self.raw[i]) > 3 else self.raw[i]
+        if word.endswith("ت"):
+            return "f"
+        if word.startswith("ي") or (3 <= len(word) <= 4 and word[:1] not in ("ت", "ن", "أ", "ا")):
+            return "m"
+        return None
 
     def _opening_verb(self, statement: Statement) -> int:
         """The token where a statement's sentence starts, past an opening phrase before its verb: من جهته، من جانبه
