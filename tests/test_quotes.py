@@ -1285,6 +1285,14 @@ def test_speaking_about_a_topic_is_a_statement_but_causing_and_a_conversation_ar
         ("حذرت مجدداً إسرائيل من أنها ستضرب أي موقع إيراني في سوريا.", "إسرائيل"),  # a place past a filler
         ('وأدانت تونس الهجوم الإرهابي. وشدد بيان الخارجية على "ضرورة التعاون الدولي".', "وزارة الخارجية (تونس)"),
         ("وذكر نيبينزيا بان الهجوم مفبرك.", "نيبينزيا"),  # بان: بأن without its hamza, no part of the name
+        # بلاغ "a communiqué" (Tunisian), like بيان: the ministry word before في بلاغ speaks
+        ("شهدت تونس هجوما. وأوضحت الداخلية في بلاغ لها أن الأمن أوقف المشتبه به.", "وزارة الداخلية (تونس)"),
+        # the person named before the title a body completes issued the statement, not the body
+        (
+            "وكان مسعود البارزاني زعيم الحزب الديمقراطي الكردستاني قد أصدر بيانا انتقد فيه عملية الاختيار قال فيه"
+            ' "ما يجري الآن غير مقبول".',
+            "مسعود بارزاني",
+        ),
         # عبر as the verb of its own statement, not "through" before who was addressed
         ('من جهته، عبر الحزب الدستوري الحر، عن تعاطفه مع "من تسلط عليهم الحكم القاسي".', "الحزب الدستوري الحر"),
     ],

@@ -821,8 +821,19 @@ class SpeakerFinding:
         window = self._mentions_between(self.spans[max(j - ISSUER_GAP - TITLE_HOLDER_WINDOW, 0)][0], self.spans[j][0])
         before = [m for m in outermost(window) if m.type in ("ORG", "PER") and m.end > start]
         if before and self._ungoverned(before[-1]):
-            return before[-1]
+            return self._titled_holder(before[-1]) or before[-1]
         return None
+
+    def _titled_holder(self, body: Mention) -> Mention | None:
+        """The person named right before the title a body's name completes (مسعود البارزاني زعيم الحزب الديمقراطي
+        الكردستاني: Barzani, not his party), else None."""
+        if body.type == "PER":
+            return None
+        title = self._token_at(body.start) - 1
+        if title < 1 or self.keys[title] not in self.office_words:
+            return None
+        person = self._name_ending_at(title - 1)
+        return person if person is not None and person.type == "PER" and person.entity is not None else None
 
     def _issuing_title_holder(self, j: int) -> Mention | None:
         """The person the article named before with the title that follows a statement noun at ``j`` with ل and no

@@ -38,7 +38,7 @@ ANAPHOR_HEADS = frozenset({"حلف", "حركه", "حزب", "منظمه", "جبه
 COMPLEMENTISERS = frozenset({"إن", "أن", "ان"})
 # ministries named by their word alone when they speak (وأكدت الداخلية أنها); not الدفاع, a court's defence too
 MINISTRY_WORDS = frozenset(word_key(w) for w in ("الخارجية", "الداخلية"))
-STATEMENT_KEYS = frozenset(word_key(w) for w in ("بيان", "تصريح", "تغريدة"))
+STATEMENT_KEYS = frozenset(word_key(w) for w in ("بيان", "بلاغ", "تصريح", "تغريدة"))
 THAT_KEY = word_key("أن")  # the key of أن، إن، بأن، إنها …
 COMPASS_WORDS = frozenset(word_key(w) for w in ("الشمالية", "الشمالي", "الجنوبية", "الجنوبي"))  # الكورية الشمالية
 RANK_WORDS = frozenset(word_key(w) for w in ("الأول", "أول", "ركن"))  # after الفريق، اللواء: the rank goes on
