@@ -1396,6 +1396,13 @@ def test_asked_is_a_speech_verb_but_a_request_and_asking_not_to_be_named_are_not
             id="a_participle_takes_the_subject_of_its_sentences_verb_after_a_long_opening_phrase",
         ),
         pytest.param(
+            "وكانت نيكي هيلي، وهي من عائلة هاجرت من الهند، من معارضي دونالد ترامب في حملته الانتخابية. وقالت في"
+            " ديسمبر 2017 إنه ينبغي أن نستمع للنساء.",
+            "ينبغي أن نستمع للنساء",
+            "نيكي هيلي",
+            id="the_subject_after_kana_opening_the_sentence_before_goes_on_speaking",
+        ),
+        pytest.param(
             'وأشار رامي عبد الرحمن إلى أن القصف هو "الأعنف منذ عام". لقي 30 مدنيا مصرعهم في قصف على إدلب، وفق ما'
             " أعلن المرصد السوري لحقوق الإنسان. وقال إن البراميل ألقتها مروحيات.",
             "البراميل ألقتها مروحيات",

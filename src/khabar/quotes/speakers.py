@@ -1298,10 +1298,11 @@ class SpeakerFinding:
         if len({m.entity for m in people}) == 1 and self._ungoverned(people[0]):
             return people[0]
         # وينشط عبد العظيم على تويتر … منتقدا سياسات الرئيس المصري. وكتب: several people, the opening verb's subject
+        # (كان's too: وكانت هيلي … من معارضي ترامب. وقالت)
         opening = people[0] if people else None
         if opening is None or self._token_at(opening.start) != self._token_at(sentence.start) + 1:
             return None
         verb = self._token_at(sentence.start)
-        if self.preps[verb] or self._title_or_definite(verb) or self.keys[verb] in BARRIER_WORDS | GAP_WORDS:
+        if self.preps[verb] or self._title_or_definite(verb) or self.keys[verb] in BARRIER_WORDS:
             return None
         return opening if self._ungoverned(opening) else None
