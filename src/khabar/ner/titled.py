@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-CONTENT_OPENERS = frozenset({'"', "«", "“", ":"})
+from khabar.ner.speakers import CONTENT_MARKS
+
 TITLE_WORDS = 6  # words of the title phrase, from the title word to the name
 NAME_WORDS = 3  # words of the name
 
@@ -44,7 +45,7 @@ def tag_titled_speakers(
                 (
                     k
                     for k in range(title + 2, min(n, title + TITLE_WORDS + NAME_WORDS + 1))
-                    if sentence_keys[k] in complementisers or sentence_surfaces[k] in CONTENT_OPENERS
+                    if sentence_keys[k] in complementisers or sentence_surfaces[k] in CONTENT_MARKS
                 ),
                 None,
             )

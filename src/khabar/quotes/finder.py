@@ -30,6 +30,7 @@ holds the word lists and limits they share.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Collection
 from functools import cache
 
 from khabar.document import Document, Mention, Quote, Span
@@ -133,8 +134,7 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
         opening a clause (after و, a comma, كما or the sentence start)."""
         if self.raw[i] != "عبر":
             return False
-        first = self.view.sentence_tokens(self.view.sentence_at(self.spans[i][0]))[0]
-        return not (i == first or self.raw[i - 1] in ("،", ",", "كما", "فيما", "بينما"))
+        return not self._after_opener(i, ("،", ",", "كما", "فيما", "بينما"))
 
     def _no_topic(self, i: int) -> bool:
         """تحدث عن، تطرق إلى "spoke about, touched on" report a topic only as a plain verb: not تُحدث "cause" with
@@ -172,8 +172,13 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
             return False
         if self.preps[i]:
             return True
+        return not self._after_opener(i, CLAUSE_OPENERS)
+
+    def _after_opener(self, i: int, openers: Collection[str]) -> bool:
+        """Whether the word at ``i`` opens its sentence or comes right after one of ``openers`` (as written): where a
+        bare form that is also a noun or a preposition is the verb."""
         first = self.view.sentence_tokens(self.view.sentence_at(self.spans[i][0]))[0]
-        return not (i == first or self.raw[i - 1] in CLAUSE_OPENERS)
+        return i == first or self.raw[i - 1] in openers
 
     def _between(self, i: int) -> bool:
         """بين "between" (اشتباكات بين القوات، من بينها), not the verb بيّن "showed": the bare form is a verb only with
