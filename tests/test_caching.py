@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from khabar import analyze
 from khabar.batch.worker import load_pipeline, reset_caches
 from khabar.caching import BoundedCache, clear_caches
@@ -34,3 +37,15 @@ def test_a_worker_reset_keeps_its_pipeline_and_its_results() -> None:
     reset_caches()
     assert load_pipeline(None) is pipeline
     assert pipeline.analyze(text, published="2021-03-10").to_dict() == before == analyze(text, "2021-03-10").to_dict()
+
+
+def test_a_batch_worker_leaves_what_it_loaded_out_of_cycle_collections() -> None:
+    # in a process of its own: freezing is for khabar's worker processes, never the caller's
+    script = (
+        "import gc; from khabar.batch.worker import start_worker; start_worker(); "
+        "print(gc.get_freeze_count(), gc.isenabled())"
+    )
+    frozen, enabled = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert int(frozen) > 10_000 and enabled == "True"  # the models' objects, and collection still on for the rest

@@ -9,6 +9,7 @@ worker calls it when its memory has grown past a limit, and goes on at once).
 
 from __future__ import annotations
 
+import gc
 import sys
 import weakref
 from typing import TypeVar
@@ -53,3 +54,13 @@ def clear_caches() -> int:
                 value.cache_clear()
                 cleared += 1
     return cleared
+
+
+def freeze_loaded() -> None:
+    """Leave every object alive now out of Python's cycle collections from now on: for a worker process of khabar's
+    own, once it has loaded its pipeline. A full collection walks every object the process holds, the models and
+    lexicons included (a tenth of the analysis time, in passes of tens of milliseconds); frozen, they are not walked
+    again. Never called on a caller's process, whose objects would no longer be collected.
+    """
+    gc.collect()
+    gc.freeze()

@@ -28,7 +28,7 @@ import pyarrow.parquet as pq
 from khabar.batch.inputs import Line, Partition
 from khabar.batch.layout import Layout, write_atomic, write_json_atomic, writing
 from khabar.batch.tables import PARTITION_TABLES, Rows
-from khabar.caching import clear_caches
+from khabar.caching import clear_caches, freeze_loaded
 from khabar.document import Document
 from khabar.errors import InputError, KhabarError, describe_os_error
 from khabar.pipeline import Pipeline, batch_is_full, default_pipeline, to_document
@@ -131,6 +131,7 @@ def start_worker(factory: PipelineFactory | None = None, parent: int | None = No
     """Initialiser of a local worker process: build the pipeline once, and leave when the parent is gone."""
     pipeline = load_pipeline(factory)
     pipeline.analyze("تحميل الموارد")  # load every resource now, not in the first partition
+    freeze_loaded()
     if parent is None:
         return
 

@@ -63,14 +63,15 @@ class FormTable(BoundedCache[str, int]):
         if len(self) + count > self.limit:
             self.clear()
 
-    def add(self, surface: str, contribution: np.ndarray) -> int:
-        """Store what a new form contributes; its row."""
-        row = len(self) + 1
-        if row == len(self.table):
+    def add(self, surfaces: Sequence[str], contributions: np.ndarray) -> None:
+        """Store what new forms contribute (one array per form, in order), each in the next free row."""
+        first = len(self) + 1
+        end = first + len(surfaces)
+        while end > len(self.table):
             self.table = np.concatenate([self.table, np.empty_like(self.table)])
-        self.table[row] = contribution
-        dict.__setitem__(self, surface, row)
-        return row
+        self.table[first:end] = contributions
+        for row, surface in enumerate(surfaces, first):
+            dict.__setitem__(self, surface, row)
 
 
 class NerModel:
@@ -179,15 +180,28 @@ class NerModel:
                         allowed[i, j] = -np.inf
         return allowed
 
-    def _form(self, surface: str) -> np.ndarray:
-        """What a form contributes at each window offset: an array (offsets × labels)."""
+    def _forms_of(self, surfaces: Sequence[str]) -> np.ndarray:
+        """What each form contributes at each window offset: an array (forms × offsets × labels), made with one
+        array operation for all the forms rather than a few per form."""
         index = self._by_form_feature
-        rows = [index[f] for f in self._extractor.compute(surface) if f in index]
-        matrix = self._form_weights[rows].sum(axis=0) if rows else self._form_weights[-1].copy()
+        compute = self._extractor.compute
+        rows: list[int] = []
+        starts: list[int] = []
+        for surface in surfaces:
+            starts.append(len(rows))
+            before = len(rows)
+            rows += [index[f] for f in compute(surface) if f in index]
+            if len(rows) == before:
+                rows.append(len(index))  # the last row of the table is zeros
+        matrix = np.add.reduceat(self._form_weights[rows], starts, axis=0)
         if self._dense is not None:
-            vector = self._extractor.vector(surface)
-            if vector is not None:
-                matrix += (vector @ self._dense).reshape(matrix.shape)
+            vector = self._extractor.vector
+            dense = [(k, v) for k, v in enumerate(map(vector, surfaces)) if v is not None]
+            if dense:
+                chosen = [k for k, _ in dense]
+                # einsum, not matmul: a matrix product this size would wake BLAS's threads, which spin on every core
+                products = np.einsum("nk,kj->nj", np.stack([v for _, v in dense]), self._dense)
+                matrix[chosen] += products.reshape(len(dense), *matrix.shape[1:])
         return matrix
 
     def emissions(self, sentences: Sequence[Sequence[str]], keys: Sequence[Sequence[str]]) -> list[np.ndarray]:
@@ -199,11 +213,12 @@ class NerModel:
         """
         forms = self._forms
         forms.reserve(sum(len(s) for s in sentences))
+        new = list(dict.fromkeys(surface for sentence in sentences for surface in sentence if surface not in forms))
+        if new:
+            forms.add(new, self._forms_of(new))
         ids = [0, 0]
         for sentence in sentences:
-            for surface in sentence:
-                row = forms.get(surface)
-                ids.append(forms.add(surface, self._form(surface)) if row is None else row)
+            ids += map(forms.__getitem__, sentence)
             ids += (0, 0)
         table = forms.table[np.array(ids)]  # positions × offsets × labels
         last = len(ids)

@@ -36,9 +36,10 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from khabar.caching import freeze_loaded
 from khabar.document import METADATA_KEYS, Document
 from khabar.errors import InputError
-from khabar.pipeline import Pipeline, pipe, to_document
+from khabar.pipeline import Pipeline, default_pipeline, pipe, to_document
 from khabar.store.dedup import DEFAULT_THRESHOLD, MinHasher, from_blob, similarity, to_blob
 from khabar.store.entities import entity_key
 from khabar.store.schema import StoreError, connect, describe_sqlite_error
@@ -490,6 +491,8 @@ _WORKER_ANALYSER: list[_Analyser] = []  # the analyser of a worker process, made
 
 def _start_worker(pipeline: Pipeline | None) -> None:
     _WORKER_ANALYSER.append(_Analyser(pipeline))
+    (pipeline or default_pipeline()).analyze("تحميل الموارد")  # load every resource now, then leave it uncollected
+    freeze_loaded()
     parent = os.getppid()
 
     def exit_with_parent() -> None:  # an ingest killed with SIGKILL must not leave its workers behind

@@ -37,6 +37,7 @@ class FormCache:
 
     def __init__(self) -> None:
         self._forms: BoundedCache[str, Form] = BoundedCache(CACHE_LIMIT)
+        self.known = self._forms.get  # the form of a surface met before, else None
 
     def form(self, raw: str, analysis: TokenAnalysis) -> Form:
         cached = self._forms.get(raw)
@@ -81,7 +82,8 @@ class TokenView:
         analyses = tokens.analyses if hasattr(tokens, "analyses") else [analysis_of(t) for t in tokens]
         self.starts = [s for s, _ in self.spans]
         self.raw = [self.text[s:e] for s, e in self.spans]
-        self.forms = [forms.form(raw, analysis) for raw, analysis in zip(self.raw, analyses, strict=True)]
+        known = forms.known
+        self.forms = [known(raw) or forms.form(raw, analysis) for raw, analysis in zip(self.raw, analyses, strict=True)]
         self.keys = [f.key for f in self.forms]
         self.preps = [f.prep for f in self.forms]
         self.conj = [f.conj for f in self.forms]

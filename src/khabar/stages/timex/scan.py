@@ -181,7 +181,8 @@ def analyse(text: str) -> Analysis:
         if j > i and (not atoms or atoms[-1].cat != OTHER):
             atoms.append(Atom(OTHER, i, j))
         i = j + 1
-        kind = kinds[j]
+        token = texts[j]  # the two commonest kinds told here, as _Kinds tells them, without two calls
+        kind = "word" if token[0].isalpha() else "sym" if len(token) == 1 and not token.isalnum() else kinds[j]
         if kind == "sym":
             atoms.append(Atom(SYMBOL_CATS.get(texts[j], OTHER), j, j + 1))
             continue
