@@ -868,3 +868,20 @@ def test_a_rank_is_no_team() -> None:
     """الفريق الأول is a general's rank, not a team described (فريق التحقيق الدولي)."""
     doc = analyze("وقال قائد الفريق الأول أحمد سالم إن الوضع هادئ. وقال فريق التحقيق الدولي إن الأدلة كافية.")
     assert {(m.text, m.type) for m in doc.mentions if m.type == "ORG"} == {("فريق التحقيق الدولي", "ORG")}
+
+
+def test_the_coalition_alone_or_called_military_is_the_coalition_named_before() -> None:
+    """التحالف and التحالف العسكري after التحالف العربي are that coalition, speaking too (وطالب التحالف الحوثيين بـ)."""
+    doc = analyze(
+        "شنت طائرات التحالف العربي غارات على صعدة. ويقول التحالف العسكري الذي تقوده الرياض إن الصواريخ تهرب عبر"
+        " الميناء. وطالب التحالف الحوثيين بالانسحاب من المدينة.",
+        "2018-06-19",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert {names.get(q.speaker) for q in doc.quotes} == {"التحالف العربي"}, [
+        (q.text, names.get(q.speaker)) for q in doc.quotes
+    ]
+    assert "التحالف العسكري" not in names.values()
+    alone = analyze("قال التحالف العسكري إن الغارات مستمرة. وأضاف التحالف أن الحوثيين خسروا.", "2018-06-19")
+    names = {e.id: e.name for e in alone.entities}
+    assert [names.get(q.speaker) for q in alone.quotes] == ["التحالف العسكري"] * 2  # named by none before: its own

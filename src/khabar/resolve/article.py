@@ -58,6 +58,8 @@ GENERIC_ADJECTIVES = frozenset(
     word_key(w)
     for w in ("الرسمية", "الرسمي", "الحكومية", "الحكومي", "الخيرية", "الخيري", "الحقوقية", "الحقوقي", "المذكورة")
 )
+# Adjectives that only describe one kind of body: التحالف العسكري is the coalition of the story, as التحالف is
+HEAD_ADJECTIVES = {word_key(h): frozenset({word_key("العسكري")}) for h in ("التحالف", "الحلف")}
 # Words that end a title phrase when reading backwards from a name: verbs and particles of reporting.
 _STOP_TEXT = (
     "أكد قال أعلن كان كانت استقبل التقى بحث دعا شكر أشار أوضح أضاف ذكر قالت أكدت "
@@ -1049,7 +1051,8 @@ class _Work:
             return True
         if self.kb.find_key(" ".join(self.keys[first : last + 1]), ("ORG",)) is not None:
             return False  # التحالف العربي: a name the knowledge base knows
-        if all(self.forms[k].article and self.keys[k] in GENERIC_ADJECTIVES for k in range(first + 1, last + 1)):
+        describing = GENERIC_ADJECTIVES | HEAD_ADJECTIVES.get(self.keys[first], frozenset())
+        if all(self.forms[k].article and self.keys[k] in describing for k in range(first + 1, last + 1)):
             self.described_anaphors[first] = last
             return True
         # الوزارة الإيطالية، الوكالة الكورية الشمالية: the ministry or agency of that country named before (not an
@@ -1108,8 +1111,9 @@ class _Work:
                     # of several as often the latest
                     counts = Counter(earlier)
                     cluster = max(reversed(earlier), key=lambda c: counts[c])
-                elif country is not None:
-                    self._named_description(i)  # الوزارة الإيطالية with no ministry named before: a name of its own
+                elif country is not None or (i in self.described_anaphors and key in HEAD_ADJECTIVES):
+                    # الوزارة الإيطالية، التحالف العسكري with none named before: a name of its own
+                    self._named_description(i)
                     continue
                 elif not speaking and (found := self._institution_of_main_country(i)) is not None:
                     cluster = found  # وقالت الحكومة, in a story about one country: that country's government
