@@ -885,3 +885,14 @@ def test_the_coalition_alone_or_called_military_is_the_coalition_named_before() 
     alone = analyze("قال التحالف العسكري إن الغارات مستمرة. وأضاف التحالف أن الحوثيين خسروا.", "2018-06-19")
     names = {e.id: e.name for e in alone.entities}
     assert [names.get(q.speaker) for q in alone.quotes] == ["التحالف العسكري"] * 2  # named by none before: its own
+
+
+def test_a_bare_institution_counts_the_countries_of_the_organisations_named_before() -> None:
+    """الشرطة after السلطات البريطانية and لندن is the British police, though a Russian was named first."""
+    doc = analyze(
+        "تحقق السلطات البريطانية في وفاة المعارض الروسي أندريه بتروف في منزله بلندن. وقالت الشرطة إن بتروف توفي خنقا.",
+        "2018-03-17",
+    )
+    entities = {e.id: e for e in doc.entities}
+    (police,) = [m for m in doc.mentions if m.text == "الشرطة"]
+    assert entities[police.entity].country == "GBR", entities[police.entity]

@@ -1223,9 +1223,10 @@ class _Work:
                 self._add(_Mention(self._name_start(i), self.spans[i][1], earlier[-1].type, i, i, "anaphor", cluster))
 
     def _country_leaders(self) -> tuple[list[int], list[str]]:
-        """The first tokens of the mentions that name a country (places, and agents with a nationality: قوات الأمن
-        العراقية), in order, and after each the country named most often up to it (a tie: the one named first).
-        Kept up to date as mentions are added, so that each bare institution word costs a lookup, not a count."""
+        """The first tokens of the mentions that name a country (places, organisations of a country: السلطات
+        البريطانية, and agents with a nationality: قوات الأمن العراقية), in order, and after each the country named
+        most often up to it (a tie: the one named first). Kept up to date as mentions are added, so that each bare
+        institution word costs a lookup, not a count."""
         scanned, marks = self._country_marks
         if scanned > len(self.mentions):
             scanned, marks = 0, []
@@ -1233,7 +1234,7 @@ class _Work:
             (m.first, self.clusters[m.cluster].country)
             for m in self.mentions[scanned:]
             if m.cluster is not None
-            and (self.clusters[m.cluster].type == "LOC" or m.subtype == "agent")  # قوات الأمن العراقية: Iraq
+            and (self.clusters[m.cluster].type in ("LOC", "ORG") or m.subtype == "agent")  # قوات الأمن العراقية: Iraq
             and self.clusters[m.cluster].country
         ]
         if new or not scanned:
