@@ -896,3 +896,22 @@ def test_a_bare_institution_counts_the_countries_of_the_organisations_named_befo
     entities = {e.id: e for e in doc.entities}
     (police,) = [m for m in doc.mentions if m.text == "الشرطة"]
     assert entities[police.entity].country == "GBR", entities[police.entity]
+
+
+def test_a_known_name_with_and_and_for_inside_takes_over_the_taggers_shorter_one() -> None:
+    """The tagger's منظمة الأمم المتحدة is the start of منظمة الأمم المتحدة للتربية والعلوم والثقافة, UNESCO."""
+    doc = analyze("ذكرت منظمة الأمم المتحدة للتربية والعلوم والثقافة أنها سترمم المسجد في الموصل.", "2018-04-23")
+    entities = {e.id: e for e in doc.entities}
+    (speaker,) = [entities[q.speaker].name_latn for q in doc.quotes]
+    assert speaker == "UNESCO"
+
+
+def test_a_bare_head_named_only_after_it_is_that_organisation() -> None:
+    """ويتهم التحالف الحوثيين: the coalition named later in full (التحالف بقيادة السعودية), not the Houthis after it."""
+    doc = analyze(
+        "ويتهم التحالف الحوثيين بتهريب الصواريخ عبر الميناء. وكان التحالف بقيادة السعودية قد تدخل في اليمن عام 2015.",
+        "2018-06-02",
+    )
+    entities = {e.id: e for e in doc.entities}
+    (speaker,) = [entities[q.speaker].name for q in doc.quotes]
+    assert speaker == "التحالف العربي"

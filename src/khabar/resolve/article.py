@@ -287,6 +287,9 @@ class _Work:
                     continue
                 key = " ".join(self.keys[j] for j in words)
                 actor = self.kb.find_key(key, ("ORG", "LOC"))
+                if actor is None and any(self.forms[j].prep or self.forms[j].conj for j in words[1:]):
+                    # the knowledge base keeps و and ل inside a name (منظمة الأمم المتحدة للتربية والعلوم والثقافة)
+                    actor = self.kb.find_key(" ".join(word_key(self.raw[j]) for j in words), ("ORG", "LOC"))
                 if actor is None and length > 1 and self.keys[i] not in PATRONYMIC_WORDS:
                     actor = self.kb.find_key(key, ("PER",))
                 # cities are only linked, never added: many of their names are also words (العيون "the eyes")
@@ -360,13 +363,19 @@ class _Work:
     def _takes_over(self, first: int, last: int, actor: Actor) -> bool:
         """Whether a known name may replace the mentions the tagger put inside it: a person's full name, all of them
         inside and none a person already; a country's name of several words, the places inside it; an organisation's,
-        the places and other names (MISC) inside it."""
+        the places and other names (MISC) inside it, and an organisation the tagger ended too soon (منظمة الأمم المتحدة,
+        of منظمة الأمم المتحدة للتربية والعلوم والثقافة)."""
         inside = {id(self.owner[j]): self.owner[j] for j in range(first, last + 1) if self.owner[j] is not None}
         if (actor.id.startswith("country:") or actor.type == "ORG") and last > first and inside:
             # جنوب السودان where the tagger found السودان, وكالة أنباء الأناضول where it found الأناضول: a country's or
             # an organisation's name takes over the places inside it
             kinds = ("LOC", "MISC") if actor.type == "ORG" else ("LOC",)
-            return all(m.first >= first and m.last <= last and m.type in kinds for m in inside.values())
+            return all(
+                m.first >= first
+                and m.last <= last
+                and (m.type in kinds or (actor.type == "ORG" and m.type == "ORG" and m.first == first))
+                for m in inside.values()
+            )
         return (
             actor.type == "PER"
             and last > first
@@ -1082,8 +1091,9 @@ class _Work:
                 if actor is not None and mention.subtype is None:
                     named.extend((mention.first, word_key(w), mention.cluster) for w in actor.name.split()[:1])
                 before = mention.first - 1
-                if before >= 0 and self.keys[before] in self.kb.organisation_heads:
-                    named.append((mention.first, self.keys[before], mention.cluster))  # شركة فولكسفاغن → الشركة
+                if before >= 0 and self.keys[before] in self.kb.organisation_heads and not self.forms[before].article:
+                    # شركة فولكسفاغن → الشركة (not the subject of a verb before its object: ويتهم التحالف الحوثيين)
+                    named.append((mention.first, self.keys[before], mention.cluster))
         by_head: dict[str, set[int]] = {}
         for _, key, cluster in named:
             by_head.setdefault(key, set()).add(cluster)
@@ -1117,6 +1127,8 @@ class _Work:
                     continue
                 elif not speaking and (found := self._institution_of_main_country(i)) is not None:
                     cluster = found  # وقالت الحكومة, in a story about one country: that country's government
+                elif not speaking and len(later := {c for first, k, c in named if k == key and first > i}) == 1:
+                    cluster = later.pop()  # named only after it: ويتهم التحالف الحوثيين … التحالف بقيادة السعودية
                 else:
                     continue
             else:
