@@ -915,3 +915,11 @@ def test_a_bare_head_named_only_after_it_is_that_organisation() -> None:
     entities = {e.id: e for e in doc.entities}
     (speaker,) = [entities[q.speaker].name for q in doc.quotes]
     assert speaker == "التحالف العربي"
+
+
+def test_a_ministry_word_speaking_in_a_story_naming_no_country_is_that_ministry() -> None:
+    doc = analyze("أكدت الداخلية في بلاغ لها أن دورية أمنية أوقفت سيارة. وأضافت الداخلية أن السائق فر.", "2017-05-03")
+    entities = {e.id: e for e in doc.entities}
+    speakers = {(entities[q.speaker].name_latn, entities[q.speaker].country) for q in doc.quotes}
+    assert speakers == {("Interior Ministry", None)}, speakers
+    assert len(doc.quotes) == 2
