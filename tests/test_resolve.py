@@ -923,3 +923,17 @@ def test_a_ministry_word_speaking_in_a_story_naming_no_country_is_that_ministry(
     speakers = {(entities[q.speaker].name_latn, entities[q.speaker].country) for q in doc.quotes}
     assert speakers == {("Interior Ministry", None)}, speakers
     assert len(doc.quotes) == 2
+
+
+def test_the_legitimate_government_is_the_government_of_the_story() -> None:
+    """الحكومة الشرعية: the Yemeni government named before, or Yemen's when none was named before."""
+    doc = analyze(
+        "أدانت الحكومة اليمنية قصف السوق. وأشارت الحكومة الشرعية إلى أن الحوثيين يستهدفون المدنيين.", "2018-06-13"
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert {names[q.speaker] for q in doc.quotes} == {"الحكومة اليمنية"}
+    doc = analyze(
+        "قتل عشرة مدنيين في قصف على تعز اليمنية. وقالت الحكومة الشرعية إن الحوثيين قصفوا السوق.", "2018-06-13"
+    )
+    entities = {e.id: e for e in doc.entities}
+    assert [entities[q.speaker].country for q in doc.quotes] == ["YEM"]

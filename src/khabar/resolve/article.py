@@ -56,8 +56,11 @@ NAMING_HEADS = frozenset(
 # charity named before, like الوكالة alone
 GENERIC_ADJECTIVES = frozenset(
     word_key(w)
-    for w in ("الرسمية", "الرسمي", "الحكومية", "الحكومي", "الخيرية", "الخيري", "الحقوقية", "الحقوقي", "المذكورة")
-)
+    for w in (
+        "الرسمية", "الرسمي", "الحكومية", "الحكومي", "الخيرية", "الخيري", "الحقوقية", "الحقوقي", "المذكورة", "الشرعية",
+        "الشرعي",
+    )
+)  # fmt: skip
 # Adjectives that only describe one kind of body: التحالف العسكري is the coalition of the story, as التحالف is
 HEAD_ADJECTIVES = {word_key(h): frozenset({word_key("العسكري")}) for h in ("التحالف", "الحلف")}
 # Words that end a title phrase when reading backwards from a name: verbs and particles of reporting.
