@@ -937,3 +937,13 @@ def test_the_legitimate_government_is_the_government_of_the_story() -> None:
     )
     entities = {e.id: e for e in doc.entities}
     assert [entities[q.speaker].country for q in doc.quotes] == ["YEM"]
+
+
+def test_the_capital_named_by_its_countrys_adjective_is_that_city() -> None:
+    doc = analyze("وصل الوفد إلى العاصمة الفرنسية أمس، وقال رئيسه في باريس إن الاتفاق قريب.", "2018-08-14")
+    entities = {e.id: e for e in doc.entities}
+    (capital,) = [m for m in doc.mentions if m.subtype == "capital"]
+    assert (capital.text, capital.type, entities[capital.entity].name_latn) == ("العاصمة الفرنسية", "LOC", "Paris")
+    assert [m.entity for m in doc.mentions if m.text == "باريس"] == [capital.entity]
+    # a country whose capital the cities do not know, or العاصمة alone: no capital
+    assert not [m for m in analyze("وقالت الحكومة العراقية إن العاصمة آمنة.").mentions if m.subtype == "capital"]

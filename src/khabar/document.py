@@ -80,8 +80,8 @@ class Mention(Span):
     """A name in the text (``type`` PER, ORG, LOC or MISC) and the entity it refers to.
 
     ``subtype`` says when the mention is not a name: ``title`` (الأمين العام for the person holding it),
-    ``demonym`` (العراقي for Iraq), ``institution`` (الخارجية العراقية), ``anaphor`` (الحلف) or ``group``
-    (الجانبان), whose ``refers`` lists the entities it stands for.
+    ``demonym`` (العراقي for Iraq), ``capital`` (العاصمة الفرنسية for Paris), ``institution`` (الخارجية العراقية),
+    ``anaphor`` (الحلف) or ``group`` (الجانبان), whose ``refers`` lists the entities it stands for.
     """
 
     id: str

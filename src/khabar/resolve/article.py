@@ -39,6 +39,7 @@ COMPLEMENTISERS = frozenset({"إن", "أن", "ان"})
 # ministries named by their word alone when they speak (وأكدت الداخلية أنها); not الدفاع, a court's defence too
 MINISTRY_WORDS = frozenset(word_key(w) for w in ("الخارجية", "الداخلية"))
 STATEMENT_KEYS = frozenset(word_key(w) for w in ("بيان", "بلاغ", "تصريح", "تغريدة"))
+CAPITAL_KEY = word_key("العاصمة")
 THAT_KEY = word_key("أن")  # the key of أن، إن، بأن، إنها …
 COMPASS_WORDS = frozenset(word_key(w) for w in ("الشمالية", "الشمالي", "الجنوبية", "الجنوبي"))  # الكورية الشمالية
 RANK_WORDS = frozenset(word_key(w) for w in ("الأول", "أول", "ركن"))  # after الفريق، اللواء: the rank goes on
@@ -927,6 +928,8 @@ class _Work:
             owner = self.owner[i]
             if owner is not None and not (owner.type == "LOC" and owner.first == owner.last == i):
                 continue
+            if self._capital_described(i, code, owner):
+                continue
             institution = self._institution_before(i)
             if owner is not None and institution is None:
                 continue  # السعودية tagged a place, after no institution: the country
@@ -941,6 +944,25 @@ class _Work:
             if country is not None and not self._covered(i, i + 1) and self.sentence_of[i] == self.sentence_of[i + 1]:
                 self._add(_Mention(self._name_start(i), self.spans[i + 1][1], "LOC", i, i + 1, "demonym", country))
         self._institutions_in_countries()
+
+    def _capital_described(self, i: int, code: str, owner: _Mention | None) -> bool:
+        """العاصمة الفرنسية: the capital of the country the adjective names (باريس), a place of its own rather than the
+        country (the tagger's الفرنسية, if it took the adjective alone, gives way)."""
+        before = i - 1
+        if before < 0 or self.keys[before] != CAPITAL_KEY or not self.forms[before].article:
+            return False
+        if self.owner[before] is not None or self.sentence_of[before] != self.sentence_of[i]:
+            return False
+        capital = self.kb.capital(code)
+        if capital is None:
+            return False
+        if owner is not None:
+            self._drop_inside(i, i)
+        cluster = self.actor_clusters.get(capital.id)
+        if cluster is None:
+            cluster = self._append(_Cluster(type="LOC", actor=capital, country=code, name=capital.name))
+        self._add(_Mention(self._name_start(before), self.spans[i][1], "LOC", before, i, "capital", cluster))
+        return True
 
     def _institution_before(self, end: int) -> tuple[int, Office] | None:
         """The institution named by the words ending at token ``end - 1`` (وزارة الخارجية، الحكومة), not taken by

@@ -71,6 +71,7 @@ class KnowledgeBase:
         self._demonyms: dict[str, str] = {}
         self._demonym_phrases: dict[tuple[str, str], str] = {}  # two words for one state (الكوري الجنوبي)
         self._capitals: dict[str, str] = {}  # a capital's phrase key → its country's code
+        self._capital_names: dict[str, str] = {}  # a country's code → its capital's name
         self._names: dict[str, list[str]] = {}
         self._load_countries()
         self._demonym_phrase_firsts = frozenset(first for first, _ in self._demonym_phrases)
@@ -122,6 +123,7 @@ class KnowledgeBase:
             code = country["code"]
             if country.get("capital"):
                 self._capitals.setdefault(phrase_key(country["capital"]), code)
+                self._capital_names[code] = country["capital"]
             actor = Actor(f"country:{code}", "LOC", country["names"][0], country["name_latn"], code, None)
             self._add(actor, country["names"])
             for demonym in country.get("demonyms", []):
@@ -213,6 +215,12 @@ class KnowledgeBase:
 
     def country(self, code: str) -> Actor | None:
         return self.actors.get(f"country:{code}")
+
+    def capital(self, code: str) -> Actor | None:
+        """The capital city of a country (GBR → لندن), when the cities know it."""
+        name = self._capital_names.get(code)
+        actor = self.find(name, ("LOC",)) if name is not None else None
+        return actor if actor is not None and actor.id.startswith("city:") else None
 
     def demonym(self, word: str) -> str | None:
         """The country code of a nisba adjective (العراقية → IRQ), else None."""
