@@ -947,3 +947,12 @@ def test_the_capital_named_by_its_countrys_adjective_is_that_city() -> None:
     assert [m.entity for m in doc.mentions if m.text == "باريس"] == [capital.entity]
     # a country whose capital the cities do not know, or العاصمة alone: no capital
     assert not [m for m in analyze("وقالت الحكومة العراقية إن العاصمة آمنة.").mentions if m.subtype == "capital"]
+
+
+def test_the_club_alone_or_with_its_nationality_is_the_club_named_before() -> None:
+    doc = analyze("وقال نادي ليفربول إن صلاح سيغيب. وأضاف النادي أن الإصابة طفيفة.", "2018-05-27")
+    names = {e.id: e.name_latn for e in doc.entities}
+    assert [names[q.speaker] for q in doc.quotes] == ["Liverpool FC"] * 2
+    doc = analyze("عين نادي باريس سان جرمان مدربا جديدا. وأوضح النادي الفرنسي أن توخل سيبدأ مهامه.", "2018-05-14")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names[q.speaker] for q in doc.quotes] == ["نادي باريس سان جيرمان"]
