@@ -1633,3 +1633,13 @@ def test_istadraka_and_khataba_are_speech_verbs() -> None:
 )
 def test_the_statements_of_a_text_and_their_speakers(text: str, statements: dict[str, str]) -> None:
     assert said_by(analyze(text)) == statements
+
+
+def test_an_organisations_head_and_name_right_after_the_verb_are_its_subject_not_what_was_said() -> None:
+    """أعلنت شركة أبل إطلاق …: the company speaks, and what it announced starts after its name."""
+    doc = analyze("أعلنت شركة أبل إطلاق هاتف جديد. وأعلن الأحد نادي ليفربول تعيين مدرب جديد.", "2018-05-14")
+    names = {e.id: e.name_latn for e in doc.entities}
+    assert [(q.text, names.get(q.speaker)) for q in doc.quotes] == [
+        ("إطلاق هاتف جديد", "Apple"),
+        ("تعيين مدرب جديد", "Liverpool FC"),
+    ]

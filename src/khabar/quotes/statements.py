@@ -459,6 +459,8 @@ class StatementFinding:
                 continue
             open_slot = not subject or self.raw[j - 1] in (",", "،") or self.conj[j]
             mention = self._mention_of_token(j)
+            if mention is None and open_slot and self._head_of_name(j):
+                mention = self._mention_of_token(j + 1)  # أعلن نادي باريس سان جرمان تعيين …: the head, then the name
             if mention is not None and open_slot:
                 j, subject, named = self._token_at(mention.end - 1) + 1, True, True
                 continue
@@ -466,6 +468,14 @@ class StatementFinding:
                 break
             j, subject = self._after_title(j, last), True
         return j, named
+
+    def _head_of_name(self, j: int) -> bool:
+        """Whether token ``j`` is an organisation's head noun, without the article, right before an organisation's name
+        that the tagger found without it (نادي [باريس سان جرمان]، شركة [أبل])."""
+        if self.keys[j] not in self.organisation_heads or self.view.forms[j].article or j + 1 >= len(self.keys):
+            return False
+        mention = self._mention_of_token(j + 1)
+        return mention is not None and mention.type == "ORG" and self._token_at(mention.start) == j + 1
 
     def _after_title(self, j: int, last: int) -> int:
         """The token after the title starting at ``j``: its name when one follows closely (وزير خارجية العراق فؤاد
