@@ -1643,3 +1643,13 @@ def test_an_organisations_head_and_name_right_after_the_verb_are_its_subject_not
         ("إطلاق هاتف جديد", "Apple"),
         ("تعيين مدرب جديد", "Liverpool FC"),
     ]
+
+
+def test_the_holder_of_a_title_set_off_after_the_person_it_is_of_speaks() -> None:
+    """وقال محامي ترامب، رودي جولياني، إن: the lawyer, not his client; مستشار ترامب، جون بولتون likewise."""
+    doc = analyze(
+        "وقال محامي ترامب، رودي جولياني، إن الرئيس لن يدلي بشهادته. وأكد مستشار ترامب، جون بولتون، أن العقوبات ستستمر.",
+        "2018-05-14",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["رودي جولياني", "جون بولتون"]

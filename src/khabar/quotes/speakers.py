@@ -90,6 +90,19 @@ class SpeakerFinding:
     """Who made each statement of an article. A part of the article pass of
     :class:`khabar.quotes.finder.QuoteFinder`, which sets the token and mention lists its methods read."""
 
+    def _without_title_complement(self, after: list[Mention]) -> list[Mention]:
+        """Names after the verb, less the person a title is of when its holder is set off after him by commas (وقال
+        محامي ترامب، رودي جولياني، إن: the lawyer speaks, not Trump)."""
+        if len(after) < 2 or after[0].type != "PER" or after[1].type != "PER":
+            return after
+        first, last = self._token_at(after[0].start), self._token_at(after[0].end - 1)
+        title = first - 1
+        if title < 0 or self.keys[title] not in self.office_words or self.view.forms[title].article:
+            return after
+        if last + 2 >= len(self.raw) or self.raw[last + 1] not in (",", "،"):
+            return after
+        return after[1:] if self._token_at(after[1].start) == last + 2 else after
+
     def _subject(self, statement: Statement) -> Mention | None:
         """The named or described speaker of a statement, in its own sentence."""
         sentence = self.sentences[statement.sentence]
@@ -107,6 +120,7 @@ class SpeakerFinding:
                 if self._may_speak(m, statement) and not self._in_quoted_words(m)  # وقال "لا توجد أي معارضة" …
             ]
         )
+        after = self._without_title_complement(after)
         close_after = self._subject_names(
             [m for m in after if self._token_at(m.start) - statement.cue <= SUBJECT_WINDOW]
         )
