@@ -1653,3 +1653,14 @@ def test_the_holder_of_a_title_set_off_after_the_person_it_is_of_speaks() -> Non
     )
     names = {e.id: e.name for e in doc.entities}
     assert [names.get(q.speaker) for q in doc.quotes] == ["رودي جولياني", "جون بولتون"]
+
+
+def test_a_holder_named_after_a_second_title_and_an_honorific_is_the_subject() -> None:
+    """أعلن رئيس مجلس الوزراء في …، حاكم دبي، الشيخ X، الأحد، عن …: X, and what he announced after عن, not after في."""
+    doc = analyze(
+        "أعلن رئيس مجلس الوزراء في دولة الإمارات العربية المتحدة، حاكم دبي، الشيخ محمد بن راشد آل مكتوم، الأحد، عن"
+        " خطة لتطوير المطارات.",
+        "2018-05-20",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert [(q.text, names.get(q.speaker)) for q in doc.quotes] == [("خطة لتطوير المطارات", "محمد بن راشد")]

@@ -483,8 +483,16 @@ class StatementFinding:
         # قائد القوة الثانية بجهاز مكافحة الإرهاب في كركوك، معن السعدي،: the holder set off after a long title
         reach = min(j + 1 + 2 * TITLE_WORDS, last - 1)
         comma = next((k for k in range(j + 1, reach) if self.raw[k] in (",", "،")), None)
-        if comma is not None and self._set_off_holder(j + 1, comma):
-            return self._token_at(self._mention_of_token(comma + 1).end - 1) + 1
+        for _ in range(2):  # … في دولة الإمارات، حاكم دبي، الشيخ محمد بن راشد: a second title set off before the name
+            if comma is None:
+                break
+            holder = self._set_off_holder(j + 1, comma)
+            if holder is not None:
+                return self._token_at(holder.end - 1) + 1
+            if comma + 1 >= last or self.keys[comma + 1] not in self.office_words:
+                break
+            ahead = min(comma + 2 + TITLE_WORDS, last - 1)
+            comma = next((k for k in range(comma + 2, ahead) if self.raw[k] in (",", "،")), None)
         for k in range(j + 1, min(j + 1 + TITLE_WORDS, last)):
             if self.raw[k] in CLAUSE_ENDS:
                 break
@@ -496,21 +504,26 @@ class StatementFinding:
             j += 1
         return j
 
-    def _set_off_holder(self, first: int, comma: int) -> bool:
-        """Whether a person's name follows the comma at ``comma`` and tokens ``[first, comma)`` are the rest of a
-        title: definite words, names, words with ل or ب, في / إلى / لدى and the other joiners of titles, and nouns
-        before a definite word (مكافحة الإرهاب)."""
-        mention = self._mention_of_token(comma + 1)
-        if mention is None or mention.type != "PER" or self._token_at(mention.start) != comma + 1:
-            return False
-        return all(
+    def _set_off_holder(self, first: int, comma: int) -> Mention | None:
+        """The person named after the comma at ``comma`` (an honorific before the name aside: الشيخ محمد بن راشد) when
+        tokens ``[first, comma)`` are the rest of a title: definite words, names, title words, words with ل or ب, في /
+        إلى / لدى and the other joiners of titles, and nouns before a definite word (مكافحة الإرهاب); else None."""
+        start = comma + 1
+        if start < len(self.keys) and self.keys[start] in self.office_words and self._mention_of_token(start) is None:
+            start += 1
+        mention = self._mention_of_token(start) if start < len(self.keys) else None
+        if mention is None or mention.type != "PER" or self._token_at(mention.start) != start:
+            return None
+        rest_of_title = all(
             self._definite(i)
             or self._mention_of_token(i) is not None
+            or self.keys[i] in self.office_words  # a second title: …، حاكم دبي،
             or self.preps[i] in ("ل", "ب")
             or self.raw[i] in TITLE_JOINERS
             or self._definite(i + 1)
             for i in range(first, comma)
         )
+        return mention if rest_of_title else None
 
     def _contrast_then_cue(self, j: int, end: int) -> bool:
         """Whether لكن، ولكن، فيما or بينما at ``j`` opens a clause whose subject then speaks: a speech verb within
