@@ -956,3 +956,16 @@ def test_the_club_alone_or_with_its_nationality_is_the_club_named_before() -> No
     doc = analyze("عين نادي باريس سان جرمان مدربا جديدا. وأوضح النادي الفرنسي أن توخل سيبدأ مهامه.", "2018-05-14")
     names = {e.id: e.name for e in doc.entities}
     assert [names[q.speaker] for q in doc.quotes] == ["نادي باريس سان جيرمان"]
+
+
+def test_a_body_named_by_what_it_does_and_its_city_is_one_organisation() -> None:
+    """فرقة إطفاء لندن، قيادة شرطة دمشق: one body; مستشفى في غزة is a hospital in a place, no name."""
+    doc = analyze(
+        "وقالت فرقة إطفاء لندن إنها أرسلت عشر سيارات. وأعلنت قيادة شرطة دمشق القبض على اللص. ونقل الجرحى إلى مستشفى"
+        " في غزة.",
+        "2018-05-14",
+    )
+    found = {(m.text, m.type) for m in doc.mentions}
+    assert {("فرقة إطفاء لندن", "ORG"), ("قيادة شرطة دمشق", "ORG"), ("غزة", "LOC")} <= found, found
+    names = {e.id: e.name for e in doc.entities}
+    assert names[doc.quotes[0].speaker] == "فرقة إطفاء لندن"

@@ -43,6 +43,10 @@ CAPITAL_KEY = word_key("العاصمة")
 THAT_KEY = word_key("أن")  # the key of أن، إن، بأن، إنها …
 COMPASS_WORDS = frozenset(word_key(w) for w in ("الشمالية", "الشمالي", "الجنوبية", "الجنوبي"))  # الكورية الشمالية
 RANK_WORDS = frozenset(word_key(w) for w in ("الأول", "أول", "ركن"))  # after الفريق، اللواء: the rank goes on
+# where a body is, never what it does: مستشفى في غزة، مستشفى قرب واشنطن
+PLACE_PREPOSITIONS = frozenset(
+    word_key(w) for w in ("في", "قرب", "داخل", "خارج", "عند", "لدى", "شمال", "جنوب", "شرق", "غرب")
+)
 PLACE_KINDS = frozenset(word_key(w) for w in ("منطقة", "مدينة", "ولاية", "مقاطعة", "إقليم", "محافظة", "بلدة"))
 PLACE_OR_THING_HEADS = frozenset(word_key(w) for w in ("قناة", "موقع"))  # قناة السويس is a canal, not a channel
 # heads that name a force or faction with one word after them (قوات التحالف، فصيل جيش الإسلام), and only describe one
@@ -410,26 +414,29 @@ class _Work:
                 or self._rank_after(i)  # الفريق الأول: a rank, not a team
             ):
                 continue
-            last = i
+            last, by_place = i, False
             if self._place_word(i + 1) and self._description_word(i + 1, i + 2):
                 last = i + 1  # مركز دمشق الإعلامي، مطار أبوظبي الدولي: a body named by its place, then described
             elif not self.forms[i].article and self.keys[i] not in PLACE_OR_THING_HEADS:
                 # شرطة لندن، شرطة منطقة باريس: a body named by its place alone, or by a kind of place and its name
                 # (a country's institution, محكمة ألمانيا, is left to the institutions)
                 if self._place_word(i + 1) and not self._country_word(i + 1):
-                    last = i + 1
+                    last, by_place = i + 1, True
                 elif (
                     self.keys[i + 1 : i + 2]
-                    and self.keys[i + 1] in PLACE_KINDS
+                    and (self.keys[i + 1] in PLACE_KINDS or self._plain_noun(i + 1))
                     and self._place_word(i + 2)
                     and not self._country_word(i + 2)
                 ):
-                    last = i + 2
+                    last, by_place = i + 2, True  # … or by what it does and its place (فرقة إطفاء لندن)
             while (
                 last + 1 < len(self.spans)
                 and last - i < DESCRIPTION_WORDS
                 and self._description_word(i, last + 1)
                 and (not self._covered(last + 1, last + 1) or (last == i and self._misc_word(last + 1)))
+                # after its place, only an adjective (فريق استقلال طهران الإيراني), not the object of a verb before it
+                # (أعلنت قيادة شرطة دمشق القبض على)
+                and not (by_place and not self.keys[last + 1].endswith(("ي", "يه")))
             ):
                 last += 1
                 if self._misc_word(last):
@@ -447,6 +454,23 @@ class _Work:
                 self._drop_inside(i + 1, last)  # جيش الإسلام: الإسلام alone was tagged a thing
                 self._add(_Mention(self._name_start(i), self.spans[last][1], "ORG", i, last))
             resume = last + 1
+
+    def _plain_noun(self, k: int) -> bool:
+        """Whether token ``k`` is a bare word of the sentence (no article, no clitic, no name, no function word): the
+        noun of what a body does before its place (إطفاء of فرقة إطفاء لندن)."""
+        form = self.forms[k]
+        return (
+            self.raw[k][:1].isalpha()
+            and not (form.article or form.prep or form.conj or form.pronoun)
+            and self.owner[k] is None
+            and self.keys[k] not in STOP_WORDS | TIME_WORDS | PLACE_PREPOSITIONS
+            # قيادة شرطة دمشق, but not برلمان مجلس أوروبا: a body of its own after the head
+            and not (
+                self.keys[k] in self.kb.organisation_heads
+                and self.kb.find(self.text[self.spans[k][0] : self.spans[k + 1][1]], ("ORG",)) is not None
+            )
+            and not self._title_word(k)
+        )
 
     def _description_word(self, i: int, k: int) -> bool:
         """Whether token ``k`` may go on describing the organisation headed at ``i``: a definite word in its sentence,
