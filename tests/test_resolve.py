@@ -969,3 +969,14 @@ def test_a_body_named_by_what_it_does_and_its_city_is_one_organisation() -> None
     assert {("فرقة إطفاء لندن", "ORG"), ("قيادة شرطة دمشق", "ORG"), ("غزة", "LOC")} <= found, found
     names = {e.id: e.name for e in doc.entities}
     assert names[doc.quotes[0].speaker] == "فرقة إطفاء لندن"
+
+
+def test_the_last_words_of_an_organisations_longer_name_are_that_organisation() -> None:
+    """العفو الدولية after منظمة العفو الدولية, سان جرمان after باريس سان جرمان; one word alone (الدولية) is not."""
+    doc = analyze(
+        "قالت منظمة العفو الدولية إن السجون مكتظة. وأضافت العفو الدولية أن التعذيب منتشر. وأعلن نادي باريس سان جرمان"
+        " تعيين توخل. وأكد سان جرمان أنه يريد اللقب.",
+        "2018-05-14",
+    )
+    entities = {e.id: e.name_latn for e in doc.entities}
+    assert [entities[q.speaker] for q in doc.quotes] == ["Amnesty International"] * 2 + ["Paris Saint-Germain"] * 2

@@ -687,6 +687,15 @@ class _Work:
                 if len(fuller) == 1:
                     self._join(mention, fuller.pop())
                     return
+                # سان جرمان after باريس سان جرمان: the last words of a longer name, the one organisation ending so
+                ending = {
+                    index
+                    for index in self._recent()
+                    if self.clusters[index].type == "ORG" and any(_ends(key, k) for k in self.clusters[index].keys)
+                }
+                if len(ending) == 1:
+                    self._join(mention, ending.pop())
+                    return
         self._join(mention, self._new_cluster(mention, actor))
 
     def _person_for(self, text: str) -> int | None:
@@ -1505,6 +1514,13 @@ def _abridges(short: str, full: str) -> bool:
         return False
     rest = iter(longer[1:])
     return all(any(word == w or word in _without_preposition(w) for w in rest) for word in shorter[1:])
+
+
+def _ends(short: str, full: str) -> bool:
+    """Whether a phrase key of two words or more is the last words of a longer one of three or more (سان جرمان of
+    باريس سان جرمان, العفو دوليه of منظمه العفو دوليه)."""
+    shorter, longer = short.split(), full.split()
+    return 2 <= len(shorter) < len(longer) and len(longer) >= 3 and longer[-len(shorter) :] == shorter
 
 
 def _without_preposition(key: str) -> tuple[str, ...]:
