@@ -980,3 +980,16 @@ def test_the_last_words_of_an_organisations_longer_name_are_that_organisation() 
     )
     entities = {e.id: e.name_latn for e in doc.entities}
     assert [entities[q.speaker] for q in doc.quotes] == ["Amnesty International"] * 2 + ["Paris Saint-Germain"] * 2
+
+
+def test_the_organisation_with_an_adjective_of_armed_groups_is_the_group_named_before() -> None:
+    """التنظيم المتطرف after تنظيم "الدولة الإسلامية" is that group; التنظيم alone, "the organising", is nothing."""
+    doc = analyze(
+        'سيطر تنظيم "الدولة الإسلامية" على المدينة عام 2014. وكان التنظيم المتطرف قد أعلن الخلافة في الموصل. ونجح'
+        " المؤتمر بحسن التنظيم.",
+        "2018-06-07",
+    )
+    entities = {e.id: e for e in doc.entities}
+    (anaphor,) = [m for m in doc.mentions if m.subtype == "anaphor"]
+    assert (anaphor.text, entities[anaphor.entity].name_latn) == ("التنظيم المتطرف", "Islamic State (ISIS)")
+    assert [entities[q.speaker].name_latn for q in doc.quotes] == ["Islamic State (ISIS)"]

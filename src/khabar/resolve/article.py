@@ -67,7 +67,10 @@ GENERIC_ADJECTIVES = frozenset(
     )
 )  # fmt: skip
 # Adjectives that only describe one kind of body: التحالف العسكري is the coalition of the story, as التحالف is
-HEAD_ADJECTIVES = {word_key(h): frozenset({word_key("العسكري")}) for h in ("التحالف", "الحلف")}
+HEAD_ADJECTIVES = {word_key(h): frozenset({word_key("العسكري")}) for h in ("التحالف", "الحلف")} | {
+    # التنظيم alone is also "the organising": only with an adjective of armed groups is it the group named before
+    word_key("التنظيم"): frozenset(word_key(w) for w in ("المتطرف", "الإرهابي", "المتشدد", "الجهادي"))
+}
 # Words that end a title phrase when reading backwards from a name: verbs and particles of reporting.
 _STOP_TEXT = (
     "أكد قال أعلن كان كانت استقبل التقى بحث دعا شكر أشار أوضح أضاف ذكر قالت أكدت "
@@ -1112,8 +1115,15 @@ class _Work:
     def _anaphoric_name(self, first: int, last: int) -> bool:
         """A tagged name that is only a definite organisation head (المنظمة), or one with an adjective that only
         describes (الوكالة الرسمية): it names no organisation of its own; the head is resolved as an anaphor."""
-        if not self.forms[first].article or self.keys[first] not in self.kb.anaphoric_heads:
+        if not self.forms[first].article:
             return False
+        if self.keys[first] not in self.kb.anaphoric_heads:  # التنظيم المتطرف: a head only with its adjective
+            described_only = last > first and self.keys[first] in HEAD_ADJECTIVES
+            if not described_only or not all(
+                self.forms[k].article and self.keys[k] in HEAD_ADJECTIVES[self.keys[first]]
+                for k in range(first + 1, last + 1)
+            ):
+                return False
         if last == first:
             return True
         if self.kb.find_key(" ".join(self.keys[first : last + 1]), ("ORG",)) is not None:
@@ -1149,7 +1159,13 @@ class _Work:
                 if actor is not None and mention.subtype is None:
                     named.extend((mention.first, word_key(w), mention.cluster) for w in actor.name.split()[:1])
                 before = mention.first - 1
-                if before >= 0 and self.keys[before] in self.kb.organisation_heads and not self.forms[before].article:
+                if before >= 1 and self.raw[before] in QUOTE_OPENERS:
+                    before -= 1  # تنظيم "الدولة الإسلامية" → التنظيم
+                if (
+                    before >= 0
+                    and self.keys[before] in HEAD_ADJECTIVES | self.kb.organisation_heads
+                    and not self.forms[before].article
+                ):
                     # شركة فولكسفاغن → الشركة (not the subject of a verb before its object: ويتهم التحالف الحوثيين)
                     named.append((mention.first, self.keys[before], mention.cluster))
         by_head: dict[str, set[int]] = {}
@@ -1162,11 +1178,16 @@ class _Work:
                 continue
             # المركز، المجموعة: a head that is also a common noun stands for an organisation as the one that speaks
             speaking = key not in heads and key in self.kb.organisation_heads and self._before_complementiser(i)
-            if (key not in heads and not speaking) or not self.forms[i].article or self.owner[i] is not None:
+            if key not in heads and key in HEAD_ADJECTIVES and i not in self.described_anaphors:
+                self._described_by_its_adjective(i)  # التنظيم المتطرف, which the tagger left untagged
+            described = key not in heads and i in self.described_anaphors
+            if (key not in heads and not speaking and not described) or not self.forms[i].article:
+                continue
+            if self.owner[i] is not None:
                 continue
             if key in ANAPHOR_HEADS and len(by_head.get(key, ())) == 1:
                 cluster = next(iter(by_head[key]))
-            elif key in self.kb.anaphoric_heads or speaking:
+            elif key in self.kb.anaphoric_heads or speaking or described:
                 country = self.national_anaphors.get(i)
                 # of that country, when the head has a nationality (الوزارة الإيطالية)
                 earlier = [
@@ -1193,6 +1214,20 @@ class _Work:
                 continue
             last = self.described_anaphors.get(i, i)
             self._add(_Mention(self._name_start(i), self.spans[last][1], "ORG", i, last, "anaphor", cluster))
+
+    def _described_by_its_adjective(self, i: int) -> None:
+        """Mark token ``i``, a head that is an anaphor only with an adjective of its kind (التنظيم), as described when
+        such adjectives follow it (التنظيم الإرهابي المتطرف)."""
+        last = i
+        while (
+            last + 1 < len(self.keys)
+            and self.forms[last + 1].article
+            and self.owner[last + 1] is None
+            and self.keys[last + 1] in HEAD_ADJECTIVES[self.keys[i]]
+        ):
+            last += 1
+        if last > i and self.forms[i].article:
+            self.described_anaphors[i] = last
 
     def _ministry_word(self, i: int) -> None:
         """الخارجية، الداخلية alone as the one that speaks (وأكدت الداخلية أنها …، قالت الخارجية في بيان) or issues a
