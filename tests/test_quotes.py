@@ -1664,3 +1664,13 @@ def test_a_holder_named_after_a_second_title_and_an_honorific_is_the_subject() -
     )
     names = {e.id: e.name for e in doc.entities}
     assert [(q.text, names.get(q.speaker)) for q in doc.quotes] == [("خطة لتطوير المطارات", "محمد بن راشد")]
+
+
+def test_an_outlet_carrying_a_quotation_after_a_colon_is_its_speaker() -> None:
+    """ونقلت صحيفة الغارديان: "…": نقل reports with a colon as it does with عن; the paper goes on speaking."""
+    doc = analyze('ونقلت صحيفة الغارديان: "الوضع خطير جدا في المدينة". وأضافت أن الجيش انسحب.', "2018-03-26")
+    names = {e.id: e.name for e in doc.entities}
+    assert [(q.kind, q.cue.text, names.get(q.speaker)) for q in doc.quotes] == [
+        ("direct", "ونقلت", "صحيفة الغارديان"),
+        ("indirect", "وأضافت", "صحيفة الغارديان"),
+    ]

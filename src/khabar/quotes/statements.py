@@ -112,6 +112,21 @@ class StatementFinding:
                 return i
         return None
 
+    def _relayed_after_colon(self, offset: int) -> int | None:
+        """The verb of an outlet carrying the quotation at ``offset`` after a colon (ونقلت وكالة الأنباء الإماراتية
+        الرسمية: "…"، وأوردت الصحيفة: "…"): نقل، أورد، بث and the like, which report only with عن or a colon."""
+        i = self._token_at(offset) - 1
+        while i >= 0 and self.raw[i] in OPENERS:
+            i -= 1
+        if i < 1 or self.raw[i] != ":":
+            return None
+        first, _ = self._sentence_tokens(self._sentence_at(offset))
+        for j in range(i - 1, max(first, i - 1 - SUBJECT_WINDOW) - 1, -1):
+            named = self._named_next(j) or (j + 1 < len(self.keys) and self._head_of_name(j + 1))
+            if self.keys[j] in self.lexicon.agency_verbs and named and not self._attribution_verb(j):
+                return j
+        return None
+
     def _attribution_verb(self, i: int) -> bool:
         """Whether the verb at ``i`` ends an attribution phrase (وفق ما نقلت، حسبما ذكرت، بحسب ما أعلنه)."""
         for j in (i - 1, i - 2, i - 3):
@@ -158,6 +173,8 @@ class StatementFinding:
         for start, end in self.quoted:
             words = len(self.text[start:end].split())
             cue, subject_end, sentence = self._cue_before(start), None, self._sentence_at(start)
+            if cue is None:
+                cue = self._relayed_after_colon(start)
             if cue is None:
                 cue = self._cue_left_open(start)
                 if cue is not None:  # the verb's sentence is the statement's; its subject is before what that
