@@ -1674,3 +1674,20 @@ def test_an_outlet_carrying_a_quotation_after_a_colon_is_its_speaker() -> None:
         ("direct", "ونقلت", "صحيفة الغارديان"),
         ("indirect", "وأضافت", "صحيفة الغارديان"),
     ]
+
+
+def test_a_noun_of_saying_before_a_clause_reports_it() -> None:
+    """مع التأكيد على أن …، تحذيرا من أن …: statements of their own, ending the clause before them; a bare التأكيد
+    (أهمية التأكيد) reports nothing."""
+    doc = analyze(
+        "وأعلنت وزارة الصحة الفرنسية تمديد المهلة، مع التأكيد على أن عدم الرد يعد موافقة. وشدد الطبيب على أهمية"
+        " التأكيد.",
+        "2018-03-26",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    found = [(q.cue.text, q.text, names.get(q.speaker)) for q in doc.quotes]
+    assert found[:2] == [
+        ("وأعلنت", "تمديد المهلة", "وزارة الصحة الفرنسية"),
+        ("التأكيد", "عدم الرد يعد موافقة", "وزارة الصحة الفرنسية"),
+    ], found
+    assert not [q for q in doc.quotes if q.cue.text == "التأكيد" and q.start > 80]

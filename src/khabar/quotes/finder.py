@@ -43,6 +43,7 @@ from khabar.quotes.common import (
     REQUEST_KEY,
     REQUEST_KEYS,
     SUBJECT_FILLERS,
+    THAT_KEY,
     TOLD_PRONOUNS,
     Statement,
 )
@@ -55,6 +56,10 @@ from khabar.resolve.names import word_key
 from khabar.text.tokens import FormCache, TokenView
 
 NOTABLE_KEYS = frozenset(word_key(w) for w in ("لافتا", "لافتة"))  # "pointing out", also "remarkable", "a banner"
+# nouns of saying that report a clause only when one follows them (مع التأكيد على أن، تحذيرا من أن); not في إشارة
+# إلى, mostly the reporter's gloss
+CLAUSE_NOUN_KEYS = frozenset(word_key(w) for w in ("التأكيد", "تأكيدا", "تحذيرا", "التحذير"))
+CLAUSE_NOUN_PREPOSITIONS = frozenset(("على", "من", "إلى", "الى"))
 
 
 def _elative(word: str) -> bool:
@@ -114,6 +119,8 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
             and not (i > 0 and self.raw[i - 1] in NOT_BEFORE_VERBS and _elative(self.raw[i]))
             for i, key in enumerate(self.keys)
         ]
+        for i in [i for i, key in enumerate(self.keys) if key in CLAUSE_NOUN_KEYS]:
+            self.cues[i] = self.cues[i] or self._noun_before_clause(i)
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
         self.longest_ending: dict[int, Mention] = {}  # the longest name ending at each offset
@@ -128,6 +135,14 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
         self._issuers: dict[str, tuple[list[int], list[tuple[int, Mention] | None], list[Mention | None]]] = {}
         self.dateline = self._dateline()  # دبي، الإمارات (CNN) –: no subject of the sentence it opens
         self.dateline_end = self.dateline[0].end + 1 if self.dateline else 0
+
+    def _noun_before_clause(self, i: int) -> bool:
+        """Whether a noun of saying (التأكيد، تحذيرا، إشارة) is followed by the clause it reports: a complementiser
+        right after it or after its preposition (مع التأكيد على أن، تحذيرا من أن)."""
+        k = i + 1
+        if k < len(self.raw) and self.raw[k] in CLAUSE_NOUN_PREPOSITIONS:
+            k += 1
+        return k < len(self.keys) and self.keys[k] == THAT_KEY
 
     def _through(self, i: int) -> bool:
         """عبر "through" (قال عبر حسابه، عبر الحدود), not the verb عبّر "expressed": the bare form is the verb only

@@ -318,6 +318,9 @@ class StatementFinding:
             if self._is_cue(j) and j - 2 > begin and self.raw[j - 2] in ("،", ",") and self._but_it(j - 1):
                 end = j - 1  # …، لكنها أشارت إلى: a new statement of the same subject
                 break
+            if self._is_cue(j) and self.raw[j - 1] == "مع" and j - 1 > begin:
+                end = j - 1  # …، مع التأكيد على أن: what is stressed with it, a statement of its own
+                break
         while end > begin and not self.keys[end - 1][:1].isalnum():
             end -= 1
         if end - begin < MIN_INDIRECT_TOKENS:
