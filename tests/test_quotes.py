@@ -1691,3 +1691,26 @@ def test_a_noun_of_saying_before_a_clause_reports_it() -> None:
         ("التأكيد", "عدم الرد يعد موافقة", "وزارة الصحة الفرنسية"),
     ], found
     assert not [q for q in doc.quotes if q.cue.text == "التأكيد" and q.start > 80]
+
+
+def test_a_headline_giving_a_name_a_colon_and_what_was_said_is_a_quotation() -> None:
+    """نتنياهو: إيران تسعى …، قد يهمك: جيش الإسلام لـCNN: نتفاوض …: direct quotations with no cue, the story's
+    speaker unchanged after them; a place or a topic before the colon (سوريا: …، الانتخابات اللبنانية: …) is no
+    speaker."""
+    text = (
+        "قال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن إيران خطيرة.\n"
+        "قد يهمك: جيش الإسلام لـCNN: نتفاوض مع الروس للبقاء في الغوطة\n"
+        "وأضاف أن إسرائيل لن تسمح بذلك.\n"
+        'نتنياهو: إيران تسعى إلى "السيطرة على العالم"\n'
+        "سوريا: بعد إخلاء البلدتين إدلب بلا مقاتلين\n"
+        "الانتخابات اللبنانية: نسبة الإقبال تصل إلى 49 في المئة"
+    )
+    doc = analyze(text, "2018-03-26")
+    names = {e.id: e.name for e in doc.entities}
+    found = [(q.kind, q.cue.text if q.cue else None, q.text, names.get(q.speaker)) for q in doc.quotes]
+    assert found == [
+        ("indirect", "قال", "إيران خطيرة", "بنيامين نتنياهو"),
+        ("direct", None, "نتفاوض مع الروس للبقاء في الغوطة", "جيش الإسلام"),
+        ("indirect", "وأضاف", "إسرائيل لن تسمح بذلك", "بنيامين نتنياهو"),
+        ("direct", None, 'إيران تسعى إلى "السيطرة على العالم"', "بنيامين نتنياهو"),
+    ], found

@@ -17,6 +17,8 @@ LONG_QUOTE_WORDS = 6
 MIN_INDIRECT_TOKENS = 2
 SUBJECT_WINDOW = 20
 CUELESS_WINDOW = 8
+HEADLINE_WORDS = 3  # tokens of what a headline says after its speaker and colon, at least
+HEADLINE_NAME_WORDS = 5  # tokens before the name a headline opens with (a teaser's قد يهمك: and a title), at most
 SUBJECT_GAP = 3
 GAP_WORDS = frozenset(word_key(w) for w in ("قد", "كان", "كانت", "ثم", "بدوره", "بدورها"))
 CARRY_SENTENCES = 2
@@ -147,6 +149,7 @@ class Statement:
     joint: tuple[str, ...] = ()  # entity ids of every speaker of a joint statement
     subject_end: int | None = None  # where the cue's subject ends, when the content is its object (اتهمت X Y بـ…)
     attributed: bool = False  # the clause before an attribution with a speech verb (…، بحسب ما أعلنه X)
+    headline: bool = False  # a line giving a name, a colon and what was said (نتنياهو: إيران تسعى إلى …)
 
 
 def without_tanween(key: str) -> str:

@@ -248,6 +248,7 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
             return
         statements = self._direct() + self._indirect()
         statements += self._attributed(statements)
+        statements += self._headlines(statements)
         statements.sort(key=lambda s: s.start)
         self._speakers(statements)
         self.doc.set_layer("quotes", [self._quote(n, s) for n, s in enumerate(statements, start=1)])

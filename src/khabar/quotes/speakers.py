@@ -33,6 +33,7 @@ from khabar.quotes.common import (
     MEDIUM_NOUNS,
     MEDIUM_PREPOSITIONS,
     ON_KEY,
+    OPENERS,
     OPENING_PARTICLES,
     OPENING_WORDS,
     PERSON_NOUNS,
@@ -663,6 +664,11 @@ class SpeakerFinding:
         على "…"), else a person named just before it (ليؤكد misspelt)."""
         first, last = self._sentence_tokens(statement.sentence)
         quote_first = self._token_at(statement.start)
+        opener = quote_first - 1
+        while opener > 0 and self.raw[opener] in OPENERS:
+            opener -= 1
+        if opener > 0 and self.raw[opener] == ":" and self._headline_colon(self._line_start(opener), last) == opener:
+            return self._headline_name(opener)  # نتنياهو: إيران تسعى إلى "…"
         for i in range(first, last):
             if self.spans[i][0] >= statement.start and self.spans[i][1] <= statement.end:
                 continue  # inside the quotation: the quoted speaker's own words
@@ -1023,6 +1029,12 @@ class SpeakerFinding:
         for statement in statements:
             if previous is not None:
                 previous = self._going_on_with(previous, reporting, statement)
+            if statement.headline:  # نتنياهو: إيران تسعى …, a headline or teaser: its name, and the story goes on
+                colon = self._token_at(statement.start) - 1
+                statement.speaker = self._headline_name(colon)
+                done.append(statement)
+                seen.add(statement)
+                continue
             if statement.attributed:  # …، بحسب ما أعلنه X: X, named after the verb, or a description (no one)
                 assert statement.cue is not None
                 _, last = self._sentence_tokens(statement.sentence)

@@ -18,6 +18,8 @@ from khabar.quotes.common import (
     EXTENT_KEY,
     FROM_KEY,
     HASHTAG_MARKS,
+    HEADLINE_NAME_WORDS,
+    HEADLINE_WORDS,
     IN_IT,
     LONG_QUOTE_WORDS,
     MAX_CONTENT_TOKENS,
@@ -34,6 +36,7 @@ from khabar.quotes.common import (
     RELATIVES,
     RESPONSIBILITY_KEYS,
     SAYING_KEYS,
+    SPEAKER_TYPES,
     SUBJECT_WINDOW,
     THAT_ONE_KEY,
     TIME_CONJUNCTIONS,
@@ -111,6 +114,76 @@ class StatementFinding:
                     continue  # وقالت الخارجية …، وفق ما نقلت وكالة الأنباء، "…": the agency only relays
                 return i
         return None
+
+    def _headlines(self, statements: list[Statement]) -> list[Statement]:
+        """Lines that give a name, a colon and what was said, as headlines and teasers do (نتنياهو: إيران تسعى إلى
+        "السيطرة على العالم"؛ قد يهمك: جيش الإسلام لـCNN: نتفاوض مع الروس): a direct quotation with no cue, of the
+        line after the colon, where no statement was found already."""
+        found = []
+        taken = sorted((s.start, s.end) for s in statements)
+        for first, end in self._lines():
+            colon = self._headline_colon(first, end)
+            if colon is None or end - colon - 1 < HEADLINE_WORDS:
+                continue
+            start, stop = self.spans[colon + 1][0], self.spans[end - 1][1]
+            if any(a < stop and start < b for a, b in taken):
+                continue
+            found.append(Statement(start, stop, "direct", None, self._sentence_at(start), headline=True))
+        return found
+
+    def _lines(self) -> list[tuple[int, int]]:
+        """``[first, end)`` token indices of each line of the text."""
+        lines, first = [], 0
+        for i in range(1, len(self.spans) + 1):
+            if i == len(self.spans) or "\n" in self.text[self.spans[i - 1][1] : self.spans[i][0]]:
+                lines.append((first, i))
+                first = i
+        return lines
+
+    def _line_start(self, i: int) -> int:
+        """The first token of the line of token ``i``."""
+        while i > 0 and "\n" not in self.text[self.spans[i - 1][1] : self.spans[i][0]]:
+            i -= 1
+        return i
+
+    def _headline_colon(self, first: int, end: int) -> int | None:
+        """The colon of a line that opens with a name and a colon (after a teaser's قد يهمك: or اقرأ أيضا:): the name
+        ends right before it (a mention, or لـ and one: روبرت باير لـCNN), and no speech word comes first."""
+        colons = [k for k in range(first, min(first + 2 * HEADLINE_NAME_WORDS + 2, end)) if self.raw[k] == ":"]
+        opening = first
+        for colon in colons[:2]:
+            if colon > opening and not any(self._is_cue(k) for k in range(opening, colon)):
+                mention = self._headline_name(colon)
+                # a person or a body, with nothing but its title before it (not a place: مصر: حبس …, a topic; not
+                # الانتخابات اللبنانية: نسبة الإقبال …)
+                if (
+                    mention is not None
+                    and mention.type in ("PER", "ORG")
+                    and self._token_at(mention.start) - opening <= HEADLINE_NAME_WORDS
+                    and all(
+                        self.keys[k] in self.office_words or self._mention_of_token(k) is not None
+                        for k in range(opening, self._token_at(mention.start))
+                    )
+                ):
+                    return colon
+            opening = colon + 1  # قد يهمك: …: the teaser's words, then the headline
+        return None
+
+    def _headline_name(self, colon: int) -> Mention | None:
+        """The name right before a headline's colon (جيش الإسلام for جيش الإسلام لـCNN:, the outlet it spoke to
+        aside), or None."""
+        mention = self._mention_of_token(colon - 1) if colon > 0 else None
+        if mention is None:
+            return None
+        name_first = self._token_at(mention.start)
+        before = None
+        if self.preps[name_first] == "ل":
+            before = name_first - 1
+        elif name_first > 0 and self.raw[name_first - 1] in ("ل", "لـ"):
+            before = name_first - 2
+        if before is not None:  # … لـCNN: the one who spoke to the outlet
+            mention = self._mention_of_token(before) if before >= 0 and self.raw[before] != ":" else None
+        return mention if mention is not None and mention.type in SPEAKER_TYPES else None
 
     def _relayed_after_colon(self, offset: int) -> int | None:
         """The verb of an outlet carrying the quotation at ``offset`` after a colon (ونقلت وكالة الأنباء الإماراتية
