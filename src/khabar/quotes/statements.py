@@ -4,6 +4,7 @@ after them reports."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import pairwise
 
 from khabar.document import Mention, Span
 from khabar.quotes.common import (
@@ -133,12 +134,13 @@ class StatementFinding:
 
     def _lines(self) -> list[tuple[int, int]]:
         """``[first, end)`` token indices of each line of the text."""
-        lines, first = [], 0
-        for i in range(1, len(self.spans) + 1):
-            if i == len(self.spans) or "\n" in self.text[self.spans[i - 1][1] : self.spans[i][0]]:
-                lines.append((first, i))
-                first = i
-        return lines
+        firsts = {0}
+        newline = self.text.find("\n")
+        while newline != -1:
+            firsts.add(bisect_left(self.starts, newline))
+            newline = self.text.find("\n", newline + 1)
+        bounds = [*sorted(f for f in firsts if f < len(self.spans)), len(self.spans)]
+        return list(pairwise(bounds))
 
     def _line_start(self, i: int) -> int:
         """The first token of the line of token ``i``."""

@@ -298,7 +298,11 @@ class _Work:
                     continue
                 key = " ".join(self.keys[j] for j in words)
                 actor = self.kb.find_key(key, ("ORG", "LOC"))
-                if actor is None and any(self.forms[j].prep or self.forms[j].conj for j in words[1:]):
+                if (
+                    actor is None
+                    and self.keys[i] in self.kb.clitic_name_first_words
+                    and any(self.forms[j].prep or self.forms[j].conj for j in words[1:])
+                ):
                     # the knowledge base keeps و and ل inside a name (منظمة الأمم المتحدة للتربية والعلوم والثقافة)
                     actor = self.kb.find_key(" ".join(word_key(self.raw[j]) for j in words), ("ORG", "LOC"))
                 if actor is None and length > 1 and self.keys[i] not in PATRONYMIC_WORDS:

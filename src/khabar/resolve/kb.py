@@ -94,6 +94,11 @@ class KnowledgeBase:
             word_key(a) for m in ministries for a in m.get("also", []) if len(a.split()) == 1
         }
         self.name_lengths = _lengths_by_first_word(self._by_key)
+        # first words of the names with a word that carries و، ل، ب or ف after them (منظمة … للتربية والعلوم): the
+        # only ones to look up also as written, clitics on (a token's key is its stem)
+        self.clitic_name_first_words = frozenset(
+            key.split()[0] for key in self._by_key if any(w[:1] in "ولبف" for w in key.split()[1:])
+        )
         self.longest_office = max(len(k.split()) for k in [*self.titles, *self.ranks, *self.institutions])
         # groups that act without a name (متظاهرون، قوات الأمن): phrase key → the group, in English, and its sector
         self.agents = {
