@@ -993,3 +993,9 @@ def test_the_organisation_with_an_adjective_of_armed_groups_is_the_group_named_b
     (anaphor,) = [m for m in doc.mentions if m.subtype == "anaphor"]
     assert (anaphor.text, entities[anaphor.entity].name_latn) == ("التنظيم المتطرف", "Islamic State (ISIS)")
     assert [entities[q.speaker].name_latn for q in doc.quotes] == ["Islamic State (ISIS)"]
+
+
+def test_the_television_spelled_with_ya_is_a_head_too() -> None:
+    doc = analyze("وقال التليفزيون السوري الأحد إن الجيش تقدم. وأضاف أن وحدات الجيش سيطرت على البلدة.", "2018-03-04")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["التليفزيون السوري"] * 2
