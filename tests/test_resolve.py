@@ -999,3 +999,9 @@ def test_the_television_spelled_with_ya_is_a_head_too() -> None:
     doc = analyze("وقال التليفزيون السوري الأحد إن الجيش تقدم. وأضاف أن وحدات الجيش سيطرت على البلدة.", "2018-03-04")
     names = {e.id: e.name for e in doc.entities}
     assert [names.get(q.speaker) for q in doc.quotes] == ["التليفزيون السوري"] * 2
+
+
+def test_the_institutions_of_the_european_union_are_known() -> None:
+    doc = analyze("أعلنت المفوضية الأوروبية أن العقوبات ستطبق. وقال البرلمان الأوروبي إن القرار صائب.", "2018-05-17")
+    found = {(e.name_latn, e.country, e.sector) for e in doc.entities}
+    assert {("European Commission", "EUR", "GOV"), ("European Parliament", "EUR", "LEG")} <= found, found
