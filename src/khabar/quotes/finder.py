@@ -137,7 +137,7 @@ class _Article(StatementFinding, SpeakerFinding, SourceFinding):
         self.dateline_end = self.dateline[0].end + 1 if self.dateline else 0
 
     def _noun_before_clause(self, i: int) -> bool:
-        """Whether a noun of saying (التأكيد، تحذيرا، إشارة) is followed by the clause it reports: a complementiser
+        """Whether a noun of saying (التأكيد، تحذيرا) is followed by the clause it reports: a complementiser
         right after it or after its preposition (مع التأكيد على أن، تحذيرا من أن)."""
         k = i + 1
         if k < len(self.raw) and self.raw[k] in CLAUSE_NOUN_PREPOSITIONS:

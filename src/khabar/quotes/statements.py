@@ -144,9 +144,8 @@ class StatementFinding:
 
     def _line_start(self, i: int) -> int:
         """The first token of the line of token ``i``."""
-        while i > 0 and "\n" not in self.text[self.spans[i - 1][1] : self.spans[i][0]]:
-            i -= 1
-        return i
+        newline = self.text.rfind("\n", 0, self.spans[i][0])
+        return 0 if newline == -1 else bisect_left(self.starts, newline)
 
     def _headline_colon(self, first: int, end: int) -> int | None:
         """The colon of a line that opens with a name and a colon (after a teaser's قد يهمك: or اقرأ أيضا:): the name

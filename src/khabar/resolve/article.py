@@ -1255,12 +1255,15 @@ class _Work:
         cluster = earlier[-1] if earlier else self._institution_of_main_country(i)
         if cluster is None:
             cluster = self._ministry_of_no_named_country(i)  # أوضحت الداخلية في بلاغ, in a story naming no country
-        self._add(_Mention(self._name_start(i), self.spans[i][1], "ORG", i, i, "anaphor", cluster))
+        if cluster is not None:
+            self._add(_Mention(self._name_start(i), self.spans[i][1], "ORG", i, i, "anaphor", cluster))
 
-    def _ministry_of_no_named_country(self, i: int) -> int:
+    def _ministry_of_no_named_country(self, i: int) -> int | None:
         """The ministry a ministry word names (الداخلية → وزارة الداخلية) when the article names no country: the text
-        makes clear which body speaks, though not of which country."""
-        office = self.kb.institutions[self.keys[i]]
+        makes clear which body speaks, though not of which country. None when the institutions do not know it."""
+        office = self.kb.institutions.get(self.keys[i])
+        if office is None:
+            return None
         cluster = _Cluster(type="ORG", sector=office.sector, name=office.ar)
         cluster.keys.add(phrase_key(office.ar))
         cluster.actor = Actor(f"institution::{phrase_key(office.ar)}", "ORG", office.ar, office.en, None, office.sector)
