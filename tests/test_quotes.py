@@ -1714,3 +1714,13 @@ def test_a_headline_giving_a_name_a_colon_and_what_was_said_is_a_quotation() -> 
         ("indirect", "وأضاف", "إسرائيل لن تسمح بذلك", "بنيامين نتنياهو"),
         ("direct", None, 'إيران تسعى إلى "السيطرة على العالم"', "بنيامين نتنياهو"),
     ], found
+
+
+def test_a_units_number_in_a_title_keeps_the_holder_set_off_after_it() -> None:
+    """وأكد قائد اللواء ٨٤ مشاة في الجيش اليمني، العميد X، على …: X, and what he stressed after على."""
+    doc = analyze(
+        "وأكد قائد اللواء ٨٤ مشاة في الجيش اليمني، العميد رداد الهاشمي، على أهمية الجهود التي بذلتها القوات.",
+        "2018-06-01",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert [(q.text, names.get(q.speaker)) for q in doc.quotes] == [("أهمية الجهود التي بذلتها القوات", "رداد الهاشمي")]

@@ -600,8 +600,9 @@ class StatementFinding:
 
     def _set_off_holder(self, first: int, comma: int) -> Mention | None:
         """The person named after the comma at ``comma`` (an honorific before the name aside: الشيخ محمد بن راشد) when
-        tokens ``[first, comma)`` are the rest of a title: definite words, names, title words, words with ل or ب, في /
-        إلى / لدى and the other joiners of titles, and nouns before a definite word (مكافحة الإرهاب); else None."""
+        tokens ``[first, comma)`` are the rest of a title: definite words, names, title words, a unit's number and the
+        word after it, words with ل or ب, في / إلى / لدى and the other joiners of titles, and nouns before a definite
+        word (مكافحة الإرهاب); else None."""
         start = comma + 1
         if start < len(self.keys) and self.keys[start] in self.office_words and self._mention_of_token(start) is None:
             start += 1
@@ -612,6 +613,8 @@ class StatementFinding:
             self._definite(i)
             or self._mention_of_token(i) is not None
             or self.keys[i] in self.office_words  # a second title: …، حاكم دبي،
+            or self.raw[i].isdigit()  # قائد اللواء 84 مشاة: a unit's number and the word after it
+            or (i > first and self.raw[i - 1].isdigit())
             or self.preps[i] in ("ل", "ب")
             or self.raw[i] in TITLE_JOINERS
             or self._definite(i + 1)
