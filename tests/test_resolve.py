@@ -1005,3 +1005,14 @@ def test_the_institutions_of_the_european_union_are_known() -> None:
     doc = analyze("أعلنت المفوضية الأوروبية أن العقوبات ستطبق. وقال البرلمان الأوروبي إن القرار صائب.", "2018-05-17")
     found = {(e.name_latn, e.country, e.sector) for e in doc.entities}
     assert {("European Commission", "EUR", "GOV"), ("European Parliament", "EUR", "LEG")} <= found, found
+
+
+def test_a_countrys_mission_or_embassy_abroad_is_a_body_of_its_own() -> None:
+    """بعثة الكويت لدى الأمم المتحدة، سفارة الولايات المتحدة في بغداد: organisations that speak; محكمة ألمانيا is left
+    to the institutions."""
+    doc = analyze(
+        "قالت بعثة الكويت لدى الأمم المتحدة إن المشروع جاهز. وأعلنت سفارة الولايات المتحدة في بغداد أن القنصلية ستغلق.",
+        "2018-02-23",
+    )
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker) for q in doc.quotes] == ["بعثة الكويت", "سفارة الولايات المتحدة"]

@@ -47,6 +47,8 @@ RANK_WORDS = frozenset(word_key(w) for w in ("الأول", "أول", "ركن")) 
 PLACE_PREPOSITIONS = frozenset(
     word_key(w) for w in ("في", "قرب", "داخل", "خارج", "عند", "لدى", "شمال", "جنوب", "شرق", "غرب")
 )
+# a country's bodies abroad, named by the country alone (بعثة الكويت، سفارة فرنسا): none of its institutions at home
+ABROAD_HEADS = frozenset(word_key(w) for w in ("بعثة", "سفارة", "قنصلية", "مندوبية"))
 PLACE_KINDS = frozenset(word_key(w) for w in ("منطقة", "مدينة", "ولاية", "مقاطعة", "إقليم", "محافظة", "بلدة"))
 PLACE_OR_THING_HEADS = frozenset(word_key(w) for w in ("قناة", "موقع"))  # قناة السويس is a canal, not a channel
 # heads that name a force or faction with one word after them (قوات التحالف، فصيل جيش الإسلام), and only describe one
@@ -427,7 +429,10 @@ class _Work:
             elif not self.forms[i].article and self.keys[i] not in PLACE_OR_THING_HEADS:
                 # شرطة لندن، شرطة منطقة باريس: a body named by its place alone, or by a kind of place and its name
                 # (a country's institution, محكمة ألمانيا, is left to the institutions)
-                if self._place_word(i + 1) and not self._country_word(i + 1):
+                abroad = self._country_after(i) if self.keys[i] in ABROAD_HEADS else None
+                if abroad is not None:
+                    last, by_place = abroad, True  # … and a country's body abroad (بعثة الكويت لدى الأمم المتحدة)
+                elif self._place_word(i + 1) and not self._country_word(i + 1):
                     last, by_place = i + 1, True
                 elif (
                     self.keys[i + 1 : i + 2]
@@ -526,6 +531,21 @@ class _Work:
     def _rank_after(self, i: int) -> bool:
         """Whether the word after token ``i`` goes on a military rank (الفريق الأول، اللواء الركن)."""
         return i + 1 < len(self.keys) and self.keys[i + 1] in RANK_WORDS
+
+    def _country_after(self, i: int) -> int | None:
+        """The last token of a country's name right after token ``i`` (الكويت، الولايات المتحدة), without a clitic, or
+        None."""
+        owner = self.owner[i + 1] if i + 1 < len(self.owner) else None
+        if (
+            owner is None
+            or owner.type != "LOC"
+            or owner.first != i + 1
+            or self.forms[i + 1].prep
+            or self.forms[i + 1].conj
+        ):
+            return None
+        actor = self.kb.find(self._mention_text(owner), ("LOC",))
+        return owner.last if actor is not None and actor.id.startswith("country:") else None
 
     def _country_word(self, k: int) -> bool:
         """Whether token ``k`` names a country (ألمانيا), not a city or region."""
