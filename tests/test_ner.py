@@ -410,6 +410,7 @@ def test_the_given_name_basim_in_the_name_of_makes_no_speaking_surname() -> None
         ("وأكد الملك عبدالله إلى جانب الأمير أن المملكة قوية.", "عبدالله"),  # a preposition ends no name
         ("ونوه هادي بجهود الحكومة في المحافظة.", "هادي"),  # a verb of saying begins none
         ('وقال مشرف الحوثيين المدعو "أبو علي" إن الشحنة وصلت.', "أبو علي"),  # علي is a name, not على
+        ('وقال ترمب ممازحا لدى جلوسه إلى جانب ترودو: "سنعقد اتفاقا".', "ترمب"),  # how he said it ends no name
     ],
 )
 def test_names_neither_end_in_a_particle_nor_begin_with_a_verb_of_saying(text: str, name: str) -> None:

@@ -39,6 +39,8 @@ EDGE_PARTICLES = frozenset((
     "الذين", "بعد", "قبل", "خلال", "عبر", "لكن", "كما", "أيضا", "حيث", "بين", "ضد", "عند", "لدى", "فيما",
     "بينما", "إذ", "منذ", "حتى", "لم", "لن", "لا", "ما", "ثم", "أو", "كان", "كانت", "بان",
 ))  # fmt: skip
+# how a speaker said it, after the name (وقال ترمب ممازحا): never the end of a name, as written
+MANNER_WORDS = frozenset(("ممازحا", "مازحا", "مبتسما", "ضاحكا", "غاضبا", "ساخرا", "متهكما", "مستغربا", "متأثرا"))
 GIVEN_NAME_SHARE = 0.3  # of a word's occurrences that begin a person name, for it to count as a given name
 PERSON_WORD_SHARE = 0.1  # of a word's occurrences inside person names, for it to count as a name word
 RARE_WORD = 30  # occurrences in unlabeled news under which a word's share tells nothing
@@ -393,8 +395,9 @@ class NerModel:
     def trim_names(
         self, keys: Sequence[Sequence[str]], surfaces: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]
     ) -> list[list[str]]:
-        """Labels with particles and verbs of saying cut off the edges of names (:mod:`khabar.ner.edges`)."""
-        return trim_edges(keys, surfaces, labels, EDGE_PARTICLES, speech_lexicon().verb_forms)
+        """Labels with particles, words of manner and verbs of saying cut off the edges of names
+        (:mod:`khabar.ner.edges`)."""
+        return trim_edges(keys, surfaces, labels, EDGE_PARTICLES | MANNER_WORDS, speech_lexicon().verb_forms)
 
     def _name_word(self, surface: str, key: str) -> bool:
         """Whether a word may be part of a person's name (:func:`khabar.ner.apposition.name_word`)."""
