@@ -1016,3 +1016,13 @@ def test_a_countrys_mission_or_embassy_abroad_is_a_body_of_its_own() -> None:
     )
     names = {e.id: e.name for e in doc.entities}
     assert [names.get(q.speaker) for q in doc.quotes] == ["بعثة الكويت", "سفارة الولايات المتحدة"]
+
+
+def test_tunisias_heads_of_government_are_known() -> None:
+    """رئيس الحكومة الحبيب الصيد: the person, which the tagger alone missed (a given name with its article)."""
+    doc = analyze(
+        "أعلن رئيس الحكومة الحبيب الصيد أمس الخميس عن أول قرار يخص الشباب. وقال رئيس الحكومة إن القرار مهم.",
+        "2016-01-29",
+    )
+    entities = {e.id: e for e in doc.entities}
+    assert [entities[q.speaker].name_latn for q in doc.quotes] == ["Habib Essid"] * 2
