@@ -704,25 +704,22 @@ class _Work:
                     if cluster.type == "ORG" and shortened:
                         self._join(mention, index)
                         return
-                # اتحاد الطلبة after الاتحاد الوطني لطلبة فرنسا: the head and some of the words after it, the one
-                # organisation of the article named with them
-                fuller = {
-                    index
-                    for index in self._recent()
-                    if self.clusters[index].type == "ORG" and any(_abridges(key, k) for k in self.clusters[index].keys)
-                }
-                if len(fuller) == 1:
-                    self._join(mention, fuller.pop())
-                    return
-                # سان جرمان after باريس سان جرمان: the last words of a longer name, the one organisation ending so
-                ending = {
-                    index
-                    for index in self._recent()
-                    if self.clusters[index].type == "ORG" and any(_ends(key, k) for k in self.clusters[index].keys)
-                }
-                if len(ending) == 1:
-                    self._join(mention, ending.pop())
-                    return
+                # the one organisation of the article named with more words: its head and some of the words after
+                # it (اتحاد الطلبة after الاتحاد الوطني لطلبة فرنسا), else its last words (سان جرمان after باريس سان
+                # جرمان)
+                fuller: set[int] = set()
+                ending: set[int] = set()
+                for index in self._recent():
+                    cluster = self.clusters[index]
+                    if cluster.type == "ORG":
+                        if any(_abridges(key, k) for k in cluster.keys):
+                            fuller.add(index)
+                        if any(_ends(key, k) for k in cluster.keys):
+                            ending.add(index)
+                for found in (fuller, ending):
+                    if len(found) == 1:
+                        self._join(mention, found.pop())
+                        return
         self._join(mention, self._new_cluster(mention, actor))
 
     def _person_for(self, text: str) -> int | None:
@@ -1141,21 +1138,22 @@ class _Work:
         describes (الوكالة الرسمية): it names no organisation of its own; the head is resolved as an anaphor."""
         if not self.forms[first].article:
             return False
-        if self.keys[first] not in self.kb.anaphoric_heads:  # التنظيم المتطرف: a head only with its adjective
-            described_only = last > first and self.keys[first] in HEAD_ADJECTIVES
-            if not described_only or not all(
-                self.forms[k].article and self.keys[k] in HEAD_ADJECTIVES[self.keys[first]]
-                for k in range(first + 1, last + 1)
-            ):
-                return False
+        # التنظيم alone is no anaphor, but التنظيم المتطرف is: a head only with an adjective of its own kind
+        anaphoric = self.keys[first] in self.kb.anaphoric_heads
+        if not anaphoric and (last == first or self.keys[first] not in HEAD_ADJECTIVES):
+            return False
         if last == first:
             return True
         if self.kb.find_key(" ".join(self.keys[first : last + 1]), ("ORG",)) is not None:
             return False  # التحالف العربي: a name the knowledge base knows
-        describing = GENERIC_ADJECTIVES | HEAD_ADJECTIVES.get(self.keys[first], frozenset())
+        describing = HEAD_ADJECTIVES.get(self.keys[first], frozenset()) | (
+            GENERIC_ADJECTIVES if anaphoric else frozenset()
+        )
         if all(self.forms[k].article and self.keys[k] in describing for k in range(first + 1, last + 1)):
             self.described_anaphors[first] = last
             return True
+        if not anaphoric:
+            return False
         # الوزارة الإيطالية، الوكالة الكورية الشمالية: the ministry or agency of that country named before (not an
         # institution of the table, الحكومة العراقية, which is one of its own)
         country = self.kb.demonym_of_key(self.keys[first + 1])
